@@ -1,0 +1,4 @@
+/**
+ * Spring wiring of the query service.
+ */
+package com.example.shop.order.query.config;

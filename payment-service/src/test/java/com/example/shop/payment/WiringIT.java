@@ -1,0 +1,15 @@
+package com.example.shop.payment;
+
+import com.example.shop.platform.testsupport.wiring.KafkaWiring;
+import com.example.shop.platform.testsupport.wiring.PostgresWiring;
+import com.example.shop.platform.testsupport.wiring.WebWiring;
+import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+
+/**
+ * The payment-service starts against real infrastructure and reaches every store it is
+ * configured for.
+ */
+@ServiceIntegrationTest
+class WiringIT implements PostgresWiring, KafkaWiring, WebWiring {
+
+}

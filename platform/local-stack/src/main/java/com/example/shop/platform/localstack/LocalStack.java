@@ -1,0 +1,294 @@
+package com.example.shop.platform.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The command line of the local stack.
+ * <ul>
+ * <li>{@code up [--run-dir DIR] --service SPEC...} starts PostgreSQL, Kafka, the MongoDB
+ * wire server and the services, waits until every service's {@code /readyz} answers UP,
+ * prints where everything is and keeps running until Ctrl-C or {@code down}, then stops
+ * all it started.</li>
+ * <li>{@code down [--run-dir DIR]} stops a stack started with {@code up}, even one whose
+ * launcher was killed, and checks that its ports are free.</li>
+ * </ul>
+ * Ports come from {@code KAFKA_PORT} (9092, its controller listens one above),
+ * {@code MONGO_PORT} (27017) and {@code POSTGRES_PORT} (15432, embedded PostgreSQL only).
+ */
+public final class LocalStack {
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	private static final String LAUNCHER = "launcher";
+
+	private final RunDirectory run;
+
+	private final List<ServiceSpec> services;
+
+	private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+
+	private volatile boolean stopping;
+
+	private LocalStack(RunDirectory run, List<ServiceSpec> services) {
+		this.run = run;
+		this.services = services;
+	}
+
+	public static void main(String[] args) {
+		if (System.getProperty("logback.configurationFile") == null) {
+			System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+		}
+		try {
+			Map<String, List<String>> options = options(args);
+			RunDirectory run = new RunDirectory(Path.of(options.getOrDefault("--run-dir", List.of(".run")).get(0)));
+			String command = (args.length > 0) ? args[0] : "";
+			switch (command) {
+				case "up" -> new LocalStack(run,
+						options.getOrDefault("--service", List.of()).stream().map(ServiceSpec::parse).toList())
+					.up();
+				case "down" -> down(run);
+				default -> throw new LocalStackException(
+						"Usage: local-stack up [--run-dir DIR] --service name:port:postgres=db ... | down [--run-dir DIR]");
+			}
+		}
+		catch (LocalStackException ex) {
+			System.err.println("local-stack: " + ex.getMessage());
+			System.exit(1);
+		}
+	}
+
+	private static Map<String, List<String>> options(String[] args) {
+		Map<String, List<String>> options = new HashMap<>();
+		for (int i = 1; i < args.length; i++) {
+			if (!args[i].startsWith("--") || i + 1 >= args.length) {
+				throw new LocalStackException("Unexpected argument " + args[i]);
+			}
+			options.computeIfAbsent(args[i], (key) -> new ArrayList<>()).add(args[++i]);
+		}
+		return options;
+	}
+
+	private void up() {
+		Optional<ProcessHandle> running = PidFile.read(this.run.pidFile(LAUNCHER));
+		if (running.isPresent()) {
+			throw new LocalStackException("A local stack is already running (pid " + running.get().pid()
+					+ "): stop it with ./stack down first.");
+		}
+		int kafkaPort = port("KAFKA_PORT", 9092);
+		int mongoPort = port("MONGO_PORT", 27017);
+		int postgresPort = port("POSTGRES_PORT", 15432);
+		for (ServiceSpec service : this.services) {
+			if (!Files.isRegularFile(service.jar())) {
+				throw new LocalStackException(service.jar() + " is missing: build it with ./mvnw -DskipTests package"
+						+ " (./stack up does that).");
+			}
+			Ports.requireFree(service.port(), service.name(), "the --service option in ./stack");
+		}
+		Ports.requireFree(kafkaPort, "Kafka", "KAFKA_PORT");
+		Ports.requireFree(kafkaPort + 1, "Kafka's controller", "KAFKA_PORT");
+		Ports.requireFree(mongoPort, "the MongoDB wire server", "MONGO_PORT");
+
+		PidFile.write(this.run.pidFile(LAUNCHER), ProcessHandle.current());
+		writePorts(kafkaPort, mongoPort, postgresPort);
+		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
+
+		Instant start = Instant.now();
+		PostgresServer postgres = track(PostgresServer.startOrConnect(this.run, postgresPort, true));
+		System.out.println("PostgreSQL   " + postgres.description());
+		KafkaBroker kafka = track(KafkaBroker.start(this.run, kafkaPort, kafkaPort + 1));
+		System.out.println("Kafka        " + kafka.bootstrapServers() + " (KRaft, log " + kafka.process().log() + ")");
+		MongoWireServer mongo = track(MongoWireServer.start(this.run, mongoPort, true));
+		System.out.println("MongoDB wire " + mongo.uri("") + " (log " + mongo.process().log() + ")");
+
+		Map<ServiceSpec, ChildProcess> processes = new LinkedHashMap<>();
+		for (ServiceSpec service : this.services) {
+			Map<String, String> environment = new HashMap<>();
+			environment.put("SERVER_PORT", String.valueOf(service.port()));
+			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+			if (service.store() == ServiceSpec.Store.POSTGRES) {
+				postgres.createDatabaseIfMissing(service.database());
+				environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));
+				environment.put("SPRING_DATASOURCE_USERNAME", postgres.user());
+				environment.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+			}
+			else {
+				environment.put("SPRING_MONGODB_URI", mongo.uri(service.database()));
+			}
+			ChildProcess process = ChildProcess.start(this.run, service.name(),
+					List.of(ChildProcess.javaExecutable(), "-Xms128m", "-Xmx512m", "-jar", service.jar().toString()),
+					environment);
+			track(() -> process.stop(Duration.ofSeconds(20)));
+			processes.put(service, process);
+		}
+		awaitReady(processes);
+
+		System.out.println();
+		System.out.printf("Local stack is up in %d s. Run directory: %s%n",
+				Duration.between(start, Instant.now()).toSeconds(), this.run.root());
+		processes
+			.forEach((service, process) -> System.out.printf("  %-22s %s  (Swagger UI %s/swagger-ui.html, log %s)%n",
+					service.name(), service.url(), service.url(), process.log()));
+		System.out.println("Stop with Ctrl-C here or ./stack down from another terminal.");
+		processes.forEach((service, process) -> process.process().onExit().thenRun(() -> {
+			if (!this.stopping) {
+				System.out.println(service.name() + " exited with code " + process.process().exitValue() + "; see "
+						+ process.log());
+			}
+		}));
+		try {
+			new CountDownLatch(1).await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private <T extends AutoCloseable> T track(T resource) {
+		this.started.add(resource);
+		return resource;
+	}
+
+	private void awaitReady(Map<ServiceSpec, ChildProcess> processes) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		Instant deadline = Instant.now().plus(READY_TIMEOUT);
+		List<ServiceSpec> waiting = new ArrayList<>(processes.keySet());
+		while (!waiting.isEmpty()) {
+			for (ServiceSpec service : List.copyOf(waiting)) {
+				ChildProcess process = processes.get(service);
+				if (!process.isAlive()) {
+					throw new LocalStackException(service.name() + " exited while starting; see " + process.log() + ":"
+							+ System.lineSeparator() + process.logTail(20));
+				}
+				if (isReady(http, service)) {
+					System.out.println("ready        " + service.name() + " at " + service.url());
+					waiting.remove(service);
+				}
+			}
+			if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
+				throw new LocalStackException("Not ready within " + READY_TIMEOUT.toSeconds() + " s: "
+						+ waiting.stream().map(ServiceSpec::name).toList() + "; see their logs in " + this.run.root()
+						+ "/logs");
+			}
+			Sleep.briefly();
+		}
+	}
+
+	private static boolean isReady(HttpClient http, ServiceSpec service) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/readyz"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private void stopAll() {
+		this.stopping = true;
+		List<AutoCloseable> resources = new ArrayList<>(this.started);
+		Collections.reverse(resources);
+		for (AutoCloseable resource : resources) {
+			try {
+				resource.close();
+			}
+			catch (Exception ex) {
+				System.err.println("local-stack: while stopping: " + ex.getMessage());
+			}
+		}
+		try {
+			Files.deleteIfExists(this.run.pidFile(LAUNCHER));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		System.out.println("Local stack stopped.");
+	}
+
+	private void writePorts(int kafkaPort, int mongoPort, int postgresPort) {
+		List<String> ports = new ArrayList<>(List.of(String.valueOf(kafkaPort), String.valueOf(kafkaPort + 1),
+				String.valueOf(mongoPort), String.valueOf(postgresPort)));
+		this.services.forEach((service) -> ports.add(String.valueOf(service.port())));
+		try {
+			Files.writeString(this.run.root().resolve("ports"), String.join(" ", ports) + "\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Stops the launcher (which stops what it started) and then anything left in
+	 * {@code pids/}, for instance after the launcher was killed with {@code kill -9};
+	 * then checks that the stack's ports are free.
+	 */
+	private static void down(RunDirectory run) {
+		PidFile.read(run.pidFile(LAUNCHER)).ifPresent((launcher) -> {
+			System.out.println("Stopping the local stack (launcher pid " + launcher.pid() + ")...");
+			ChildProcess.stop(launcher, Duration.ofSeconds(90));
+		});
+		try (Stream<Path> files = Files.list(run.pids())) {
+			for (Path file : files.toList()) {
+				PidFile.read(file).ifPresent((process) -> {
+					System.out.println("Stopping " + file.getFileName() + " (pid " + process.pid() + ")");
+					ChildProcess.stop(process, Duration.ofSeconds(20));
+				});
+				Files.deleteIfExists(file);
+			}
+			Path portsFile = run.root().resolve("ports");
+			List<Integer> busy = new ArrayList<>();
+			if (Files.exists(portsFile)) {
+				for (String port : Files.readString(portsFile).trim().split(" ")) {
+					if (!Ports.awaitFree(Integer.parseInt(port), Duration.ofSeconds(10))) {
+						busy.add(Integer.parseInt(port));
+					}
+				}
+			}
+			if (!busy.isEmpty()) {
+				throw new LocalStackException("Ports still in use after stopping: " + busy
+						+ " (something else listens there; find it with ss -ltnp).");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		System.out.println("Local stack is down: no process left, ports free.");
+	}
+
+	private static int port(String variable, int fallback) {
+		String value = System.getenv(variable);
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new LocalStackException(variable + " must be a port number, not " + value + ".");
+		}
+	}
+
+}

@@ -1,0 +1,25 @@
+package com.example.shop.platform.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextCustomizerFactories;
+
+/**
+ * A service started whole on a random port, connected to the real PostgreSQL, Kafka and
+ * MongoDB of {@link TestInfrastructure}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextCustomizerFactories(InfrastructureContextCustomizerFactory.class)
+public @interface ServiceIntegrationTest {
+
+}

@@ -1,0 +1,15 @@
+package com.example.shop.saga;
+
+import com.example.shop.platform.testsupport.wiring.KafkaWiring;
+import com.example.shop.platform.testsupport.wiring.PostgresWiring;
+import com.example.shop.platform.testsupport.wiring.WebWiring;
+import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+
+/**
+ * The saga-orchestrator starts against real infrastructure and reaches every store it is
+ * configured for.
+ */
+@ServiceIntegrationTest
+class WiringIT implements PostgresWiring, KafkaWiring, WebWiring {
+
+}
