@@ -100,11 +100,12 @@ public final class LocalStack {
 				throw new LocalStackException(service.jar() + " is missing: build it with ./mvnw -DskipTests package"
 						+ " (./stack up does that).");
 			}
-			Ports.requireFree(service.port(), service.name(), "the --service option in ./stack");
+			Ports.requireFree(service.port(), service.name(), "change its --service port in ./stack");
 		}
-		Ports.requireFree(kafkaPort, "Kafka", "KAFKA_PORT");
-		Ports.requireFree(kafkaPort + 1, "Kafka's controller", "KAFKA_PORT");
-		Ports.requireFree(mongoPort, "the MongoDB wire server", "MONGO_PORT");
+		Ports.requireFree(kafkaPort, "Kafka", "set KAFKA_PORT=<port>");
+		Ports.requireFree(kafkaPort + 1, "Kafka's controller",
+				"set KAFKA_PORT=<port> (the controller takes the next one)");
+		Ports.requireFree(mongoPort, "the MongoDB wire server", "set MONGO_PORT=<port>");
 
 		PidFile.write(this.run.pidFile(LAUNCHER), ProcessHandle.current());
 		writePorts(kafkaPort, mongoPort, postgresPort);

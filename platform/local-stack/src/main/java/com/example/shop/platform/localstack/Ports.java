@@ -43,11 +43,13 @@ public final class Ports {
 		}
 	}
 
-	static void requireFree(int port, String user, String variable) {
+	/**
+	 * Fails with one line that says who needs the port and how to free or change it.
+	 */
+	static void requireFree(int port, String user, String howToChange) {
 		if (!isFree(port)) {
-			throw new LocalStackException("Port " + port + " for " + user
-					+ " is already in use: stop what listens there"
-					+ " (./stack down stops an earlier stack) or choose another port with " + variable + "=<port>.");
+			throw new LocalStackException("Port " + port + " for " + user + " is already in use: stop what listens"
+					+ " there (./stack down stops an earlier stack) or " + howToChange + ".");
 		}
 	}
 

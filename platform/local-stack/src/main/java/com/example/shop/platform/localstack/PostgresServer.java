@@ -93,7 +93,7 @@ public final class PostgresServer implements AutoCloseable {
 
 	private static PostgresServer startEmbedded(RunDirectory run, int port, boolean keepData) {
 		Path dataDir = run.data("postgres");
-		Ports.requireFree(port, "embedded PostgreSQL", "POSTGRES_PORT");
+		Ports.requireFree(port, "embedded PostgreSQL", "set POSTGRES_PORT=<port>");
 		try {
 			Files.createDirectories(dataDir);
 			EmbeddedPostgres embedded = EmbeddedPostgres.builder()
