@@ -1,19 +1,77 @@
 package com.example.shop.platform.eventing;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.example.shop.platform.eventing.inbox.Inbox;
+import com.example.shop.platform.eventing.inbox.InboxProperties;
+import com.example.shop.platform.eventing.inbox.InboxPurge;
+import com.example.shop.platform.eventing.inbox.InvalidMessageException;
+import com.example.shop.platform.eventing.outbox.Outbox;
+import com.example.shop.platform.eventing.outbox.OutboxProperties;
+import com.example.shop.platform.eventing.outbox.OutboxRelay;
+import com.example.shop.platform.eventing.store.EventStore;
+import com.example.shop.platform.eventing.store.SnapshotStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Registers the Kafka conventions of {@link com.example.shop.platform.eventing} in every
- * service that has this module on its class path.
+ * The eventing conventions, applied to every service that has this module:
+ * <ul>
+ * <li>Kafka readiness: {@code /readyz} is DOWN while the broker does not answer;</li>
+ * <li>consumer error handling: a failing record is delivered
+ * {@code shop.eventing.inbox.attempts} times, then published with its error to
+ * {@code <topic>-dlt}; an {@link InvalidMessageException} or malformed JSON goes there at
+ * once. Retries are bounded, so a poison record holds up its partition for seconds at
+ * most;</li>
+ * <li>with a PostgreSQL {@link DataSource}: the event store, snapshots, the transactional
+ * outbox and its relay, the inbox and its purge, on tables this module migrates
+ * itself.</li>
+ * </ul>
  */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@AutoConfiguration(after = { KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
+		DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+		TransactionAutoConfiguration.class, JacksonAutoConfiguration.class })
+@EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class })
 public class EventingAutoConfiguration {
 
 	@Bean
@@ -21,6 +79,83 @@ public class EventingAutoConfiguration {
 	@ConditionalOnEnabledHealthIndicator("kafka")
 	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
 		return new KafkaHealthIndicator(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(2));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, InboxProperties inbox, MeterRegistry meters) {
+		var serializer = new DelegatingByTypeSerializer(
+				Map.of(byte[].class, new ByteArraySerializer(), String.class, new StringSerializer()));
+		var template = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<Object, Object>(kafka.buildProducerProperties(), null, serializer));
+		var deadLetters = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(record.topic() + "-dlt", -1));
+		Counter deadLettered = Counter.builder("inbox.dead.letters")
+			.description("Records published to a dead-letter topic")
+			.register(meters);
+		var handler = new DefaultErrorHandler((record, ex) -> {
+			deadLetters.accept(record, ex);
+			deadLettered.increment();
+		}, new FixedBackOff(inbox.backOff().toMillis(), Math.max(0, inbox.attempts() - 1)));
+		handler.addNotRetryableExceptions(InvalidMessageException.class, JacksonException.class);
+		return handler;
+	}
+
+	/**
+	 * The parts that store state in PostgreSQL.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ JdbcTemplate.class, PGConnection.class, Flyway.class })
+	@ConditionalOnBean(DataSource.class)
+	static class PostgresEventingConfiguration {
+
+		@Bean
+		EventingSchema eventingSchema(DataSource dataSource) {
+			return new EventingSchema(dataSource);
+		}
+
+		@Bean
+		EventStore eventStore(EventingSchema schema, JdbcTemplate jdbc, JsonMapper json, MeterRegistry meters) {
+			return new EventStore(jdbc, json, meters);
+		}
+
+		@Bean
+		SnapshotStore snapshotStore(EventingSchema schema, JdbcTemplate jdbc) {
+			return new SnapshotStore(jdbc);
+		}
+
+		@Bean
+		Outbox outbox(EventingSchema schema, JdbcTemplate jdbc, JsonMapper json) {
+			return new Outbox(jdbc, json);
+		}
+
+		@Bean
+		@ConditionalOnProperty(name = "shop.eventing.outbox.relay-enabled", matchIfMissing = true)
+		OutboxRelay outboxRelay(EventingSchema schema, DataSource dataSource, KafkaProperties kafka, JsonMapper json,
+				OutboxProperties properties, @Value("${spring.application.name}") String source, MeterRegistry meters) {
+			Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+			config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+			config.put(ProducerConfig.ACKS_CONFIG, "all");
+			config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+			config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+			config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+			config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+			config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+			config.put(ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox-relay");
+			var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+			return new OutboxRelay(dataSource, producer, json, properties, source, meters);
+		}
+
+		@Bean
+		Inbox inbox(EventingSchema schema, JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
+			return new Inbox(jdbc, transactions, meters);
+		}
+
+		@Bean
+		InboxPurge inboxPurge(EventingSchema schema, JdbcTemplate jdbc, InboxProperties properties) {
+			return new InboxPurge(jdbc, properties);
+		}
+
 	}
 
 }

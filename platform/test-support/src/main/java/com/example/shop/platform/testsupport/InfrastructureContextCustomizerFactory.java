@@ -10,7 +10,7 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Puts the {@link InfrastructurePropertySource} first in the environment of every test
- * context of a {@link ServiceIntegrationTest}, above {@code application.yml}.
+ * context of a {@link RealInfrastructure} test, above {@code application.yml}.
  */
 class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 

@@ -8,7 +8,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
  * A service started whole on a random port, connected to the real PostgreSQL, Kafka and
@@ -19,7 +18,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextCustomizerFactories(InfrastructureContextCustomizerFactory.class)
+@RealInfrastructure
 public @interface ServiceIntegrationTest {
 
 }

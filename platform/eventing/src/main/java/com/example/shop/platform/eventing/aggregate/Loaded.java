@@ -1,0 +1,18 @@
+package com.example.shop.platform.eventing.aggregate;
+
+/**
+ * An aggregate and the stream version it was rebuilt from; saving it expects the stream
+ * still at that version.
+ *
+ * @param id the aggregate's id
+ * @param aggregate its state
+ * @param version its stream version, 0 for an aggregate that has no events yet
+ * @param <A> the aggregate
+ */
+public record Loaded<A>(String id, A aggregate, long version) {
+
+	public boolean isNew() {
+		return this.version == 0;
+	}
+
+}

@@ -1,0 +1,44 @@
+package com.example.shop.platform.eventing.outbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.example.shop.platform.eventing.store.EventMetadata;
+
+/**
+ * A message to publish to Kafka.
+ *
+ * @param messageId its unique id, published as the CloudEvents {@code ce_id}; consumers
+ * deduplicate on it
+ * @param topic the topic
+ * @param key the record key: the aggregate id, or another key whose messages must stay in
+ * order (for saga commands, the order id)
+ * @param type the logical message type, published as {@code ce_type}
+ * @param payload the message as JSON
+ * @param headers further headers: correlation and causation ids, {@code traceparent}
+ */
+public record OutboxMessage(UUID messageId, String topic, String key, String type, String payload,
+		Map<String, String> headers) {
+
+	public static final String CORRELATION_ID = "correlation_id";
+
+	public static final String CAUSATION_ID = "causation_id";
+
+	public static final String TRACEPARENT = "traceparent";
+
+	/**
+	 * A message that carries the correlation, causation and trace context of the change
+	 * it announces.
+	 */
+	public static OutboxMessage of(String topic, String key, String type, String payload, EventMetadata metadata) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(CORRELATION_ID, metadata.correlationId());
+		headers.put(CAUSATION_ID, metadata.causationId());
+		if (metadata.traceparent() != null) {
+			headers.put(TRACEPARENT, metadata.traceparent());
+		}
+		return new OutboxMessage(UUID.randomUUID(), topic, key, type, payload, headers);
+	}
+
+}

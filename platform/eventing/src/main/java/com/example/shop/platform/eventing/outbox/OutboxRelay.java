@@ -1,0 +1,308 @@
+package com.example.shop.platform.eventing.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Publishes outbox rows to Kafka in id order and deletes them once Kafka has acknowledged
+ * them.
+ * <p>
+ * <b>One publisher at a time.</b> Every instance of a service runs a relay, but only the
+ * one holding a PostgreSQL advisory lock publishes; the lock lives on a dedicated
+ * connection, so when that instance dies its session ends, the lock is released and
+ * another instance takes over within {@code leaderRetry}.
+ * <p>
+ * <b>Nothing skipped, order per key kept.</b> The relay keeps no "last id seen": it
+ * always reads the oldest rows still in the table, so a row whose transaction took a
+ * small id and committed late is published when it commits. Writers of one key are
+ * serialized by the event store's optimistic concurrency, so one key's rows commit in id
+ * order and are sent in that order by an idempotent producer ({@code acks=all}). After a
+ * failed send only the rows before the first failure are deleted; the rest are sent again
+ * (at-least-once: consumers deduplicate on {@code ce_id}).
+ * <p>
+ * <b>Low latency without polling hard.</b> An insert trigger sends
+ * {@code NOTIFY outbox_message} on commit; the leader listens on its lock connection and
+ * otherwise polls every {@code pollInterval}.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final Producer<String, byte[]> producer;
+
+	private final JsonMapper json;
+
+	private final OutboxProperties properties;
+
+	private final String source;
+
+	private final Counter published;
+
+	private final Timer latency;
+
+	private volatile Thread worker;
+
+	private volatile boolean running;
+
+	private volatile boolean leader;
+
+	/**
+	 * @param source the CloudEvents {@code ce_source} of every message, the service's
+	 * name
+	 */
+	public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, JsonMapper json,
+			OutboxProperties properties, String source, MeterRegistry meters) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.producer = producer;
+		this.json = json;
+		this.properties = properties;
+		this.source = source;
+		this.published = Counter.builder("outbox.published")
+			.description("Outbox messages acknowledged by Kafka")
+			.register(meters);
+		this.latency = Timer.builder("outbox.publish.latency")
+			.description("From writing an outbox row to Kafka acknowledging it")
+			.publishPercentileHistogram()
+			.register(meters);
+		Gauge.builder("outbox.backlog", this, OutboxRelay::backlog)
+			.description("Outbox rows not yet published")
+			.register(meters);
+		Gauge.builder("outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
+			.description("Age in seconds of the oldest unpublished outbox row")
+			.baseUnit("seconds")
+			.register(meters);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.worker;
+		if (thread != null) {
+			thread.interrupt();
+			try {
+				thread.join(Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.producer.close(Duration.ofSeconds(5));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Whether this instance holds the lock and publishes.
+	 */
+	public boolean isLeader() {
+		return this.leader;
+	}
+
+	private void run() {
+		while (this.running) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				if (tryLead(connection)) {
+					try {
+						this.leader = true;
+						logger.info("Outbox relay is the leader: publishing");
+						lead(connection);
+					}
+					finally {
+						this.leader = false;
+						release(connection);
+					}
+				}
+			}
+			catch (SQLException | RuntimeException ex) {
+				if (this.running) {
+					logger.warn("Outbox relay lost its database connection or failed: {}", ex.toString());
+				}
+			}
+			pause(this.properties.leaderRetry());
+		}
+	}
+
+	/**
+	 * The lock connection goes back to the pool: it must not keep the lock or the LISTEN.
+	 * When the connection itself broke, its session, and with it the lock, is gone
+	 * already.
+	 */
+	private void release(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("UNLISTEN *");
+			statement.execute("SELECT pg_advisory_unlock_all()");
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not release the relay lock connection: {}", ex.toString());
+		}
+	}
+
+	private boolean tryLead(Connection connection) throws SQLException {
+		connection.setAutoCommit(true);
+		try (Statement statement = connection.createStatement();
+				var result = statement.executeQuery("SELECT pg_try_advisory_lock(" + this.properties.lockId() + ")")) {
+			return result.next() && result.getBoolean(1);
+		}
+	}
+
+	private void lead(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("LISTEN outbox_message");
+		}
+		PGConnection notifications = connection.unwrap(PGConnection.class);
+		while (this.running) {
+			while (this.running && publishBatch() == this.properties.batchSize()) {
+				// a full batch: more may be waiting
+			}
+			// wakes on NOTIFY, else after the poll interval; also proves the lock
+			// connection is alive
+			notifications.getNotifications((int) this.properties.pollInterval().toMillis());
+			if (!connection.isValid(2)) {
+				throw new SQLException("The lock connection is gone; leadership is lost");
+			}
+		}
+	}
+
+	/**
+	 * Publishes the oldest rows, at most one batch.
+	 * @return how many rows were read
+	 */
+	int publishBatch() {
+		List<Row> rows = this.jdbc
+			.query("""
+					SELECT id, message_id, topic, message_key, message_type, payload, headers::text, created_at
+					FROM outbox_message ORDER BY id LIMIT ?""",
+					(rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()),
+					this.properties.batchSize());
+		if (rows.isEmpty()) {
+			return 0;
+		}
+		List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			try {
+				sends.add(this.producer.send(toRecord(row)));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Sending outbox row {} failed: {}", row.id(), ex.toString());
+				break;
+			}
+		}
+		this.producer.flush();
+		List<Long> done = new ArrayList<>(rows.size());
+		for (int i = 0; i < sends.size(); i++) {
+			try {
+				sends.get(i).get(30, TimeUnit.SECONDS);
+				done.add(rows.get(i).id());
+				this.latency.record(Duration.between(rows.get(i).createdAt(), Instant.now()));
+			}
+			catch (Exception ex) {
+				logger.warn("Publishing outbox row {} failed; it and later rows will be sent again: {}",
+						rows.get(i).id(), ex.toString());
+				break;
+			}
+		}
+		if (!done.isEmpty()) {
+			this.jdbc.update("DELETE FROM outbox_message WHERE id = ANY(?)",
+					(ps) -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", done.toArray())));
+			this.published.increment(done.size());
+		}
+		if (done.size() < rows.size()) {
+			pause(this.properties.pollInterval());
+		}
+		return rows.size();
+	}
+
+	private ProducerRecord<String, byte[]> toRecord(Row row) {
+		RecordHeaders headers = new RecordHeaders();
+		header(headers, "ce_specversion", "1.0");
+		header(headers, "ce_id", row.messageId());
+		header(headers, "ce_type", row.type());
+		header(headers, "ce_source", this.source);
+		header(headers, "ce_subject", row.key());
+		header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(row.createdAt()));
+		header(headers, "content-type", "application/json");
+		Map<String, String> extra = this.json.readValue(row.headers(), new TypeReference<Map<String, String>>() {
+		});
+		extra.forEach((name, value) -> header(headers, name, value));
+		return new ProducerRecord<>(row.topic(), null, row.key(), row.payload().getBytes(StandardCharsets.UTF_8),
+				headers);
+	}
+
+	private static void header(RecordHeaders headers, String name, String value) {
+		if (value != null) {
+			headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	private double backlog() {
+		Long count = this.jdbc.queryForObject("SELECT count(*) FROM outbox_message", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private double oldestAgeSeconds() {
+		Double age = this.jdbc.queryForObject(
+				"SELECT coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0) FROM outbox_message",
+				Double.class);
+		return (age != null) ? age : 0;
+	}
+
+	private void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	private record Row(long id, String messageId, String topic, String key, String type, String payload, String headers,
+			Instant createdAt) {
+
+	}
+
+}

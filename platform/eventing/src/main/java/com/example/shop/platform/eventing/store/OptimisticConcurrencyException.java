@@ -1,0 +1,28 @@
+package com.example.shop.platform.eventing.store;
+
+/**
+ * Another writer changed the stream since the caller read it: the caller's decision was
+ * made on stale state. The web layer answers 409 Conflict; a message handler reloads and
+ * decides again.
+ */
+public class OptimisticConcurrencyException extends RuntimeException {
+
+	private final String streamId;
+
+	private final long expectedVersion;
+
+	public OptimisticConcurrencyException(String streamId, long expectedVersion, long actualVersion) {
+		super("Stream " + streamId + " is at version " + actualVersion + ", not the expected " + expectedVersion);
+		this.streamId = streamId;
+		this.expectedVersion = expectedVersion;
+	}
+
+	public String streamId() {
+		return this.streamId;
+	}
+
+	public long expectedVersion() {
+		return this.expectedVersion;
+	}
+
+}

@@ -1,0 +1,186 @@
+package com.example.shop.platform.eventing.aggregate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import com.example.shop.platform.eventing.outbox.Outbox;
+import com.example.shop.platform.eventing.outbox.OutboxMessage;
+import com.example.shop.platform.eventing.store.EventMetadata;
+import com.example.shop.platform.eventing.store.EventStore;
+import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
+import com.example.shop.platform.eventing.store.SnapshotStore;
+import com.example.shop.platform.eventing.ticket.Ticket;
+import com.example.shop.platform.eventing.ticket.TicketEvent;
+import com.example.shop.platform.eventing.ticket.TicketEvent.TicketCommented;
+import com.example.shop.platform.eventing.ticket.TicketEvent.TicketOpened;
+import com.example.shop.platform.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+@RealInfrastructure
+class AggregateRepositoryIT {
+
+	private static final EventMetadata METADATA = EventMetadata.newRequest("test", null);
+
+	@Autowired
+	EventStore events;
+
+	@Autowired
+	SnapshotStore snapshots;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	AggregateRepository<Ticket, TicketEvent> tickets;
+
+	AggregateRepository<Ticket, TicketEvent> ticketsWithoutSnapshots;
+
+	@BeforeEach
+	void repositories() {
+		this.tickets = repository(Ticket.SNAPSHOTS);
+		this.ticketsWithoutSnapshots = repository(null);
+	}
+
+	@Test
+	void savesAndLoadsAnAggregate() {
+		String id = UUID.randomUUID().toString();
+		Loaded<Ticket> fresh = tickets.load(id);
+		assertThat(fresh.isNew()).isTrue();
+
+		long version = tickets.save(fresh, List.of(new TicketOpened("printer", "HIGH"), new TicketCommented("jammed")),
+				METADATA, List.of());
+
+		Loaded<Ticket> loaded = tickets.load(id);
+		assertThat(version).isEqualTo(2);
+		assertThat(loaded.version()).isEqualTo(2);
+		assertThat(loaded.aggregate().state()).isEqualTo(new Ticket.State("printer", "HIGH", 1, "jammed", false));
+		assertThat(events.readStream("ticket-" + id, 1)).extracting((e) -> e.type())
+			.containsExactly("TicketOpened", "TicketCommented");
+	}
+
+	@Test
+	void upcastsAnEventStoredWithTheOldSchema() {
+		String id = UUID.randomUUID().toString();
+		// written by the code of schema version 1: "title", no priority
+		jdbc.update("""
+				INSERT INTO event_store (stream_id, version, event_id, event_type, data, metadata)
+				VALUES (?, 1, ?, 'TicketOpened', '{"title":"printer"}', '{"schemaVersion":1}')""", "ticket-" + id,
+				UUID.randomUUID());
+
+		Ticket ticket = tickets.load(id).aggregate();
+
+		assertThat(ticket.state().subject()).isEqualTo("printer");
+		assertThat(ticket.state().priority()).isEqualTo("NORMAL");
+	}
+
+	@Test
+	void snapshotOfATenThousandEventStreamRebuildsTheSameState() {
+		String id = UUID.randomUUID().toString();
+		Loaded<Ticket> loaded = tickets.load(id);
+		long version = tickets.save(loaded, List.of(new TicketOpened("long", "LOW")), METADATA, List.of());
+		for (int batch = 0; batch < 20; batch++) {
+			int from = batch * 500;
+			List<TicketEvent> comments = new ArrayList<>(
+					IntStream.range(from, from + 500).mapToObj((i) -> new TicketCommented("comment " + i)).toList());
+			if (batch == 19) {
+				comments.remove(comments.size() - 1);
+			}
+			loaded = new Loaded<>(id, loaded.aggregate(), version);
+			version = tickets.save(loaded, comments, METADATA, List.of());
+		}
+		assertThat(version).isEqualTo(10_000);
+
+		SnapshotStore.Snapshot snapshot = snapshots.find("ticket-" + id).orElseThrow();
+		assertThat(snapshot.version()).isEqualTo(10_000);
+		assertThat(snapshot.schemaVersion()).isEqualTo(1);
+
+		Loaded<Ticket> fromSnapshot = tickets.load(id);
+		Loaded<Ticket> fromEvents = ticketsWithoutSnapshots.load(id);
+		assertThat(fromSnapshot.version()).isEqualTo(10_000);
+		assertThat(fromSnapshot.aggregate().state()).isEqualTo(fromEvents.aggregate().state())
+			.isEqualTo(new Ticket.State("long", "LOW", 9_999, "comment 9998", false));
+	}
+
+	@Test
+	void ignoresASnapshotOfAnotherSchemaVersion() {
+		String id = UUID.randomUUID().toString();
+		tickets.save(tickets.load(id), List.of(new TicketOpened("old", "LOW"), new TicketCommented("one")), METADATA,
+				List.of());
+		// a snapshot from an older Ticket.State, which this code cannot read
+		snapshots.save("ticket-" + id, new SnapshotStore.Snapshot(2, 0, "{\"shape\":\"unknown\"}"));
+
+		Loaded<Ticket> loaded = tickets.load(id);
+
+		assertThat(loaded.version()).isEqualTo(2);
+		assertThat(loaded.aggregate().state()).isEqualTo(new Ticket.State("old", "LOW", 1, "one", false));
+	}
+
+	@Test
+	void outboxMessagesCommitWithTheEventsOrNotAtAll() {
+		String id = UUID.randomUUID().toString();
+		String topic = "tickets-" + id;
+		Loaded<Ticket> fresh = tickets.load(id);
+		tickets.save(fresh, List.of(new TicketOpened("a", "LOW")), METADATA,
+				List.of(OutboxMessage.of(topic, id, "TicketOpened", "{}", METADATA)));
+		Loaded<Ticket> stale = new Loaded<>(id, new Ticket(), 0);
+
+		assertThatThrownBy(() -> tickets.save(stale, List.of(new TicketOpened("b", "LOW")), METADATA,
+				List.of(OutboxMessage.of(topic, id, "TicketOpened", "{}", METADATA))))
+			.isInstanceOf(OptimisticConcurrencyException.class);
+
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_message WHERE topic = ?", Integer.class, topic))
+			.isEqualTo(1);
+		jdbc.update("DELETE FROM outbox_message WHERE topic = ?", topic);
+	}
+
+	@Test
+	void outboxRefusesToWriteOutsideATransaction() {
+		assertThatThrownBy(() -> outbox.add(List.of(OutboxMessage.of("t", "k", "T", "{}", METADATA))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("transaction");
+	}
+
+	@Test
+	void readsTheAggregateAsItWasAtAnInstant() throws Exception {
+		String id = UUID.randomUUID().toString();
+		long version = tickets.save(tickets.load(id), List.of(new TicketOpened("asof", "LOW")), METADATA, List.of());
+		Thread.sleep(20);
+		var between = java.time.Instant.now();
+		Thread.sleep(20);
+		tickets.save(new Loaded<>(id, tickets.load(id).aggregate(), version), List.of(new TicketCommented("later")),
+				METADATA, List.of());
+
+		Loaded<Ticket> then = tickets.loadAsOf(id, between);
+
+		assertThat(then.version()).isEqualTo(1);
+		assertThat(then.aggregate().state().comments()).isZero();
+		assertThat(tickets.load(id).aggregate().state().comments()).isEqualTo(1);
+	}
+
+	private AggregateRepository<Ticket, TicketEvent> repository(Snapshotting<Ticket, ?> snapshotting) {
+		return new AggregateRepository<>("ticket", Ticket::new, Ticket.EVENT_TYPES, snapshotting, events, snapshots,
+				outbox, json, transactions);
+	}
+
+}

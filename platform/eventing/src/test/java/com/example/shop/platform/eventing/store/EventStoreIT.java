@@ -1,0 +1,206 @@
+package com.example.shop.platform.eventing.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import com.example.shop.platform.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+@RealInfrastructure
+class EventStoreIT {
+
+	@Autowired
+	EventStore store;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void exactlyOneOfSixteenConcurrentWritersAtTheSameVersionWins() throws Exception {
+		String stream = stream();
+		store.append(stream, 0, List.of(event("first")));
+		int writers = 16;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Long>> results = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+			for (int i = 0; i < writers; i++) {
+				int writer = i;
+				results.add(pool.submit(() -> {
+					start.await();
+					return this.transactions
+						.execute((status) -> store.append(stream, 1, List.of(event("writer " + writer))));
+				}));
+			}
+			start.countDown();
+			int won = 0;
+			int conflicts = 0;
+			for (Future<Long> result : results) {
+				try {
+					assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+					won++;
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					assertThat(ex.getCause()).isInstanceOf(OptimisticConcurrencyException.class);
+					conflicts++;
+				}
+			}
+			assertThat(won).isEqualTo(1);
+			assertThat(conflicts).isEqualTo(writers - 1);
+		}
+		assertThat(store.readStream(stream, 1)).extracting(RecordedEvent::version).containsExactly(1L, 2L);
+	}
+
+	@Test
+	void appendToAStreamThatMovedOnIsAConflict() {
+		String stream = stream();
+		store.append(stream, 0, List.of(event("a"), event("b")));
+
+		assertThatThrownBy(() -> store.append(stream, 1, List.of(event("stale"))))
+			.isInstanceOf(OptimisticConcurrencyException.class)
+			.hasMessageContaining("at version 2, not the expected 1");
+		assertThatThrownBy(() -> store.append(stream, 3, List.of(event("ahead"))))
+			.isInstanceOf(OptimisticConcurrencyException.class);
+		assertThat(store.currentVersion(stream)).isEqualTo(2);
+	}
+
+	@Test
+	void appendingToSeveralStreamsInOneTransactionIsAllOrNothing() {
+		String first = stream();
+		String second = stream();
+		store.append(second, 0, List.of(event("exists")));
+
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			store.append(first, 0, List.of(event("one"), event("two")));
+			store.append(second, 0, List.of(event("conflicts")));
+		})).isInstanceOf(OptimisticConcurrencyException.class);
+
+		assertThat(store.readStream(first, 1)).isEmpty();
+		assertThat(store.readStream(second, 1)).hasSize(1);
+
+		this.transactions.executeWithoutResult((status) -> {
+			store.append(first, 0, List.of(event("one")));
+			store.append(second, 1, List.of(event("two")));
+		});
+		assertThat(store.currentVersion(first)).isEqualTo(1);
+		assertThat(store.currentVersion(second)).isEqualTo(2);
+	}
+
+	@Test
+	void readsAStreamFromAVersionWithItsMetadata() {
+		String stream = stream();
+		EventMetadata metadata = new EventMetadata("corr-1", "cause-1", "alice",
+				"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		store.append(stream, 0,
+				List.of(event("a"), event("b"), event("c"))
+					.stream()
+					.map((e) -> new NewEvent(e.eventId(), e.type(), 3, e.data(), metadata))
+					.toList());
+
+		List<RecordedEvent> fromTwo = store.readStream(stream, 2);
+
+		assertThat(fromTwo).extracting(RecordedEvent::version).containsExactly(2L, 3L);
+		assertThat(fromTwo.get(0).data()).contains("\"b\"");
+		assertThat(fromTwo.get(0).metadata()).isEqualTo(metadata);
+		assertThat(fromTwo.get(0).schemaVersion()).isEqualTo(3);
+		assertThat(fromTwo.get(0).type()).isEqualTo("Noted");
+	}
+
+	@Test
+	void readsAStreamAsItWasAtAnInstant() throws Exception {
+		String stream = stream();
+		store.append(stream, 0, List.of(event("before")));
+		Thread.sleep(20);
+		Instant between = Instant.now();
+		Thread.sleep(20);
+		store.append(stream, 1, List.of(event("after")));
+
+		assertThat(store.readStreamAsOf(stream, between)).extracting(RecordedEvent::version).containsExactly(1L);
+		assertThat(store.readStreamAsOf(stream, Instant.now())).hasSize(2);
+		assertThat(store.readStreamAsOf(stream, between.minusSeconds(60))).isEmpty();
+	}
+
+	@Test
+	void readAllPagesInGlobalOrderAndNeverSkipsATransactionThatCommitsLate() throws Exception {
+		long start = lastPosition();
+		CountDownLatch appended = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		String slow = stream();
+		String fast = stream();
+		// the slow transaction takes the smaller position and commits last
+		CompletableFuture<Void> slowWriter = CompletableFuture
+			.runAsync(() -> this.transactions.executeWithoutResult((status) -> {
+				store.append(slow, 0, List.of(event("slow")));
+				appended.countDown();
+				await(release);
+			}));
+		assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+		store.append(fast, 0, List.of(event("fast 1"), event("fast 2")));
+
+		assertThat(store.readAll(start, 100)).extracting(RecordedEvent::streamId).doesNotContain(slow, fast);
+
+		release.countDown();
+		slowWriter.get(10, TimeUnit.SECONDS);
+		List<RecordedEvent> page1 = store.readAll(start, 2);
+		List<RecordedEvent> page2 = store.readAll(page1.get(1).position(), 100);
+		List<String> all = new ArrayList<>();
+		page1.forEach((e) -> all.add(e.streamId()));
+		page2.forEach((e) -> all.add(e.streamId()));
+		assertThat(all).containsSubsequence(slow, fast, fast);
+		assertThat(page1.get(0).position()).isLessThan(page1.get(1).position());
+	}
+
+	private long lastPosition() {
+		List<RecordedEvent> all = new ArrayList<>();
+		long position = 0;
+		List<RecordedEvent> page;
+		do {
+			page = store.readAll(position, 1000);
+			if (!page.isEmpty()) {
+				position = page.get(page.size() - 1).position();
+			}
+			all.addAll(page);
+		}
+		while (page.size() == 1000);
+		return position;
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static String stream() {
+		return "test-" + UUID.randomUUID();
+	}
+
+	static NewEvent event(String note) {
+		return new NewEvent(UUID.randomUUID(), "Noted", 1, "{\"note\":\"" + note + "\"}",
+				EventMetadata.newRequest("test", null));
+	}
+
+	static List<NewEvent> events(int count) {
+		return IntStream.range(0, count).mapToObj((i) -> event("n" + i)).toList();
+	}
+
+}
