@@ -1,7 +1,6 @@
 package com.example.shop.platform.eventing;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -17,8 +16,6 @@ import com.example.shop.platform.eventing.store.EventStore;
 import com.example.shop.platform.eventing.store.SnapshotStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,6 +38,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -109,7 +107,12 @@ public class EventingAutoConfiguration {
 	@ConditionalOnBean(DataSource.class)
 	static class PostgresEventingConfiguration {
 
+		/**
+		 * Runs after the service's own database initialization (its Flyway migrations),
+		 * which expects to find an empty schema on a new database.
+		 */
 		@Bean
+		@DependsOnDatabaseInitialization
 		EventingSchema eventingSchema(DataSource dataSource) {
 			return new EventingSchema(dataSource);
 		}
@@ -133,16 +136,7 @@ public class EventingAutoConfiguration {
 		@ConditionalOnProperty(name = "shop.eventing.outbox.relay-enabled", matchIfMissing = true)
 		OutboxRelay outboxRelay(EventingSchema schema, DataSource dataSource, KafkaProperties kafka, JsonMapper json,
 				OutboxProperties properties, @Value("${spring.application.name}") String source, MeterRegistry meters) {
-			Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-			config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-			config.put(ProducerConfig.ACKS_CONFIG, "all");
-			config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-			config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-			config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-			config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-			config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-			config.put(ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox-relay");
-			var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+			var producer = OutboxRelay.producer(kafka.buildProducerProperties(), source + "-outbox-relay");
 			return new OutboxRelay(dataSource, producer, json, properties, source, meters);
 		}
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -19,10 +20,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,6 +110,25 @@ public class OutboxRelay implements SmartLifecycle {
 			.description("Age in seconds of the oldest unpublished outbox row")
 			.baseUnit("seconds")
 			.register(meters);
+	}
+
+	/**
+	 * The producer a relay needs: idempotent, {@code acks=all}, batching for a few
+	 * milliseconds, and failing within seconds rather than blocking while the broker is
+	 * away.
+	 * @param base connection settings, e.g. Spring Boot's producer properties
+	 */
+	public static Producer<String, byte[]> producer(Map<String, Object> base, String clientId) {
+		Map<String, Object> config = new HashMap<>(base);
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+		config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+		return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	@Override

@@ -1,0 +1,249 @@
+package com.example.shop.platform.eventing.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import com.example.shop.platform.testsupport.RealInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.Acknowledgment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real listener container with the library's error handling, consuming from real Kafka
+ * into PostgreSQL.
+ */
+@SpringBootTest
+@RealInfrastructure
+class InboxIT {
+
+	static final String TOPIC = "inbox-it";
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	ConsumerFactory<String, byte[]> consumers;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	TestListener listener;
+
+	@Autowired
+	InboxPurge purge;
+
+	@Test
+	void aMessageDeliveredTwiceHasItsEffectOnce() throws Exception {
+		double duplicatesBefore = meters.counter("inbox.duplicates").count();
+		String id = UUID.randomUUID().toString();
+
+		send("key-a", id, "{\"note\":\"once\"}");
+		send("key-a", id, "{\"note\":\"once\"}");
+
+		awaitTrue(() -> meters.counter("inbox.duplicates").count() == duplicatesBefore + 1);
+		assertThat(effects(id)).isEqualTo(1);
+		assertThat(listener.attempts(id)).isEqualTo(1);
+	}
+
+	@Test
+	void aRecordThatKeepsFailingGoesToTheDeadLetterTopicAndOtherKeysKeepFlowing() throws Exception {
+		String poison = UUID.randomUUID().toString();
+		String valid = UUID.randomUUID().toString();
+
+		send("key-poison", poison, "{\"fail\":true}");
+		send("key-valid", valid, "{\"note\":\"after the poison\"}");
+
+		awaitTrue(() -> effects(valid) == 1);
+		ConsumerRecord<String, byte[]> dead = deadLetter(poison);
+		assertThat(header(dead, "kafka_dlt-exception-message")).contains("refused by the handler");
+		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
+		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"fail\":true}");
+		assertThat(listener.attempts(poison)).isEqualTo(3);
+		assertThat(effects(poison)).isZero();
+	}
+
+	@Test
+	void malformedJsonGoesToTheDeadLetterTopicWithoutRetries() throws Exception {
+		String id = UUID.randomUUID().toString();
+
+		send("key-m", id, "{not json");
+
+		ConsumerRecord<String, byte[]> dead = deadLetter(id);
+		assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).startsWith("tools.jackson");
+		assertThat(listener.attempts(id)).isEqualTo(1);
+	}
+
+	@Test
+	void aRecordWithoutMessageIdGoesToTheDeadLetterTopic() throws Exception {
+		String marker = UUID.randomUUID().toString();
+
+		kafka.send(new ProducerRecord<>(TOPIC, "key-x", "{\"marker\":\"" + marker + "\"}")).get(10, TimeUnit.SECONDS);
+
+		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(
+				(record) -> new String(record.value(), StandardCharsets.UTF_8).contains(marker));
+		assertThat(header(dead, "kafka_dlt-exception-message")).contains("has no ce_id header");
+	}
+
+	@Test
+	void purgeDeletesOnlyIdsOlderThanTheRetention() {
+		String old = "old-" + UUID.randomUUID();
+		String recent = "recent-" + UUID.randomUUID();
+		jdbc.update("INSERT INTO inbox_message (consumer, message_id, processed_at) VALUES ('purge-test', ?, ?)", old,
+				Timestamp.from(Instant.now().minus(Duration.ofDays(30))));
+		jdbc.update("INSERT INTO inbox_message (consumer, message_id) VALUES ('purge-test', ?)", recent);
+
+		assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
+
+		assertThat(
+				jdbc.queryForList("SELECT message_id FROM inbox_message WHERE consumer = 'purge-test'", String.class))
+			.containsExactly(recent);
+	}
+
+	private void send(String key, String messageId, String value) throws Exception {
+		ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+		record.headers().add(Inbox.MESSAGE_ID_HEADER, messageId.getBytes(StandardCharsets.UTF_8));
+		kafka.send(record).get(10, TimeUnit.SECONDS);
+	}
+
+	private int effects(String messageId) {
+		return jdbc.queryForObject("SELECT count(*) FROM inbox_test_effect WHERE message_id = ?", Integer.class,
+				messageId);
+	}
+
+	private ConsumerRecord<String, byte[]> deadLetter(String messageId) {
+		return awaitDeadLetter((record) -> messageId.equals(header(record, Inbox.MESSAGE_ID_HEADER)));
+	}
+
+	private ConsumerRecord<String, byte[]> awaitDeadLetter(
+			java.util.function.Predicate<ConsumerRecord<String, byte[]>> match) {
+		Properties fromStart = new Properties();
+		fromStart.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (Consumer<String, byte[]> consumer = consumers.createConsumer("dlt-reader-" + UUID.randomUUID(), null, null,
+				fromStart)) {
+			consumer.subscribe(List.of(TOPIC + "-dlt"));
+			Instant deadline = Instant.now().plusSeconds(30);
+			while (Instant.now().isBefore(deadline)) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					if (match.test(record)) {
+						return record;
+					}
+				}
+			}
+		}
+		throw new AssertionError("No matching record on " + TOPIC + "-dlt within 30 s");
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private static void awaitTrue(BooleanSupplier condition) {
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (!condition.getAsBoolean()) {
+			assertThat(Instant.now()).as("condition within 30 s").isBefore(deadline);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Listener {
+
+		@Bean
+		NewTopic inboxTopic() {
+			return TopicBuilder.name(TOPIC).partitions(1).replicas(1).build();
+		}
+
+		@Bean
+		NewTopic inboxDeadLetterTopic() {
+			return TopicBuilder.name(TOPIC + "-dlt").partitions(1).replicas(1).build();
+		}
+
+		@Bean
+		TestListener testListener(Inbox inbox, JdbcTemplate jdbc, JsonMapper json) {
+			return new TestListener(inbox, jdbc, json);
+		}
+
+	}
+
+	/**
+	 * A consumer written the way a service writes one: its effect goes through the inbox.
+	 */
+	static class TestListener {
+
+		private final Inbox inbox;
+
+		private final JdbcTemplate jdbc;
+
+		private final JsonMapper json;
+
+		private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+		TestListener(Inbox inbox, JdbcTemplate jdbc, JsonMapper json) {
+			this.inbox = inbox;
+			this.jdbc = jdbc;
+			this.json = json;
+		}
+
+		@KafkaListener(topics = TOPIC, groupId = "inbox-it")
+		void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
+			this.inbox.process("inbox-it", record, acknowledgment, (message) -> {
+				String id = new String(message.headers().lastHeader(Inbox.MESSAGE_ID_HEADER).value(),
+						StandardCharsets.UTF_8);
+				this.attempts.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
+				JsonNode payload = this.json.readTree(message.value());
+				if (payload.path("fail").asBoolean(false)) {
+					throw new IllegalStateException("refused by the handler");
+				}
+				this.jdbc.update("INSERT INTO inbox_test_effect (message_id, payload) VALUES (?, ?)", id,
+						payload.toString());
+			});
+		}
+
+		int attempts(String messageId) {
+			AtomicInteger count = this.attempts.get(messageId);
+			return (count != null) ? count.get() : 0;
+		}
+
+	}
+
+}
