@@ -13,7 +13,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class EventingSchema {
 
-	EventingSchema(DataSource dataSource) {
+	public EventingSchema(DataSource dataSource) {
 		Flyway.configure()
 			.dataSource(dataSource)
 			.locations("classpath:db/eventing")

@@ -1,6 +1,8 @@
 package com.example.shop.platform.eventing.outbox;
 
+import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,13 +36,39 @@ public class Outbox {
 			throw new IllegalStateException(
 					"Outbox messages must be written in the transaction of the change they announce");
 		}
-		this.jdbc.batchUpdate("""
-				INSERT INTO outbox_message (message_id, topic, message_key, message_type, payload, headers)
-				VALUES (?, ?, ?, ?, ?, ?::jsonb)""",
-				messages.stream()
-					.map((message) -> new Object[] { message.messageId(), message.topic(), message.key(),
-							message.type(), message.payload(), this.json.writeValueAsString(message.headers()) })
-					.toList());
+		int count = messages.size();
+		UUID[] ids = new UUID[count];
+		String[] topics = new String[count];
+		String[] keys = new String[count];
+		String[] types = new String[count];
+		String[] payloads = new String[count];
+		String[] headers = new String[count];
+		for (int i = 0; i < count; i++) {
+			OutboxMessage message = messages.get(i);
+			ids[i] = message.messageId();
+			topics[i] = message.topic();
+			keys[i] = message.key();
+			types[i] = message.type();
+			payloads[i] = message.payload();
+			headers[i] = this.json.writeValueAsString(message.headers());
+		}
+		// one statement for any number of rows; unnest keeps their order, and so their
+		// ids
+		this.jdbc.update((connection) -> {
+			PreparedStatement insert = connection.prepareStatement("""
+					INSERT INTO outbox_message (message_id, topic, message_key, message_type, payload, headers)
+					SELECT m.id, m.topic, m.message_key, m.message_type, m.payload, m.headers::jsonb
+					FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+					     AS m(id, topic, message_key, message_type, payload, headers, n)
+					ORDER BY m.n""");
+			insert.setArray(1, connection.createArrayOf("uuid", ids));
+			insert.setArray(2, connection.createArrayOf("text", topics));
+			insert.setArray(3, connection.createArrayOf("text", keys));
+			insert.setArray(4, connection.createArrayOf("text", types));
+			insert.setArray(5, connection.createArrayOf("text", payloads));
+			insert.setArray(6, connection.createArrayOf("text", headers));
+			return insert;
+		});
 	}
 
 }

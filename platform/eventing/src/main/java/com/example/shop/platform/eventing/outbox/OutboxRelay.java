@@ -218,8 +218,10 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		PGConnection notifications = connection.unwrap(PGConnection.class);
 		while (this.running) {
-			while (this.running && publishBatch() == this.properties.batchSize()) {
-				// a full batch: more may be waiting
+			// drain until a read finds nothing, then wait: under load a row is picked up
+			// by the next read
+			// rather than after a wake-up
+			while (this.running && publishBatch() > 0) {
 			}
 			// wakes on NOTIFY, else after the poll interval; also proves the lock
 			// connection is alive

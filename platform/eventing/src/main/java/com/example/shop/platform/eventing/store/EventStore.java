@@ -1,11 +1,14 @@
 package com.example.shop.platform.eventing.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -64,27 +67,53 @@ public class EventStore {
 			return expectedVersion;
 		}
 		return this.appendTimer.record(() -> {
-			long current = currentVersion(streamId);
-			if (current != expectedVersion) {
-				this.conflicts.increment();
-				throw new OptimisticConcurrencyException(streamId, expectedVersion, current);
+			int count = events.size();
+			Long[] versions = new Long[count];
+			UUID[] ids = new UUID[count];
+			String[] types = new String[count];
+			String[] data = new String[count];
+			String[] metadata = new String[count];
+			Map<Object, String> metadataJson = new HashMap<>();
+			for (int i = 0; i < count; i++) {
+				NewEvent event = events.get(i);
+				versions[i] = expectedVersion + i + 1;
+				ids[i] = event.eventId();
+				types[i] = event.type();
+				data[i] = event.data();
+				metadata[i] = metadataJson.computeIfAbsent(List.of(event.metadata(), event.schemaVersion()),
+						(key) -> metadataJson(event.metadata(), event.schemaVersion()));
 			}
-			List<Object[]> rows = new ArrayList<>(events.size());
-			long version = expectedVersion;
-			for (NewEvent event : events) {
-				rows.add(new Object[] { streamId, ++version, event.eventId(), event.type(), event.data(),
-						metadataJson(event.metadata(), event.schemaVersion()) });
-			}
+			int inserted;
 			try {
-				this.jdbc.batchUpdate("""
-						INSERT INTO event_store (stream_id, version, event_id, event_type, data, metadata)
-						VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)""", rows);
+				// one round trip: the version check and all rows in one statement
+				inserted = this.jdbc.update((connection) -> {
+					PreparedStatement insert = connection.prepareStatement("""
+							INSERT INTO event_store (stream_id, version, event_id, event_type, data, metadata)
+							SELECT ?, e.version, e.event_id, e.event_type, e.data::jsonb, e.metadata::jsonb
+							FROM unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+							     AS e(version, event_id, event_type, data, metadata)
+							WHERE coalesce((SELECT max(version) FROM event_store WHERE stream_id = ?), 0) = ?""");
+					insert.setString(1, streamId);
+					insert.setArray(2, connection.createArrayOf("bigint", versions));
+					insert.setArray(3, connection.createArrayOf("uuid", ids));
+					insert.setArray(4, connection.createArrayOf("text", types));
+					insert.setArray(5, connection.createArrayOf("text", data));
+					insert.setArray(6, connection.createArrayOf("text", metadata));
+					insert.setString(7, streamId);
+					insert.setLong(8, expectedVersion);
+					return insert;
+				});
 			}
 			catch (DuplicateKeyException ex) {
+				// a concurrent writer checked the same version and committed first
 				this.conflicts.increment();
 				throw new OptimisticConcurrencyException(streamId, expectedVersion, expectedVersion + 1);
 			}
-			return version;
+			if (inserted != count) {
+				this.conflicts.increment();
+				throw new OptimisticConcurrencyException(streamId, expectedVersion, currentVersion(streamId));
+			}
+			return expectedVersion + count;
 		});
 	}
 
