@@ -1,0 +1,71 @@
+package com.example.shop.order.command.adapter.messaging;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.example.shop.contracts.Topics;
+import com.example.shop.contracts.orders.OrderCancellationRequested;
+import com.example.shop.contracts.orders.OrderCancelled;
+import com.example.shop.contracts.orders.OrderConfirmed;
+import com.example.shop.contracts.orders.OrderLine;
+import com.example.shop.contracts.orders.OrderPlaced;
+import com.example.shop.contracts.orders.OrderRejected;
+import com.example.shop.contracts.orders.ShippingAddress;
+import com.example.shop.order.command.application.OrderAnnouncements;
+import com.example.shop.order.command.domain.OrderEvent;
+import com.example.shop.order.command.domain.OrderId;
+import com.example.shop.platform.eventing.outbox.OutboxMessage;
+import com.example.shop.platform.eventing.store.EventMetadata;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps each domain event to its integration event of {@code platform/contracts}, keyed by
+ * order id, so that a consumer sees one order's events in order.
+ */
+@Component
+class OrderEventsTranslator implements OrderAnnouncements {
+
+	private final JsonMapper json;
+
+	OrderEventsTranslator(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public List<OutboxMessage> announce(OrderId orderId, List<OrderEvent> events, EventMetadata metadata) {
+		String id = orderId.toString();
+		return events.stream().map((event) -> {
+			Object contract = switch (event) {
+				case OrderEvent.OrderPlaced placed -> placed(id, placed);
+				case OrderEvent.OrderConfirmed confirmed -> new OrderConfirmed(id, confirmed.confirmedAt());
+				case OrderEvent.OrderRejected rejected ->
+					new OrderRejected(id, rejected.reason(), rejected.rejectedAt());
+				case OrderEvent.OrderCancellationRequested requested ->
+					new OrderCancellationRequested(id, requested.requestedAt());
+				case OrderEvent.OrderCancelled cancelled -> new OrderCancelled(id, cancelled.cancelledAt());
+			};
+			return OutboxMessage.of(Topics.ORDERS_EVENTS, id, contract.getClass().getSimpleName(),
+					this.json.writeValueAsString(contract), metadata);
+		}).toList();
+	}
+
+	private static OrderPlaced placed(String id, OrderEvent.OrderPlaced placed) {
+		List<OrderLine> lines = placed.lines()
+			.stream()
+			.map((line) -> new OrderLine(line.sku(), line.quantity(), line.unitPrice()))
+			.toList();
+		BigDecimal total = lines.stream()
+			.map((line) -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new OrderPlaced(id, placed.customerId().value(), lines, placed.lines().get(0).currency(), total,
+				address(placed.shippingAddress()), placed.placedAt());
+	}
+
+	private static ShippingAddress address(com.example.shop.order.command.domain.ShippingAddress address) {
+		return new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
+				address.country());
+	}
+
+}

@@ -1,0 +1,197 @@
+package com.example.shop.order.command.adapter.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.example.shop.order.command.application.OrderCommands;
+import com.example.shop.order.command.application.OrderHistory;
+import com.example.shop.order.command.application.OrderVersion;
+import com.example.shop.order.command.application.PlaceOrder;
+import com.example.shop.order.command.config.OrderCommandProperties;
+import com.example.shop.order.command.domain.CustomerId;
+import com.example.shop.order.command.domain.Order;
+import com.example.shop.order.command.domain.OrderId;
+import com.example.shop.order.command.domain.OrderLine;
+import com.example.shop.order.command.domain.ShippingAddress;
+import com.example.shop.platform.eventing.store.EventMetadata;
+import com.example.shop.platform.eventing.store.RecordedEvent;
+import jakarta.validation.Valid;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Commands on orders, and the one read the command side offers: an order's audit trail as
+ * of an instant. Reads of current state belong to the query service, where
+ * {@code Location} points.
+ */
+@RestController
+@RequestMapping("/orders")
+class OrderController {
+
+	private final OrderCommands commands;
+
+	private final OrderHistory history;
+
+	private final OrderCommandProperties properties;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	OrderController(OrderCommands commands, OrderHistory history, OrderCommandProperties properties, JsonMapper json,
+			Clock clock) {
+		this.commands = commands;
+		this.history = history;
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Places an order: 201 with its id and version ({@code ETag}) and a {@code Location}
+	 * on the query service. Retrying with the same {@code Idempotency-Key} and body
+	 * returns the same order.
+	 */
+	@PostMapping
+	ResponseEntity<OrderResponse> place(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@Valid @RequestBody PlaceOrderRequest request, @RequestHeader HttpHeaders headers) {
+		var lines = request.lines()
+			.stream()
+			.map((line) -> new OrderLine(line.sku(), line.quantity(), line.unitPrice(), line.currency()))
+			.toList();
+		var address = request.shippingAddress();
+		OrderVersion placed = this.commands.place(
+				new PlaceOrder(
+						new CustomerId(request.customerId()), lines, new ShippingAddress(address.name(),
+								address.street(), address.city(), address.postalCode(), address.country()),
+						key, fingerprint(request)),
+				metadata(headers));
+		return ResponseEntity.created(URI.create(this.properties.queryBaseUrl() + "/orders/" + placed.orderId()))
+			.eTag(String.valueOf(placed.version()))
+			.body(new OrderResponse(placed.orderId().toString(), placed.version()));
+	}
+
+	/**
+	 * Asks to cancel a pending order at the version in {@code If-Match}: 202, since the
+	 * saga undoes what was done before the order is cancelled.
+	 */
+	@PostMapping("/{orderId}/cancellation")
+	ResponseEntity<OrderResponse> requestCancellation(@PathVariable String orderId,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestHeader HttpHeaders headers) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new MissingIfMatchException();
+		}
+		OrderVersion changed = this.commands.requestCancellation(orderId(orderId), version(ifMatch), metadata(headers));
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.eTag(String.valueOf(changed.version()))
+			.body(new OrderResponse(changed.orderId().toString(), changed.version()));
+	}
+
+	/**
+	 * The order's events up to {@code asOf} (default: now), with their metadata, and its
+	 * state rebuilt from them.
+	 */
+	@GetMapping("/{orderId}/history")
+	OrderHistoryResponse history(@PathVariable String orderId, @RequestParam(required = false) Instant asOf) {
+		Instant at = (asOf != null) ? asOf : this.clock.instant();
+		OrderHistory.Trail trail = this.history.asOf(orderId(orderId), at);
+		return new OrderHistoryResponse(orderId, at, trail.state().version(),
+				trail.state().isNew() ? null : state(trail.state().aggregate()),
+				trail.events().stream().map(this::event).toList());
+	}
+
+	private static OrderHistoryResponse.State state(Order order) {
+		var address = order.shippingAddress();
+		return new OrderHistoryResponse.State(order.status().name(), order.customerId().value(),
+				order.lines()
+					.stream()
+					.map((line) -> new OrderHistoryResponse.Line(line.sku(), line.quantity(), line.unitPrice()))
+					.toList(),
+				order.currency(), order.total(), new OrderHistoryResponse.Address(address.name(), address.street(),
+						address.city(), address.postalCode(), address.country()),
+				order.placedAt(), order.rejectionReason());
+	}
+
+	private OrderHistoryResponse.Event event(RecordedEvent event) {
+		Map<String, String> metadata = new LinkedHashMap<>();
+		metadata.put("correlationId", event.metadata().correlationId());
+		metadata.put("causationId", event.metadata().causationId());
+		metadata.put("principal", event.metadata().principal());
+		metadata.put("traceparent", event.metadata().traceparent());
+		return new OrderHistoryResponse.Event(event.version(), event.type(), event.schemaVersion(), event.timestamp(),
+				this.json.readTree(event.data()), metadata);
+	}
+
+	/**
+	 * An id that is not a UUID names no order: 404, like any unknown order.
+	 */
+	private static OrderId orderId(String text) {
+		try {
+			return OrderId.of(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Order " + text + " does not exist");
+		}
+	}
+
+	/**
+	 * Reads a version from an ETag such as {@code "3"} or {@code W/"3"}.
+	 */
+	private static long version(String etag) {
+		String value = etag.trim();
+		if (value.startsWith("W/")) {
+			value = value.substring(2);
+		}
+		try {
+			return Long.parseLong(value.replace("\"", ""));
+		}
+		catch (NumberFormatException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"If-Match must be an ETag of this API, such as \"3\", not " + etag);
+		}
+	}
+
+	private String fingerprint(PlaceOrderRequest request) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256")
+				.digest(this.json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A request starts a correlation (or continues the caller's {@code X-Correlation-Id})
+	 * and carries its W3C trace context into every event it causes.
+	 */
+	private static EventMetadata metadata(HttpHeaders headers) {
+		String correlation = Objects.requireNonNullElseGet(headers.getFirst("X-Correlation-Id"),
+				() -> UUID.randomUUID().toString());
+		return new EventMetadata(correlation, correlation,
+				Objects.requireNonNullElse(headers.getFirst("X-User"), "anonymous"), headers.getFirst("traceparent"));
+	}
+
+}

@@ -1,0 +1,121 @@
+package com.example.shop.order.command.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
+
+import com.example.shop.order.command.domain.Order;
+import com.example.shop.order.command.domain.OrderEvent;
+import com.example.shop.order.command.domain.OrderId;
+import com.example.shop.platform.eventing.aggregate.AggregateRepository;
+import com.example.shop.platform.eventing.aggregate.Loaded;
+import com.example.shop.platform.eventing.store.EventMetadata;
+import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
+
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Runs the commands on orders, each in one transaction with its events and outbox
+ * messages.
+ */
+public class OrderCommands {
+
+	private final AggregateRepository<Order, OrderEvent> orders;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final OrderAnnouncements announcements;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	public OrderCommands(AggregateRepository<Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
+			OrderAnnouncements announcements, TransactionOperations transactions, Clock clock) {
+		this.orders = orders;
+		this.idempotencyKeys = idempotencyKeys;
+		this.announcements = announcements;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Places an order, or returns the one placed earlier under the same idempotency key.
+	 * @throws IdempotencyKeyReusedException when the key came with a different request
+	 * before
+	 */
+	public OrderVersion place(PlaceOrder command, EventMetadata metadata) {
+		return this.transactions.execute((status) -> {
+			OrderId id = OrderId.newId();
+			List<OrderEvent> events = Order.place(id, command.customerId(), command.lines(), command.shippingAddress(),
+					now());
+			Loaded<Order> fresh = new Loaded<>(id.toString(), new Order(), 0);
+			OrderVersion placed = new OrderVersion(id, events.size());
+			if (command.idempotencyKey() != null) {
+				var earlier = this.idempotencyKeys.claim(command.idempotencyKey(), command.fingerprint(), placed);
+				if (earlier.isPresent()) {
+					if (!earlier.get().fingerprint().equals(command.fingerprint())) {
+						throw new IdempotencyKeyReusedException(command.idempotencyKey());
+					}
+					return earlier.get().result();
+				}
+			}
+			save(fresh, events, metadata);
+			return placed;
+		});
+	}
+
+	/**
+	 * The customer asks to cancel a pending order, at the version they last saw.
+	 * @throws OptimisticConcurrencyException when the order has changed since that
+	 * version
+	 */
+	public OrderVersion requestCancellation(OrderId id, long expectedVersion, EventMetadata metadata) {
+		return change(id, metadata, (order, now) -> order.requestCancellation(now), expectedVersion);
+	}
+
+	public OrderVersion confirm(OrderId id, EventMetadata metadata) {
+		return change(id, metadata, Order::confirm, -1);
+	}
+
+	public OrderVersion reject(OrderId id, String reason, EventMetadata metadata) {
+		return change(id, metadata, (order, now) -> order.reject(reason, now), -1);
+	}
+
+	public OrderVersion cancel(OrderId id, EventMetadata metadata) {
+		return change(id, metadata, Order::cancel, -1);
+	}
+
+	/**
+	 * @param expectedVersion the version the caller saw, or -1 for "whatever it is now"
+	 */
+	private OrderVersion change(OrderId id, EventMetadata metadata,
+			BiFunction<Order, Instant, List<OrderEvent>> decision, long expectedVersion) {
+		return this.transactions.execute((status) -> {
+			Loaded<Order> loaded = this.orders.load(id.toString());
+			if (loaded.isNew()) {
+				throw new OrderNotFoundException(id);
+			}
+			if (expectedVersion >= 0 && loaded.version() != expectedVersion) {
+				throw new OptimisticConcurrencyException(this.orders.streamId(id.toString()), expectedVersion,
+						loaded.version());
+			}
+			List<OrderEvent> events = decision.apply(loaded.aggregate(), now());
+			if (events.isEmpty()) {
+				return new OrderVersion(id, loaded.version());
+			}
+			return new OrderVersion(id, save(loaded, events, metadata));
+		});
+	}
+
+	private long save(Loaded<Order> loaded, List<OrderEvent> events, EventMetadata metadata) {
+		OrderId id = OrderId.of(loaded.id());
+		return this.orders.save(loaded, events, metadata, this.announcements.announce(id, events, metadata));
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+}

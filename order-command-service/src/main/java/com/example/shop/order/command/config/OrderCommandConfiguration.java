@@ -1,0 +1,81 @@
+package com.example.shop.order.command.config;
+
+import java.time.Clock;
+
+import com.example.shop.contracts.Topics;
+import com.example.shop.order.command.application.IdempotencyKeys;
+import com.example.shop.order.command.application.OrderAnnouncements;
+import com.example.shop.order.command.application.OrderCommands;
+import com.example.shop.order.command.application.OrderHistory;
+import com.example.shop.order.command.domain.Order;
+import com.example.shop.order.command.domain.OrderEvent;
+import com.example.shop.platform.eventing.aggregate.AggregateRepository;
+import com.example.shop.platform.eventing.aggregate.EventTypes;
+import com.example.shop.platform.eventing.outbox.Outbox;
+import com.example.shop.platform.eventing.store.EventStore;
+import com.example.shop.platform.eventing.store.SnapshotStore;
+import org.apache.kafka.clients.admin.NewTopic;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OrderCommandProperties.class)
+class OrderCommandConfiguration {
+
+	/**
+	 * The Order's events under their logical names. Order streams are short, so there are
+	 * no snapshots.
+	 */
+	static final EventTypes<OrderEvent> ORDER_EVENTS = EventTypes.of(OrderEvent.class)
+		.register(OrderEvent.OrderPlaced.class, "OrderPlaced", 1)
+		.register(OrderEvent.OrderConfirmed.class, "OrderConfirmed", 1)
+		.register(OrderEvent.OrderRejected.class, "OrderRejected", 1)
+		.register(OrderEvent.OrderCancellationRequested.class, "OrderCancellationRequested", 1)
+		.register(OrderEvent.OrderCancelled.class, "OrderCancelled", 1);
+
+	@Bean
+	AggregateRepository<Order, OrderEvent> orderRepository(EventStore events, SnapshotStore snapshots, Outbox outbox,
+			JsonMapper json, TransactionTemplate transactions) {
+		return new AggregateRepository<>("order", Order::new, ORDER_EVENTS, null, events, snapshots, outbox, json,
+				transactions);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	OrderCommands orderCommands(AggregateRepository<Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
+			OrderAnnouncements announcements, TransactionTemplate transactions, Clock clock) {
+		return new OrderCommands(orders, idempotencyKeys, announcements, transactions, clock);
+	}
+
+	@Bean
+	OrderHistory orderHistory(AggregateRepository<Order, OrderEvent> orders, EventStore events) {
+		return new OrderHistory(orders, events);
+	}
+
+	@Bean
+	NewTopic ordersEvents(OrderCommandProperties properties) {
+		return TopicBuilder.name(Topics.ORDERS_EVENTS).partitions(properties.topicPartitions()).build();
+	}
+
+	@Bean
+	NewTopic ordersCommands(OrderCommandProperties properties) {
+		return TopicBuilder.name(Topics.ORDERS_COMMANDS).partitions(properties.topicPartitions()).build();
+	}
+
+	@Bean
+	NewTopic ordersCommandsDeadLetters(OrderCommandProperties properties) {
+		return TopicBuilder.name(Topics.deadLetter(Topics.ORDERS_COMMANDS))
+			.partitions(properties.topicPartitions())
+			.build();
+	}
+
+}

@@ -1,0 +1,20 @@
+package com.example.shop.order.command.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * Identifies a customer: {@code C-} and six digits, e.g. {@code C-000123}.
+ */
+public record CustomerId(String value) {
+
+	public static final String FORMAT = "C-\\d{6}";
+
+	private static final Pattern PATTERN = Pattern.compile(FORMAT);
+
+	public CustomerId {
+		if (value == null || !PATTERN.matcher(value).matches()) {
+			throw new InvalidOrderException("customerId", "must look like C-000123");
+		}
+	}
+
+}

@@ -1,0 +1,225 @@
+package com.example.shop.order.command.adapter.web;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command API over HTTP against the running service: every status code it promises.
+ */
+@ServiceIntegrationTest
+class OrdersApiIT {
+
+	private static final String ORDER = """
+			{"customerId":"C-000123",
+			 "lines":[{"sku":"SKU-1","quantity":2,"unitPrice":19.99,"currency":"EUR"},
+			          {"sku":"SKU-2","quantity":1,"unitPrice":5.00,"currency":"EUR"}],
+			 "shippingAddress":{"name":"Ada Lovelace","street":"1 Analytical St","city":"London",
+			                    "postalCode":"N1 9GU","country":"GB"}}""";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@AfterEach
+	void close() {
+		this.http.close();
+	}
+
+	@Test
+	void placesAnOrderWithItsVersionAndLocation() throws Exception {
+		HttpResponse<String> response = post("/orders", ORDER, "Idempotency-Key", UUID.randomUUID().toString());
+
+		assertThat(response.statusCode()).isEqualTo(201);
+		JsonNode body = json.readTree(response.body());
+		String orderId = body.get("orderId").asString();
+		assertThat(body.get("version").asLong()).isEqualTo(1);
+		assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
+		assertThat(response.headers().firstValue("Location")).hasValue("http://127.0.0.1:8082/orders/" + orderId);
+	}
+
+	@Test
+	void theSameIdempotencyKeyAndBodyPlaceOneOrder() throws Exception {
+		String key = UUID.randomUUID().toString();
+
+		HttpResponse<String> first = post("/orders", ORDER, "Idempotency-Key", key);
+		HttpResponse<String> retry = post("/orders", ORDER, "Idempotency-Key", key);
+
+		assertThat(first.statusCode()).isEqualTo(201);
+		assertThat(retry.statusCode()).isEqualTo(201);
+		assertThat(json.readTree(retry.body()).get("orderId")).isEqualTo(json.readTree(first.body()).get("orderId"));
+	}
+
+	@Test
+	void theSameIdempotencyKeyWithAnotherBodyIs422() throws Exception {
+		String key = UUID.randomUUID().toString();
+		post("/orders", ORDER, "Idempotency-Key", key);
+
+		HttpResponse<String> other = post("/orders", ORDER.replace("\"quantity\":2", "\"quantity\":3"),
+				"Idempotency-Key", key);
+
+		assertProblem(other, 422);
+		assertThat(other.body()).contains("already used for a different request");
+	}
+
+	@Test
+	void invalidFieldsAre400WithEachField() throws Exception {
+		HttpResponse<String> response = post("/orders",
+				ORDER.replace("C-000123", "bob")
+					.replace("\"quantity\":2", "\"quantity\":0")
+					.replace("\"GB\"", "\"UK!\""));
+
+		assertProblem(response, 400);
+		JsonNode errors = json.readTree(response.body()).get("errors");
+		assertThat(errors.findValuesAsString("field")).contains("customerId", "lines[0].quantity",
+				"shippingAddress.country");
+	}
+
+	@Test
+	void noLinesIs400() throws Exception {
+		assertProblem(post("/orders", ORDER.replaceAll("(?s)\"lines\":\\[.*?\\]\\s*,", "\"lines\":[],")), 400);
+	}
+
+	@Test
+	void malformedJsonIs400() throws Exception {
+		HttpResponse<String> response = post("/orders", "{\"customerId\": ");
+
+		assertProblem(response, 400);
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
+	}
+
+	@Test
+	void linesInTwoCurrenciesAre422() throws Exception {
+		HttpResponse<String> response = post("/orders",
+				ORDER.replace("\"currency\":\"EUR\"}]", "\"currency\":\"USD\"}]"));
+
+		assertProblem(response, 422);
+		assertThat(response.body()).contains("one currency");
+	}
+
+	@Test
+	void aBodyOverTheLimitIs413() throws Exception {
+		String huge = ORDER.replace("Ada Lovelace", "A".repeat(70_000));
+
+		assertProblem(post("/orders", huge), 413);
+	}
+
+	@Test
+	void aChunkedBodyOverTheLimitIs413() throws Exception {
+		byte[] huge = ORDER.replace("Ada Lovelace", "A".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+			.build();
+
+		assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 413);
+	}
+
+	@Test
+	void cancellationNeedsIfMatch() throws Exception {
+		String orderId = placeOrder();
+
+		HttpResponse<String> response = post("/orders/" + orderId + "/cancellation", "");
+
+		assertProblem(response, 428);
+	}
+
+	@Test
+	void cancellationAtTheCurrentVersionIsAcceptedAndAStaleOneConflicts() throws Exception {
+		String orderId = placeOrder();
+
+		HttpResponse<String> stale = post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"7\"");
+		HttpResponse<String> accepted = post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"1\"");
+		HttpResponse<String> again = post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"2\"");
+
+		assertProblem(stale, 409);
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		assertThat(accepted.headers().firstValue("ETag")).hasValue("\"2\"");
+		assertProblem(again, 409);
+		assertThat(again.body()).contains("CANCELLATION_REQUESTED");
+	}
+
+	@Test
+	void unknownOrdersAre404() throws Exception {
+		assertProblem(post("/orders/" + UUID.randomUUID() + "/cancellation", "", "If-Match", "\"1\""), 404);
+		assertProblem(get("/orders/not-a-uuid/history"), 404);
+		assertProblem(get("/orders/" + UUID.randomUUID() + "/history"), 404);
+	}
+
+	@Test
+	void historyShowsEventsWithMetadataAndTheStateAsOfAnInstant() throws Exception {
+		String orderId = placeOrder();
+		Thread.sleep(20);
+		Instant between = Instant.now();
+		Thread.sleep(20);
+		post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"1\"");
+
+		JsonNode now = json.readTree(get("/orders/" + orderId + "/history").body());
+		JsonNode then = json.readTree(get("/orders/" + orderId + "/history?asOf=" + between).body());
+		JsonNode before = json.readTree(get("/orders/" + orderId + "/history?asOf=2000-01-01T00:00:00Z").body());
+
+		assertThat(now.get("version").asLong()).isEqualTo(2);
+		assertThat(now.get("state").get("status").asString()).isEqualTo("CANCELLATION_REQUESTED");
+		assertThat(now.get("events").findValuesAsString("type")).containsExactly("OrderPlaced",
+				"OrderCancellationRequested");
+		assertThat(now.get("events").get(0).get("metadata").get("correlationId").asString()).isEqualTo("corr-42");
+		assertThat(then.get("version").asLong()).isEqualTo(1);
+		assertThat(then.get("state").get("status").asString()).isEqualTo("PENDING");
+		assertThat(then.get("state").get("total").decimalValue()).isEqualByComparingTo("44.98");
+		assertThat(before.get("version").asLong()).isZero();
+		assertThat(before.get("state").isNull()).isTrue();
+	}
+
+	@Test
+	void anUnknownRouteIsAProblem() throws Exception {
+		assertProblem(get("/no-such-thing"), 404);
+	}
+
+	private String placeOrder() throws Exception {
+		HttpResponse<String> response = post("/orders", ORDER, "X-Correlation-Id", "corr-42");
+		assertThat(response.statusCode()).isEqualTo(201);
+		return json.readTree(response.body()).get("orderId").asString();
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(status);
+	}
+
+	private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
