@@ -12,6 +12,9 @@ import com.example.shop.platform.eventing.store.EventMetadata;
  */
 public interface OrderAnnouncements {
 
-	List<OutboxMessage> announce(OrderId orderId, List<OrderEvent> events, EventMetadata metadata);
+	/**
+	 * @param fromVersion the stream version of the first event
+	 */
+	List<OutboxMessage> announce(OrderId orderId, long fromVersion, List<OrderEvent> events, EventMetadata metadata);
 
 }

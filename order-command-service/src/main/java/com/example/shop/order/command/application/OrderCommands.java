@@ -111,7 +111,8 @@ public class OrderCommands {
 
 	private long save(Loaded<Order> loaded, List<OrderEvent> events, EventMetadata metadata) {
 		OrderId id = OrderId.of(loaded.id());
-		return this.orders.save(loaded, events, metadata, this.announcements.announce(id, events, metadata));
+		return this.orders.save(loaded, events, metadata,
+				this.announcements.announce(id, loaded.version() + 1, events, metadata));
 	}
 
 	private Instant now() {

@@ -1,6 +1,7 @@
 package com.example.shop.order.command.adapter.messaging;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.contracts.Topics;
@@ -34,9 +35,12 @@ class OrderEventsTranslator implements OrderAnnouncements {
 	}
 
 	@Override
-	public List<OutboxMessage> announce(OrderId orderId, List<OrderEvent> events, EventMetadata metadata) {
+	public List<OutboxMessage> announce(OrderId orderId, long fromVersion, List<OrderEvent> events,
+			EventMetadata metadata) {
 		String id = orderId.toString();
-		return events.stream().map((event) -> {
+		List<OutboxMessage> messages = new ArrayList<>(events.size());
+		for (int i = 0; i < events.size(); i++) {
+			OrderEvent event = events.get(i);
 			Object contract = switch (event) {
 				case OrderEvent.OrderPlaced placed -> placed(id, placed);
 				case OrderEvent.OrderConfirmed confirmed -> new OrderConfirmed(id, confirmed.confirmedAt());
@@ -46,9 +50,12 @@ class OrderEventsTranslator implements OrderAnnouncements {
 					new OrderCancellationRequested(id, requested.requestedAt());
 				case OrderEvent.OrderCancelled cancelled -> new OrderCancelled(id, cancelled.cancelledAt());
 			};
-			return OutboxMessage.of(Topics.ORDERS_EVENTS, id, contract.getClass().getSimpleName(),
-					this.json.writeValueAsString(contract), metadata);
-		}).toList();
+			messages.add(OutboxMessage
+				.of(Topics.ORDERS_EVENTS, id, contract.getClass().getSimpleName(),
+						this.json.writeValueAsString(contract), metadata)
+				.withHeader(OutboxMessage.SEQUENCE, String.valueOf(fromVersion + i)));
+		}
+		return messages;
 	}
 
 	private static OrderPlaced placed(String id, OrderEvent.OrderPlaced placed) {

@@ -72,6 +72,7 @@ class OrderMessagingIT {
 		assertThat(payload.get("currency").asString()).isEqualTo("EUR");
 		assertThat(header(record, "ce_source")).isEqualTo("order-command-service");
 		assertThat(header(record, "correlation_id")).isEqualTo("corr-published");
+		assertThat(header(record, "ce_sequence")).isEqualTo("1");
 	}
 
 	@Test

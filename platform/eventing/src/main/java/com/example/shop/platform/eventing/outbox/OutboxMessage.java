@@ -28,6 +28,12 @@ public record OutboxMessage(UUID messageId, String topic, String key, String typ
 	public static final String TRACEPARENT = "traceparent";
 
 	/**
+	 * The CloudEvents {@code sequence} extension: the version of the event in its stream,
+	 * so that a consumer can ignore duplicates and stale events by version.
+	 */
+	public static final String SEQUENCE = "ce_sequence";
+
+	/**
 	 * A message that carries the correlation, causation and trace context of the change
 	 * it announces.
 	 */
@@ -39,6 +45,15 @@ public record OutboxMessage(UUID messageId, String topic, String key, String typ
 			headers.put(TRACEPARENT, metadata.traceparent());
 		}
 		return new OutboxMessage(UUID.randomUUID(), topic, key, type, payload, headers);
+	}
+
+	/**
+	 * This message with one more header.
+	 */
+	public OutboxMessage withHeader(String name, String value) {
+		Map<String, String> more = new LinkedHashMap<>(this.headers);
+		more.put(name, value);
+		return new OutboxMessage(this.messageId, this.topic, this.key, this.type, this.payload, more);
 	}
 
 }
