@@ -1,4 +1,4 @@
 /**
- * Spring wiring of the query service.
+ * Spring wiring of the query service: its MongoDB health check, settings and topics.
  */
 package com.example.shop.order.query.config;

@@ -1,0 +1,70 @@
+package com.example.shop.order.query.adapter.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.example.shop.order.query.config.QueryProperties;
+import com.example.shop.order.query.view.OrderSummary;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /orders/{orderId}}: the order summary, with its version as {@code ETag}.
+ * <p>
+ * <b>Read your own writes.</b> A client that just changed an order passes the version the
+ * command side answered as {@code minVersion}; the read waits up to
+ * {@code shop.query.read-your-writes-timeout} (2 s) for the view to reach it. If it does
+ * not, the answer is 503 with {@code Retry-After: 1} and the view's
+ * {@code currentVersion}, never stale data presented as current.
+ */
+@RestController
+class OrderSummaryController {
+
+	private static final Duration POLL = Duration.ofMillis(20);
+
+	private final MongoTemplate mongo;
+
+	private final QueryProperties properties;
+
+	OrderSummaryController(MongoTemplate mongo, QueryProperties properties) {
+		this.mongo = mongo;
+		this.properties = properties;
+	}
+
+	@GetMapping("/orders/{orderId}")
+	ResponseEntity<OrderSummary> summary(@PathVariable String orderId, @RequestParam(required = false) Long minVersion)
+			throws InterruptedException {
+		Instant deadline = Instant.now().plus(this.properties.readYourWritesTimeout());
+		while (true) {
+			OrderSummary summary = this.mongo.findById(orderId, OrderSummary.class, OrderSummary.COLLECTION);
+			long version = (summary != null) ? summary.version() : 0;
+			if (minVersion == null || version >= minVersion) {
+				if (summary == null) {
+					throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Order " + orderId + " does not exist");
+				}
+				return ResponseEntity.ok().eTag(String.valueOf(version)).body(summary);
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new ViewBehindException(orderId, version, minVersion);
+			}
+			Thread.sleep(POLL);
+		}
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> behind(ViewBehindException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setProperty("currentVersion", ex.currentVersion());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+	}
+
+}

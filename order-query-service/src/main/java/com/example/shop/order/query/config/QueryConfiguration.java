@@ -1,0 +1,23 @@
+package com.example.shop.order.query.config;
+
+import com.example.shop.contracts.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * The query side's settings and the dead-letter topic it owns for what it consumes.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QueryProperties.class)
+class QueryConfiguration {
+
+	@Bean
+	NewTopic ordersEventsDeadLetters() {
+		return TopicBuilder.name(Topics.deadLetter(Topics.ORDERS_EVENTS)).partitions(3).build();
+	}
+
+}

@@ -1,0 +1,247 @@
+package com.example.shop.order.query;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.example.shop.contracts.Topics;
+import com.example.shop.contracts.orders.OrderCancellationRequested;
+import com.example.shop.contracts.orders.OrderCancelled;
+import com.example.shop.contracts.orders.OrderConfirmed;
+import com.example.shop.contracts.orders.OrderLine;
+import com.example.shop.contracts.orders.OrderPlaced;
+import com.example.shop.contracts.orders.OrderRejected;
+import com.example.shop.contracts.orders.ShippingAddress;
+import com.example.shop.order.query.view.OrderSummary;
+import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The order summary view fed from a real broker into the MongoDB the service is
+ * configured with, and read over HTTP.
+ */
+@ServiceIntegrationTest
+class OrderSummaryIT {
+
+	private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	JsonMapper json;
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Test
+	void duplicatesAndRedeliveriesGiveTheViewOfFoldingEachEventOnce() throws Exception {
+		Random random = new Random(42);
+		List<List<Object>> histories = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			histories.add(history(UUID.randomUUID().toString(), random.nextInt(4)));
+		}
+		// each order's events in order, some sent twice; orders interleaved
+		List<Runnable> sends = new ArrayList<>();
+		for (List<Object> history : histories) {
+			for (int v = 0; v < history.size(); v++) {
+				int version = v + 1;
+				Object event = history.get(v);
+				sends.add(() -> send(event, version));
+				if (random.nextBoolean()) {
+					sends.add(() -> send(event, version));
+				}
+			}
+		}
+		sends.forEach(Runnable::run);
+		// then a redelivery of everything, as after a consumer group reset
+		histories.forEach((history) -> {
+			for (int v = 0; v < history.size(); v++) {
+				send(history.get(v), v + 1);
+			}
+		});
+		for (List<Object> history : histories) {
+			awaitVersion(((OrderPlaced) history.get(0)).orderId(), history.size());
+		}
+		// every order reached its last version; let any duplicate still in flight arrive,
+		// then compare
+		Thread.sleep(1000);
+		for (List<Object> history : histories) {
+			String id = ((OrderPlaced) history.get(0)).orderId();
+			OrderSummary summary = mongo.findById(id, OrderSummary.class, OrderSummary.COLLECTION);
+			assertThat(summary).isNotNull();
+			assertThat(summary.version()).isEqualTo(history.size());
+			assertThat(summary.status()).isEqualTo(expectedStatus(history));
+			assertThat(summary.timeline()).extracting(OrderSummary.Step::event)
+				.containsExactlyElementsOf(history.stream().map((e) -> e.getClass().getSimpleName()).toList());
+			assertThat(summary.total()).isEqualByComparingTo("44.98");
+			assertThat(summary.customerId()).isEqualTo("C-000123");
+		}
+	}
+
+	@Test
+	void aReadWithMinVersionWaitsForTheViewToCatchUp() throws Exception {
+		String id = UUID.randomUUID().toString();
+		List<Object> history = history(id, 1);
+		send(history.get(0), 1);
+		awaitDocument(id);
+
+		CompletableFuture<HttpResponse<String>> read = CompletableFuture
+			.supplyAsync(() -> get("/orders/" + id + "?minVersion=2"));
+		Thread.sleep(300);
+		send(history.get(1), 2);
+
+		HttpResponse<String> response = read.get(10, TimeUnit.SECONDS);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("ETag")).hasValue("\"2\"");
+		assertThat(json.readTree(response.body()).get("status").asString()).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void aReadWithAVersionTheViewDoesNotReachIs503WithRetryAfter() throws Exception {
+		String id = UUID.randomUUID().toString();
+		send(history(id, 0).get(0), 1);
+		awaitDocument(id);
+
+		long start = System.nanoTime();
+		HttpResponse<String> response = get("/orders/" + id + "?minVersion=5");
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = json.readTree(response.body());
+		assertThat(problem.get("currentVersion").asLong()).isEqualTo(1);
+		assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1_900L, 6_000L);
+	}
+
+	@Test
+	void anUnknownOrderIs404() {
+		HttpResponse<String> response = get("/orders/" + UUID.randomUUID());
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	/**
+	 * An order's events: placed, then per ending 0 nothing, 1 confirmed, 2 rejected, 3
+	 * cancelled on request.
+	 */
+	private static List<Object> history(String id, int ending) {
+		List<Object> events = new ArrayList<>();
+		events.add(new OrderPlaced(id, "C-000123",
+				List.of(new OrderLine("SKU-1", 2, new BigDecimal("19.99")),
+						new OrderLine("SKU-2", 1, new BigDecimal("5.00"))),
+				"EUR", new BigDecimal("44.98"), new ShippingAddress("Ada", "1 Main St", "London", "N1", "GB"), T0));
+		switch (ending) {
+			case 1 -> events.add(new OrderConfirmed(id, T0.plusSeconds(1)));
+			case 2 -> events.add(new OrderRejected(id, "OUT_OF_STOCK", T0.plusSeconds(1)));
+			case 3 -> {
+				events.add(new OrderCancellationRequested(id, T0.plusSeconds(1)));
+				events.add(new OrderCancelled(id, T0.plusSeconds(2)));
+			}
+			default -> {
+			}
+		}
+		return Collections.unmodifiableList(events);
+	}
+
+	private static String expectedStatus(List<Object> history) {
+		return switch (history.get(history.size() - 1)) {
+			case OrderPlaced placed -> "PENDING";
+			case OrderConfirmed confirmed -> "CONFIRMED";
+			case OrderRejected rejected -> "REJECTED";
+			case OrderCancelled cancelled -> "CANCELLED";
+			default -> throw new IllegalStateException();
+		};
+	}
+
+	private void send(Object event, long version) {
+		String key = switch (event) {
+			case OrderPlaced e -> e.orderId();
+			case OrderConfirmed e -> e.orderId();
+			case OrderRejected e -> e.orderId();
+			case OrderCancellationRequested e -> e.orderId();
+			case OrderCancelled e -> e.orderId();
+			default -> throw new IllegalStateException();
+		};
+		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, key,
+				json.writeValueAsString(event));
+		record.headers().add("ce_type", event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_sequence", String.valueOf(version).getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+		try {
+			kafka.send(record).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void awaitDocument(String id) throws InterruptedException {
+		awaitVersion(id, 1);
+	}
+
+	private void awaitVersion(String id, long version) throws InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(60);
+		while (true) {
+			OrderSummary summary = mongo.findById(id, OrderSummary.class, OrderSummary.COLLECTION);
+			if (summary != null && summary.version() >= version) {
+				return;
+			}
+			assertThat(Instant.now()).as("order %s at version %d within 60 s", id, version).isBefore(deadline);
+			Thread.sleep(100);
+		}
+	}
+
+	private HttpResponse<String> get(String path) {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The topic is created by the order-command-service, which this test does not run.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class OrdersTopic {
+
+		@Bean
+		NewTopic ordersEvents() {
+			return TopicBuilder.name(Topics.ORDERS_EVENTS).partitions(3).build();
+		}
+
+	}
+
+}
