@@ -143,6 +143,50 @@ class OrderSummaryIT {
 	}
 
 	@Test
+	void aCustomersOrdersArePagedNewestFirstAndFilteredByStatus() throws Exception {
+		String customer = "C-" + (100_000 + new Random().nextInt(900_000));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			String id = UUID.randomUUID().toString();
+			ids.add(id);
+			send(new OrderPlaced(id, customer, List.of(new OrderLine("SKU-1", 1, BigDecimal.TEN)), "EUR",
+					BigDecimal.TEN, new ShippingAddress("Ada", "1 Main St", "London", "N1", "GB"), T0.plusSeconds(i)),
+					1);
+			if (i % 2 == 0) {
+				send(new OrderConfirmed(id, T0.plusSeconds(10 + i)), 2);
+			}
+		}
+		for (int i = 0; i < 5; i++) {
+			awaitVersion(ids.get(i), (i % 2 == 0) ? 2 : 1);
+		}
+
+		JsonNode first = json.readTree(get("/customers/" + customer + "/orders?size=2").body());
+		JsonNode last = json.readTree(get("/customers/" + customer + "/orders?size=2&page=2").body());
+		JsonNode confirmed = json.readTree(get("/customers/" + customer + "/orders?status=CONFIRMED").body());
+		JsonNode capped = json.readTree(get("/customers/" + customer + "/orders?size=500").body());
+
+		assertThat(first.get("totalElements").asLong()).isEqualTo(5);
+		assertThat(first.get("totalPages").asLong()).isEqualTo(3);
+		assertThat(first.get("orders").findValuesAsString("orderId")).containsExactly(ids.get(4), ids.get(3));
+		assertThat(last.get("orders").findValuesAsString("orderId")).containsExactly(ids.get(0));
+		assertThat(confirmed.get("orders").findValuesAsString("orderId")).containsExactly(ids.get(4), ids.get(2),
+				ids.get(0));
+		assertThat(capped.get("size").asInt()).isEqualTo(100);
+		assertThat(capped.get("orders")).hasSize(5);
+	}
+
+	@Test
+	void invalidPagingOrFilterIs400() {
+		for (String query : List.of("/customers/C-000123/orders?size=0", "/customers/C-000123/orders?page=-1",
+				"/customers/C-000123/orders?status=SHIPPED", "/customers/bob/orders",
+				"/customers/C-000123/orders?size=ten")) {
+			HttpResponse<String> response = get(query);
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
+		}
+	}
+
+	@Test
 	void anUnknownOrderIs404() {
 		HttpResponse<String> response = get("/orders/" + UUID.randomUUID());
 

@@ -1,0 +1,69 @@
+package com.example.shop.order.query.adapter.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import com.example.shop.order.query.view.OrderSummary;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /customers/{customerId}/orders?status=&page=&size=}: a customer's orders,
+ * newest first, from the order summary view. Pages count from 0; a size above
+ * {@value #MAX_SIZE} is capped to it (the answer says which size it used). Invalid
+ * parameters are 400 problem details.
+ */
+@RestController
+class CustomerOrdersController {
+
+	static final int MAX_SIZE = 100;
+
+	private final MongoTemplate mongo;
+
+	CustomerOrdersController(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	record Page(String customerId, String status, int page, int size, long totalElements, long totalPages,
+			List<Entry> orders) {
+	}
+
+	record Entry(String orderId, String status, BigDecimal total, String currency, Instant placedAt, long version) {
+	}
+
+	@GetMapping("/customers/{customerId}/orders")
+	Page orders(@PathVariable @Pattern(regexp = "C-\\d{6}", message = "must look like C-000123") String customerId,
+			@RequestParam(required = false) @Pattern(
+					regexp = "PENDING|CANCELLATION_REQUESTED|CONFIRMED|REJECTED|CANCELLED",
+					message = "must be one of PENDING, CANCELLATION_REQUESTED, CONFIRMED, REJECTED, CANCELLED") String status,
+			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) int size) {
+		int effectiveSize = Math.min(size, MAX_SIZE);
+		Criteria criteria = Criteria.where("customerId").is(customerId);
+		if (status != null) {
+			criteria = criteria.and("status").is(status);
+		}
+		long total = this.mongo.count(Query.query(criteria), OrderSummary.COLLECTION);
+		List<Entry> orders = this.mongo
+			.find(Query.query(criteria)
+				.with(Sort.by(Sort.Direction.DESC, "placedAt"))
+				.skip((long) page * effectiveSize)
+				.limit(effectiveSize), OrderSummary.class, OrderSummary.COLLECTION)
+			.stream()
+			.map((summary) -> new Entry(summary.id(), summary.status(), summary.total(), summary.currency(),
+					summary.placedAt(), summary.version()))
+			.toList();
+		return new Page(customerId, status, page, effectiveSize, total, (total + effectiveSize - 1) / effectiveSize,
+				orders);
+	}
+
+}
