@@ -1,6 +1,5 @@
 package com.example.shop.order.command.adapter.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import com.example.shop.contracts.Topics;
@@ -11,12 +10,11 @@ import com.example.shop.order.command.application.OrderCommands;
 import com.example.shop.order.command.application.OrderNotFoundException;
 import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.order.command.domain.OrderStateException;
+import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
-import com.example.shop.platform.eventing.outbox.OutboxMessage;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -53,7 +51,7 @@ class OrderCommandsListener {
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
 		EventMetadata metadata = metadata(record);
-		String type = header(record, "ce_type");
+		String type = CloudEventHeaders.get(record, CloudEventHeaders.TYPE);
 		try {
 			switch (type) {
 				case "ConfirmOrder" ->
@@ -89,15 +87,11 @@ class OrderCommandsListener {
 	 * The command continues the saga's correlation and is the cause of what it changes.
 	 */
 	private static EventMetadata metadata(ConsumerRecord<String, byte[]> record) {
-		String messageId = header(record, Inbox.MESSAGE_ID_HEADER);
-		String correlation = header(record, OutboxMessage.CORRELATION_ID);
+		String messageId = CloudEventHeaders.get(record, CloudEventHeaders.ID);
+		String correlation = CloudEventHeaders.get(record, CloudEventHeaders.CORRELATION_ID);
 		return new EventMetadata((correlation != null) ? correlation : UUID.randomUUID().toString(), messageId,
-				header(record, "ce_source"), header(record, OutboxMessage.TRACEPARENT));
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+				CloudEventHeaders.get(record, CloudEventHeaders.SOURCE),
+				CloudEventHeaders.get(record, CloudEventHeaders.TRACEPARENT));
 	}
 
 }

@@ -15,6 +15,7 @@ import com.example.shop.contracts.orders.ShippingAddress;
 import com.example.shop.order.command.application.OrderAnnouncements;
 import com.example.shop.order.command.domain.OrderEvent;
 import com.example.shop.order.command.domain.OrderId;
+import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.outbox.OutboxMessage;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +54,7 @@ class OrderEventsTranslator implements OrderAnnouncements {
 			messages.add(OutboxMessage
 				.of(Topics.ORDERS_EVENTS, id, contract.getClass().getSimpleName(),
 						this.json.writeValueAsString(contract), metadata)
-				.withHeader(OutboxMessage.SEQUENCE, String.valueOf(fromVersion + i)));
+				.withHeader(CloudEventHeaders.SEQUENCE, String.valueOf(fromVersion + i)));
 		}
 		return messages;
 	}

@@ -20,7 +20,7 @@ import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.order.command.domain.OrderStatus;
 import com.example.shop.order.command.domain.OrderTestData;
 import com.example.shop.order.command.domain.ShippingAddress;
-import com.example.shop.platform.eventing.inbox.Inbox;
+import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -115,10 +115,10 @@ class OrderMessagingIT {
 		send("CancelOrder", forbidden, "{\"orderId\":\"" + id + "\"}");
 
 		String dlt = Topics.deadLetter(Topics.ORDERS_COMMANDS);
-		assertThat(header(await(dlt, (r) -> unknownType.equals(header(r, Inbox.MESSAGE_ID_HEADER))),
+		assertThat(header(await(dlt, (r) -> unknownType.equals(header(r, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("Unknown command type ShipToMoon");
-		assertThat(header(await(dlt, (r) -> forbidden.equals(header(r, Inbox.MESSAGE_ID_HEADER))),
+		assertThat(header(await(dlt, (r) -> forbidden.equals(header(r, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("cannot become CANCELLED");
 		assertThat(history.asOf(id, Instant.now()).state().aggregate().status()).isEqualTo(OrderStatus.PENDING);
@@ -135,7 +135,7 @@ class OrderMessagingIT {
 	private void send(String type, String messageId, String payload) throws Exception {
 		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_COMMANDS, payload);
 		record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(Inbox.MESSAGE_ID_HEADER, messageId.getBytes(StandardCharsets.UTF_8));
+		record.headers().add(CloudEventHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
 		record.headers().add("correlation_id", "saga-corr".getBytes(StandardCharsets.UTF_8));
 		record.headers().add("ce_source", "saga-orchestrator".getBytes(StandardCharsets.UTF_8));
 		kafka.send(record).get(10, TimeUnit.SECONDS);

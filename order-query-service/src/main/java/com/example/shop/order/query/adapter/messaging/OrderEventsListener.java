@@ -1,6 +1,5 @@
 package com.example.shop.order.query.adapter.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.example.shop.contracts.Topics;
@@ -10,10 +9,9 @@ import com.example.shop.contracts.orders.OrderConfirmed;
 import com.example.shop.contracts.orders.OrderPlaced;
 import com.example.shop.contracts.orders.OrderRejected;
 import com.example.shop.order.query.view.OrderSummaryProjection;
+import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
-import com.example.shop.platform.eventing.outbox.OutboxMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +44,7 @@ class OrderEventsListener {
 
 	@KafkaListener(topics = Topics.ORDERS_EVENTS, groupId = "order-query-service.order-summary")
 	void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-		String type = header(record, "ce_type");
+		String type = CloudEventHeaders.get(record, CloudEventHeaders.TYPE);
 		Class<?> contract = (type != null) ? TYPES.get(type) : null;
 		if (contract == null) {
 			throw new InvalidMessageException("Unknown event type " + type);
@@ -57,16 +55,11 @@ class OrderEventsListener {
 
 	private static long sequence(ConsumerRecord<String, byte[]> record) {
 		try {
-			return Long.parseLong(header(record, OutboxMessage.SEQUENCE));
+			return Long.parseLong(CloudEventHeaders.get(record, CloudEventHeaders.SEQUENCE));
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidMessageException("No stream version in " + OutboxMessage.SEQUENCE, ex);
+			throw new InvalidMessageException("No stream version in " + CloudEventHeaders.SEQUENCE, ex);
 		}
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 }

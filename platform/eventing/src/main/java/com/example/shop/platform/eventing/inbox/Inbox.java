@@ -1,12 +1,11 @@
 package com.example.shop.platform.eventing.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
+import com.example.shop.platform.eventing.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.support.Acknowledgment;
@@ -21,8 +20,6 @@ import org.springframework.transaction.support.TransactionOperations;
  * which retries and then dead-letters the record.
  */
 public class Inbox {
-
-	public static final String MESSAGE_ID_HEADER = "ce_id";
 
 	private final JdbcTemplate jdbc;
 
@@ -66,12 +63,12 @@ public class Inbox {
 	}
 
 	private static String messageId(ConsumerRecord<String, ?> record) {
-		Header header = record.headers().lastHeader(MESSAGE_ID_HEADER);
-		if (header == null || header.value() == null || header.value().length == 0) {
+		String id = CloudEventHeaders.get(record, CloudEventHeaders.ID);
+		if (id == null || id.isEmpty()) {
 			throw new InvalidMessageException("Record " + record.topic() + "-" + record.partition() + "@"
-					+ record.offset() + " has no " + MESSAGE_ID_HEADER + " header");
+					+ record.offset() + " has no " + CloudEventHeaders.ID + " header");
 		}
-		return new String(header.value(), StandardCharsets.UTF_8);
+		return id;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.store.EventMetadata;
 
 /**
@@ -21,28 +22,16 @@ import com.example.shop.platform.eventing.store.EventMetadata;
 public record OutboxMessage(UUID messageId, String topic, String key, String type, String payload,
 		Map<String, String> headers) {
 
-	public static final String CORRELATION_ID = "correlation_id";
-
-	public static final String CAUSATION_ID = "causation_id";
-
-	public static final String TRACEPARENT = "traceparent";
-
-	/**
-	 * The CloudEvents {@code sequence} extension: the version of the event in its stream,
-	 * so that a consumer can ignore duplicates and stale events by version.
-	 */
-	public static final String SEQUENCE = "ce_sequence";
-
 	/**
 	 * A message that carries the correlation, causation and trace context of the change
 	 * it announces.
 	 */
 	public static OutboxMessage of(String topic, String key, String type, String payload, EventMetadata metadata) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put(CORRELATION_ID, metadata.correlationId());
-		headers.put(CAUSATION_ID, metadata.causationId());
+		headers.put(CloudEventHeaders.CORRELATION_ID, metadata.correlationId());
+		headers.put(CloudEventHeaders.CAUSATION_ID, metadata.causationId());
 		if (metadata.traceparent() != null) {
-			headers.put(TRACEPARENT, metadata.traceparent());
+			headers.put(CloudEventHeaders.TRACEPARENT, metadata.traceparent());
 		}
 		return new OutboxMessage(UUID.randomUUID(), topic, key, type, payload, headers);
 	}

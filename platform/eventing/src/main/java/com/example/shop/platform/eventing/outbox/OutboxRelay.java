@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
+import com.example.shop.platform.eventing.CloudEventHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -284,12 +284,12 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private ProducerRecord<String, byte[]> toRecord(Row row) {
 		RecordHeaders headers = new RecordHeaders();
-		header(headers, "ce_specversion", "1.0");
-		header(headers, "ce_id", row.messageId());
-		header(headers, "ce_type", row.type());
-		header(headers, "ce_source", this.source);
-		header(headers, "ce_subject", row.key());
-		header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(row.createdAt()));
+		header(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
+		header(headers, CloudEventHeaders.ID, row.messageId());
+		header(headers, CloudEventHeaders.TYPE, row.type());
+		header(headers, CloudEventHeaders.SOURCE, this.source);
+		header(headers, CloudEventHeaders.SUBJECT, row.key());
+		header(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(row.createdAt()));
 		header(headers, "content-type", "application/json");
 		Map<String, String> extra = this.json.readValue(row.headers(), new TypeReference<Map<String, String>>() {
 		});

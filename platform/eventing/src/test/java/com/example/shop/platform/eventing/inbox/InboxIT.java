@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -134,7 +135,7 @@ class InboxIT {
 
 	private void send(String key, String messageId, String value) throws Exception {
 		ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
-		record.headers().add(Inbox.MESSAGE_ID_HEADER, messageId.getBytes(StandardCharsets.UTF_8));
+		record.headers().add(CloudEventHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
 		kafka.send(record).get(10, TimeUnit.SECONDS);
 	}
 
@@ -144,7 +145,7 @@ class InboxIT {
 	}
 
 	private ConsumerRecord<String, byte[]> deadLetter(String messageId) {
-		return awaitDeadLetter((record) -> messageId.equals(header(record, Inbox.MESSAGE_ID_HEADER)));
+		return awaitDeadLetter((record) -> messageId.equals(header(record, CloudEventHeaders.ID)));
 	}
 
 	private ConsumerRecord<String, byte[]> awaitDeadLetter(
@@ -227,7 +228,7 @@ class InboxIT {
 		@KafkaListener(topics = TOPIC, groupId = "inbox-it")
 		void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
 			this.inbox.process("inbox-it", record, acknowledgment, (message) -> {
-				String id = new String(message.headers().lastHeader(Inbox.MESSAGE_ID_HEADER).value(),
+				String id = new String(message.headers().lastHeader(CloudEventHeaders.ID).value(),
 						StandardCharsets.UTF_8);
 				this.attempts.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
 				JsonNode payload = this.json.readTree(message.value());
