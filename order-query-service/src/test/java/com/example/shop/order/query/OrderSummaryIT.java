@@ -24,6 +24,7 @@ import com.example.shop.contracts.orders.OrderPlaced;
 import com.example.shop.contracts.orders.OrderRejected;
 import com.example.shop.contracts.orders.ShippingAddress;
 import com.example.shop.order.query.view.OrderSummary;
+import com.example.shop.order.query.view.ProjectionCatalog;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,6 +56,9 @@ class OrderSummaryIT {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	ProjectionCatalog catalog;
 
 	@Autowired
 	JsonMapper json;
@@ -96,7 +100,8 @@ class OrderSummaryIT {
 		Thread.sleep(1000);
 		for (List<Object> history : histories) {
 			String id = ((OrderPlaced) history.get(0)).orderId();
-			OrderSummary summary = mongo.findById(id, OrderSummary.class, OrderSummary.COLLECTION);
+			OrderSummary summary = mongo.findById(id, OrderSummary.class,
+					catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
 			assertThat(summary).isNotNull();
 			assertThat(summary.version()).isEqualTo(history.size());
 			assertThat(summary.status()).isEqualTo(expectedStatus(history));
@@ -256,7 +261,8 @@ class OrderSummaryIT {
 	private void awaitVersion(String id, long version) throws InterruptedException {
 		Instant deadline = Instant.now().plusSeconds(60);
 		while (true) {
-			OrderSummary summary = mongo.findById(id, OrderSummary.class, OrderSummary.COLLECTION);
+			OrderSummary summary = mongo.findById(id, OrderSummary.class,
+					catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
 			if (summary != null && summary.version() >= version) {
 				return;
 			}

@@ -27,18 +27,30 @@ public class OrderSummaryProjection {
 
 	private final MongoTemplate mongo;
 
-	public OrderSummaryProjection(MongoTemplate mongo) {
+	private final ProjectionCatalog catalog;
+
+	public OrderSummaryProjection(MongoTemplate mongo, ProjectionCatalog catalog) {
 		this.mongo = mongo;
+		this.catalog = catalog;
 	}
 
 	/**
-	 * Applies one event at its order stream version.
+	 * Applies one event at its order stream version to the collection that serves the
+	 * view now.
 	 * @return whether the view changed ({@code false} for a duplicate or stale event)
 	 */
 	public boolean apply(Object event, long version) {
+		return apply(event, version, this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
+	}
+
+	/**
+	 * Applies one event at its order stream version to the given collection (a rebuild's
+	 * target).
+	 */
+	public boolean apply(Object event, long version, String collection) {
 		return switch (event) {
 			case OrderPlaced placed ->
-				change(placed.orderId(), version, placed.placedAt(), "OrderPlaced",
+				change(collection, placed.orderId(), version, placed.placedAt(), "OrderPlaced",
 						new Update().set("customerId", placed.customerId())
 							.set("status", "PENDING")
 							.set("lines", placed.lines()
@@ -52,23 +64,24 @@ public class OrderSummaryProjection {
 											placed.shippingAddress().street(), placed.shippingAddress().city(),
 											placed.shippingAddress().postalCode(), placed.shippingAddress().country()))
 							.set("placedAt", placed.placedAt()));
-			case OrderConfirmed confirmed -> change(confirmed.orderId(), version, confirmed.confirmedAt(),
+			case OrderConfirmed confirmed -> change(collection, confirmed.orderId(), version, confirmed.confirmedAt(),
 					"OrderConfirmed", new Update().set("status", "CONFIRMED"));
-			case OrderRejected rejected -> change(rejected.orderId(), version, rejected.rejectedAt(), "OrderRejected",
-					new Update().set("status", "REJECTED").set("rejectionReason", rejected.reason()));
-			case OrderCancellationRequested requested -> change(requested.orderId(), version, requested.requestedAt(),
-					"OrderCancellationRequested", new Update().set("status", "CANCELLATION_REQUESTED"));
-			case OrderCancelled cancelled -> change(cancelled.orderId(), version, cancelled.cancelledAt(),
+			case OrderRejected rejected -> change(collection, rejected.orderId(), version, rejected.rejectedAt(),
+					"OrderRejected", new Update().set("status", "REJECTED").set("rejectionReason", rejected.reason()));
+			case OrderCancellationRequested requested ->
+				change(collection, requested.orderId(), version, requested.requestedAt(), "OrderCancellationRequested",
+						new Update().set("status", "CANCELLATION_REQUESTED"));
+			case OrderCancelled cancelled -> change(collection, cancelled.orderId(), version, cancelled.cancelledAt(),
 					"OrderCancelled", new Update().set("status", "CANCELLED"));
 			default -> throw new IllegalArgumentException("Not an orders event: " + event.getClass().getName());
 		};
 	}
 
-	private boolean change(String orderId, long version, Instant at, String event, Update update) {
+	private boolean change(String collection, String orderId, long version, Instant at, String event, Update update) {
 		Query newer = Query.query(Criteria.where("_id").is(orderId).and("version").lt(version));
 		update.set("version", version).set("updatedAt", at).push("timeline", new OrderSummary.Step(at, event, version));
 		try {
-			var result = this.mongo.upsert(newer, update, OrderSummary.COLLECTION);
+			var result = this.mongo.upsert(newer, update, collection);
 			return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
 		}
 		catch (DuplicateKeyException ex) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.example.shop.order.query.view.OrderSummary;
+import com.example.shop.order.query.view.ProjectionCatalog;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
@@ -30,8 +31,11 @@ class CustomerOrdersController {
 
 	private final MongoTemplate mongo;
 
-	CustomerOrdersController(MongoTemplate mongo) {
+	private final ProjectionCatalog catalog;
+
+	CustomerOrdersController(MongoTemplate mongo, ProjectionCatalog catalog) {
 		this.mongo = mongo;
+		this.catalog = catalog;
 	}
 
 	record Page(String customerId, String status, int page, int size, long totalElements, long totalPages,
@@ -52,12 +56,13 @@ class CustomerOrdersController {
 		if (status != null) {
 			criteria = criteria.and("status").is(status);
 		}
-		long total = this.mongo.count(Query.query(criteria), OrderSummary.COLLECTION);
+		String collection = this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY);
+		long total = this.mongo.count(Query.query(criteria), collection);
 		List<Entry> orders = this.mongo
 			.find(Query.query(criteria)
 				.with(Sort.by(Sort.Direction.DESC, "placedAt"))
 				.skip((long) page * effectiveSize)
-				.limit(effectiveSize), OrderSummary.class, OrderSummary.COLLECTION)
+				.limit(effectiveSize), OrderSummary.class, collection)
 			.stream()
 			.map((summary) -> new Entry(summary.id(), summary.status(), summary.total(), summary.currency(),
 					summary.placedAt(), summary.version()))

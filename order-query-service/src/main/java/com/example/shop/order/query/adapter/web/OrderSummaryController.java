@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import com.example.shop.order.query.config.QueryProperties;
 import com.example.shop.order.query.view.OrderSummary;
+import com.example.shop.order.query.view.ProjectionCatalog;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -33,10 +34,13 @@ class OrderSummaryController {
 
 	private final MongoTemplate mongo;
 
+	private final ProjectionCatalog catalog;
+
 	private final QueryProperties properties;
 
-	OrderSummaryController(MongoTemplate mongo, QueryProperties properties) {
+	OrderSummaryController(MongoTemplate mongo, ProjectionCatalog catalog, QueryProperties properties) {
 		this.mongo = mongo;
+		this.catalog = catalog;
 		this.properties = properties;
 	}
 
@@ -45,7 +49,8 @@ class OrderSummaryController {
 			throws InterruptedException {
 		Instant deadline = Instant.now().plus(this.properties.readYourWritesTimeout());
 		while (true) {
-			OrderSummary summary = this.mongo.findById(orderId, OrderSummary.class, OrderSummary.COLLECTION);
+			OrderSummary summary = this.mongo.findById(orderId, OrderSummary.class,
+					this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
 			long version = (summary != null) ? summary.version() : 0;
 			if (minVersion == null || version >= minVersion) {
 				if (summary == null) {

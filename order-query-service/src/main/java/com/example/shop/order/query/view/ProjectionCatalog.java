@@ -1,0 +1,108 @@
+package com.example.shop.order.query.view;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which collection serves each projection, in the {@code projections} collection: one
+ * document per projection whose {@code collection} field is switched in a single-document
+ * update when a rebuild has caught up. Readers and the live listener look it up on every
+ * use, so every instance follows a switch at once.
+ */
+@Component
+public class ProjectionCatalog {
+
+	static final String COLLECTION = "projections";
+
+	/** The order summary projection's name. */
+	public static final String ORDER_SUMMARY = "order-summary";
+
+	private final MongoTemplate mongo;
+
+	public ProjectionCatalog(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/**
+	 * A projection's pointer.
+	 *
+	 * @param id the projection's name
+	 * @param collection the collection that serves reads and receives live events
+	 * @param generation counts rebuilds
+	 * @param state {@code LIVE}, or {@code REBUILDING} while a rebuild fills
+	 * {@code rebuildCollection}
+	 */
+	public record Pointer(String id, String collection, long generation, String state, String rebuildCollection,
+			Instant switchedAt) {
+	}
+
+	/**
+	 * The collection that serves the projection now, created as its first generation on
+	 * first use.
+	 */
+	public String activeCollection(String projection) {
+		return pointer(projection).collection();
+	}
+
+	public Pointer pointer(String projection) {
+		Pointer pointer = this.mongo.findById(projection, Pointer.class, COLLECTION);
+		if (pointer != null) {
+			return pointer;
+		}
+		try {
+			this.mongo.insert(new Pointer(projection, OrderSummary.COLLECTION, 1, "LIVE", null, null), COLLECTION);
+		}
+		catch (DuplicateKeyException ex) {
+			// another instance created it first
+		}
+		return this.mongo.findById(projection, Pointer.class, COLLECTION);
+	}
+
+	public List<Pointer> all() {
+		pointer(ORDER_SUMMARY);
+		return this.mongo.findAll(Pointer.class, COLLECTION);
+	}
+
+	/**
+	 * Marks the projection as rebuilding into a new collection, unless a rebuild runs
+	 * already.
+	 * @return the new collection, or {@code null} when a rebuild runs already
+	 */
+	String startRebuild(String projection) {
+		Pointer current = pointer(projection);
+		String target = OrderSummary.COLLECTION + "_g" + (current.generation() + 1);
+		var result = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(projection).and("state").is("LIVE")),
+				new Update().set("state", "REBUILDING").set("rebuildCollection", target), COLLECTION);
+		return (result.getModifiedCount() == 1) ? target : null;
+	}
+
+	/**
+	 * Points reads and live events at the rebuilt collection: one atomic single-document
+	 * update.
+	 * @return the collection that served before
+	 */
+	String switchTo(String projection, String collection) {
+		String previous = pointer(projection).collection();
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(projection)),
+				new Update().set("collection", collection)
+					.inc("generation", 1)
+					.set("state", "LIVE")
+					.unset("rebuildCollection")
+					.set("switchedAt", Instant.now()),
+				COLLECTION);
+		return previous;
+	}
+
+	void abandonRebuild(String projection) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(projection)),
+				new Update().set("state", "LIVE").unset("rebuildCollection"), COLLECTION);
+	}
+
+}
