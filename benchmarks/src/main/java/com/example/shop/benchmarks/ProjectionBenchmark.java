@@ -1,0 +1,220 @@
+package com.example.shop.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.example.shop.contracts.Topics;
+import com.example.shop.platform.localstack.KafkaBroker;
+import com.example.shop.platform.localstack.MongoWireServer;
+import com.example.shop.platform.localstack.Ports;
+import com.example.shop.platform.localstack.RunDirectory;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+
+/**
+ * The order summary projection's throughput, live and during a rebuild, beside a raw
+ * baseline: the same documents upserted with the MongoDB driver in bulk. The
+ * order-query-service runs as its built jar against Kafka and the MongoDB wire server of
+ * the local stack.
+ * <p>
+ * {@code java -cp benchmarks/target/benchmarks.jar com.example.shop.benchmarks.ProjectionBenchmark [orders]}
+ */
+public final class ProjectionBenchmark {
+
+	private ProjectionBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		System.setProperty("logback.configurationFile", "local-stack-logback.xml");
+		int orders = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
+		Path jar = Path.of("order-query-service", "target", "order-query-service.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
+		}
+		RunDirectory run = new RunDirectory(
+				Path.of("benchmarks", "target", "projection-" + System.currentTimeMillis()));
+		try (KafkaBroker kafka = KafkaBroker.start(run, Ports.free(), Ports.free());
+				MongoWireServer mongo = MongoWireServer.start(run, Ports.free(), false)) {
+			try (Admin admin = Admin
+				.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+				admin.createTopics(List.of(new NewTopic(Topics.ORDERS_EVENTS, 3, (short) 1)))
+					.all()
+					.get(30, TimeUnit.SECONDS);
+			}
+			int port = Ports.free();
+			ProcessBuilder service = new ProcessBuilder(
+					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m", "-jar",
+					jar.toString())
+				.redirectErrorStream(true)
+				.redirectOutput(run.log("order-query-service").toFile());
+			service.environment().put("SERVER_PORT", String.valueOf(port));
+			service.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+			service.environment().put("SPRING_MONGODB_URI", mongo.uri("order_query"));
+			Process process = service.start();
+			try (HttpClient http = HttpClient.newHttpClient();
+					MongoClient client = MongoClients.create(mongo.uri(""))) {
+				awaitTrue(() -> status(http, port, "/readyz") == 200, Duration.ofSeconds(120));
+				var database = client.getDatabase("order_query");
+				long events = 2L * orders;
+
+				long began = System.nanoTime();
+				produce(kafka.bootstrapServers(), orders);
+				awaitTrue(() -> database.getCollection(activeCollection(database))
+					.countDocuments(Filters.eq("version", 2)) == orders, Duration.ofMinutes(10));
+				double live = events / ((System.nanoTime() - began) / 1e9);
+
+				began = System.nanoTime();
+				post(http, port, "/projections/order-summary/rebuild");
+				awaitTrue(() -> activeCollection(database).endsWith("_g2"), Duration.ofMinutes(10));
+				double rebuild = events / ((System.nanoTime() - began) / 1e9);
+
+				double baseline = bulkUpsert(database.getCollection("baseline_summaries"), orders);
+
+				System.out.printf("%n| Measurement | Events/s | Baseline events/s (driver bulk upsert) | Ratio |%n");
+				System.out.println("|---|---:|---:|---:|");
+				System.out.printf(Locale.ROOT, "| Live: Kafka to view, %,d events | %,.0f | %,.0f | %.2f |%n", events,
+						live, baseline, live / baseline);
+				System.out.printf(Locale.ROOT, "| Rebuild from offset 0, %,d events | %,.0f | %,.0f | %.2f |%n", events,
+						rebuild, baseline, rebuild / baseline);
+			}
+			finally {
+				process.destroy();
+				process.waitFor(20, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	/**
+	 * For each order an {@code OrderPlaced} (version 1) and an {@code OrderConfirmed}
+	 * (version 2), keyed by order id, as the command side publishes them.
+	 */
+	private static void produce(String bootstrap, int orders) throws Exception {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all");
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new StringSerializer())) {
+			for (int i = 0; i < orders; i++) {
+				String id = UUID.randomUUID().toString();
+				String now = Instant.now().toString();
+				producer.send(record(id, "OrderPlaced", 1, now,
+						"""
+								{"orderId":"%s","customerId":"C-%06d","lines":[{"sku":"SKU-1","quantity":2,"unitPrice":19.99}],
+								"currency":"EUR","total":39.98,"shippingAddress":{"name":"Ada","street":"1 Main St","city":"London",
+								"postalCode":"N1","country":"GB"},"placedAt":"%s"}"""
+							.formatted(id, i % 1_000_000, now)));
+				producer.send(record(id, "OrderConfirmed", 2, now, """
+						{"orderId":"%s","confirmedAt":"%s"}""".formatted(id, now)));
+			}
+			producer.flush();
+		}
+	}
+
+	private static ProducerRecord<String, String> record(String key, String type, long version, String time,
+			String payload) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, key, payload);
+		record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_sequence", String.valueOf(version).getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_time", time.getBytes(StandardCharsets.UTF_8));
+		record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+		return record;
+	}
+
+	/**
+	 * The baseline: the same two upserts per order, 1,000 per bulk write, with no Kafka
+	 * and no version check.
+	 */
+	private static double bulkUpsert(MongoCollection<Document> collection, int orders) {
+		long began = System.nanoTime();
+		List<WriteModel<Document>> batch = new ArrayList<>(1_000);
+		for (int i = 0; i < orders; i++) {
+			String id = UUID.randomUUID().toString();
+			batch.add(new UpdateOneModel<>(Filters.eq("_id", id),
+					Updates.combine(Updates.set("customerId", "C-000123"), Updates.set("status", "PENDING"),
+							Updates.set("currency", "EUR"), Updates.set("total", "39.98"), Updates.set("version", 1)),
+					new UpdateOptions().upsert(true)));
+			batch.add(new UpdateOneModel<>(Filters.eq("_id", id),
+					Updates.combine(Updates.set("status", "CONFIRMED"), Updates.set("version", 2)),
+					new UpdateOptions().upsert(true)));
+			if (batch.size() >= 1_000) {
+				collection.bulkWrite(batch);
+				batch.clear();
+			}
+		}
+		if (!batch.isEmpty()) {
+			collection.bulkWrite(batch);
+		}
+		return 2.0 * orders / ((System.nanoTime() - began) / 1e9);
+	}
+
+	private static String activeCollection(com.mongodb.client.MongoDatabase database) {
+		Document pointer = database.getCollection("projections").find(Filters.eq("_id", "order-summary")).first();
+		return (pointer != null) ? pointer.getString("collection") : "order_summaries";
+	}
+
+	private static int status(HttpClient http, int port, String path) {
+		try {
+			return http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+	}
+
+	private static void post(HttpClient http, int port, String path) throws Exception {
+		int status = http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+		if (status != 202) {
+			throw new IllegalStateException("Rebuild answered " + status);
+		}
+	}
+
+	private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+		Instant deadline = Instant.now().plus(timeout);
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("Not done within " + timeout);
+			}
+			Thread.sleep(50);
+		}
+	}
+
+}
