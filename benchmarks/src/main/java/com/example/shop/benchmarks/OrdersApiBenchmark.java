@@ -90,7 +90,11 @@ public final class OrdersApiBenchmark {
 			}
 			finally {
 				process.destroy();
-				process.waitFor(20, TimeUnit.SECONDS);
+				if (!process.waitFor(20, TimeUnit.SECONDS)) {
+					// an overloaded service may not finish its graceful shutdown: never
+					// leave it running
+					process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+				}
 			}
 		}
 	}

@@ -108,7 +108,11 @@ public final class ProjectionBenchmark {
 			}
 			finally {
 				process.destroy();
-				process.waitFor(20, TimeUnit.SECONDS);
+				if (!process.waitFor(20, TimeUnit.SECONDS)) {
+					// an overloaded service may not finish its graceful shutdown: never
+					// leave it running
+					process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+				}
 			}
 		}
 	}
