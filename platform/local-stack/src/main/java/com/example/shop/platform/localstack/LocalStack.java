@@ -93,6 +93,7 @@ public final class LocalStack {
 					+ "): stop it with ./stack down first.");
 		}
 		int kafkaPort = port("KAFKA_PORT", 9092);
+		int controllerPort = port("KAFKA_CONTROLLER_PORT", kafkaPort + 1);
 		int mongoPort = port("MONGO_PORT", 27017);
 		int postgresPort = port("POSTGRES_PORT", 15432);
 		for (ServiceSpec service : this.services) {
@@ -103,18 +104,17 @@ public final class LocalStack {
 			Ports.requireFree(service.port(), service.name(), "change its --service port in ./stack");
 		}
 		Ports.requireFree(kafkaPort, "Kafka", "set KAFKA_PORT=<port>");
-		Ports.requireFree(kafkaPort + 1, "Kafka's controller",
-				"set KAFKA_PORT=<port> (the controller takes the next one)");
+		Ports.requireFree(controllerPort, "Kafka's controller", "set KAFKA_CONTROLLER_PORT=<port>");
 		Ports.requireFree(mongoPort, "the MongoDB wire server", "set MONGO_PORT=<port>");
 
 		PidFile.write(this.run.pidFile(LAUNCHER), ProcessHandle.current());
-		writePorts(kafkaPort, mongoPort, postgresPort);
+		writePorts(kafkaPort, controllerPort, mongoPort, postgresPort);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
 
 		Instant start = Instant.now();
 		PostgresServer postgres = track(PostgresServer.startOrConnect(this.run, postgresPort, true));
 		System.out.println("PostgreSQL   " + postgres.description());
-		KafkaBroker kafka = track(KafkaBroker.start(this.run, kafkaPort, kafkaPort + 1));
+		KafkaBroker kafka = track(KafkaBroker.start(this.run, kafkaPort, controllerPort));
 		System.out.println("Kafka        " + kafka.bootstrapServers() + " (KRaft, log " + kafka.process().log() + ")");
 		MongoWireServer mongo = track(MongoWireServer.start(this.run, mongoPort, true));
 		System.out.println("MongoDB wire " + mongo.uri("") + " (log " + mongo.process().log() + ")");
@@ -229,8 +229,8 @@ public final class LocalStack {
 		System.out.println("Local stack stopped.");
 	}
 
-	private void writePorts(int kafkaPort, int mongoPort, int postgresPort) {
-		List<String> ports = new ArrayList<>(List.of(String.valueOf(kafkaPort), String.valueOf(kafkaPort + 1),
+	private void writePorts(int kafkaPort, int controllerPort, int mongoPort, int postgresPort) {
+		List<String> ports = new ArrayList<>(List.of(String.valueOf(kafkaPort), String.valueOf(controllerPort),
 				String.valueOf(mongoPort), String.valueOf(postgresPort)));
 		this.services.forEach((service) -> ports.add(String.valueOf(service.port())));
 		try {

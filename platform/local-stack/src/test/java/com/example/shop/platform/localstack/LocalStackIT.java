@@ -26,6 +26,8 @@ class LocalStackIT {
 
 	private final int kafkaPort = Ports.free();
 
+	private final int controllerPort = Ports.free();
+
 	private final int mongoPort = Ports.free();
 
 	private final int postgresPort = Ports.free();
@@ -53,7 +55,7 @@ class LocalStackIT {
 		assertThat(this.launcher.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(started).noneMatch(ProcessHandle::isAlive);
 		assertThat(Ports.isFree(this.kafkaPort)).isTrue();
-		assertThat(Ports.isFree(this.kafkaPort + 1)).isTrue();
+		assertThat(Ports.isFree(this.controllerPort)).isTrue();
 		assertThat(Ports.isFree(this.mongoPort)).isTrue();
 		assertThat(this.runDir.resolve("pids")).isEmptyDirectory();
 	}
@@ -83,6 +85,7 @@ class LocalStackIT {
 				this.runDir.toString())
 			.redirectErrorStream(true);
 		builder.environment().put("KAFKA_PORT", String.valueOf(this.kafkaPort));
+		builder.environment().put("KAFKA_CONTROLLER_PORT", String.valueOf(this.controllerPort));
 		builder.environment().put("MONGO_PORT", String.valueOf(this.mongoPort));
 		builder.environment().put("POSTGRES_PORT", String.valueOf(this.postgresPort));
 		Process process = builder.start();
