@@ -1,17 +1,14 @@
 package com.example.shop.order.command;
 
 import com.example.shop.platform.eventing.aggregate.Aggregate;
+import com.example.shop.platform.testsupport.architecture.ServiceArchitecture;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The shape of the service: a framework-free domain at the centre, adapters outside, no
@@ -22,9 +19,7 @@ class ArchitectureTest {
 
 	private static final String BASE = "com.example.shop.order.command";
 
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages(BASE);
+	private static final JavaClasses CLASSES = ServiceArchitecture.classesOf(BASE);
 
 	@Test
 	void domainDependsOnlyOnTheJdkAndTheAggregateContract() {
@@ -59,21 +54,12 @@ class ArchitectureTest {
 
 	@Test
 	void adaptersDoNotDependOnEachOther() {
-		slices().matching(BASE + ".adapter.(*)..")
-			.should()
-			.notDependOnEachOther()
-			.allowEmptyShould(false)
-			.check(CLASSES);
+		ServiceArchitecture.adaptersDoNotDependOnEachOther(CLASSES, BASE);
 	}
 
 	@Test
 	void noOtherServiceIsUsed() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("com.example.shop.order.query..", "com.example.shop.payment..",
-					"com.example.shop.inventory..", "com.example.shop.saga..")
-			.allowEmptyShould(false)
-			.check(CLASSES);
+		ServiceArchitecture.usesNoOtherService(CLASSES, BASE);
 	}
 
 }

@@ -1,13 +1,10 @@
 package com.example.shop.order.query;
 
+import com.example.shop.platform.testsupport.architecture.ServiceArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The shape of the query side: views and projections at the centre, adapters outside, no
@@ -18,9 +15,7 @@ class ArchitectureTest {
 
 	private static final String BASE = "com.example.shop.order.query";
 
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages(BASE);
+	private static final JavaClasses CLASSES = ServiceArchitecture.classesOf(BASE);
 
 	@Test
 	void adaptersDependOnViewsNeverTheOtherWayRound() {
@@ -40,21 +35,12 @@ class ArchitectureTest {
 
 	@Test
 	void adaptersDoNotDependOnEachOther() {
-		slices().matching(BASE + ".adapter.(*)..")
-			.should()
-			.notDependOnEachOther()
-			.allowEmptyShould(false)
-			.check(CLASSES);
+		ServiceArchitecture.adaptersDoNotDependOnEachOther(CLASSES, BASE);
 	}
 
 	@Test
 	void noOtherServiceIsUsed() {
-		noClasses().should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("com.example.shop.order.command..", "com.example.shop.payment..",
-					"com.example.shop.inventory..", "com.example.shop.saga..")
-			.allowEmptyShould(false)
-			.check(CLASSES);
+		ServiceArchitecture.usesNoOtherService(CLASSES, BASE);
 	}
 
 }

@@ -1,11 +1,7 @@
 package com.example.shop.order.query;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.orders.OrderCancellationRequested;
 import com.example.shop.contracts.orders.OrderCancelled;
 import com.example.shop.contracts.orders.OrderConfirmed;
@@ -24,21 +19,13 @@ import com.example.shop.contracts.orders.OrderPlaced;
 import com.example.shop.contracts.orders.OrderRejected;
 import com.example.shop.contracts.orders.ShippingAddress;
 import com.example.shop.order.query.view.OrderSummary;
-import com.example.shop.order.query.view.ProjectionCatalog;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,24 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configured with, and read over HTTP.
  */
 @ServiceIntegrationTest
+@Import(QueryTestDriver.Configuration.class)
 class OrderSummaryIT {
 
 	private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
 	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	MongoTemplate mongo;
-
-	@Autowired
-	ProjectionCatalog catalog;
+	QueryTestDriver driver;
 
 	@Autowired
 	JsonMapper json;
-
-	@Value("${local.server.port}")
-	int port;
 
 	@Test
 	void duplicatesAndRedeliveriesGiveTheViewOfFoldingEachEventOnce() throws Exception {
@@ -79,9 +58,9 @@ class OrderSummaryIT {
 			for (int v = 0; v < history.size(); v++) {
 				int version = v + 1;
 				Object event = history.get(v);
-				sends.add(() -> send(event, version));
+				sends.add(() -> driver.publish(event, version));
 				if (random.nextBoolean()) {
-					sends.add(() -> send(event, version));
+					sends.add(() -> driver.publish(event, version));
 				}
 			}
 		}
@@ -89,19 +68,18 @@ class OrderSummaryIT {
 		// then a redelivery of everything, as after a consumer group reset
 		histories.forEach((history) -> {
 			for (int v = 0; v < history.size(); v++) {
-				send(history.get(v), v + 1);
+				driver.publish(history.get(v), v + 1);
 			}
 		});
 		for (List<Object> history : histories) {
-			awaitVersion(((OrderPlaced) history.get(0)).orderId(), history.size());
+			driver.awaitVersion(((OrderPlaced) history.get(0)).orderId(), history.size());
 		}
 		// every order reached its last version; let any duplicate still in flight arrive,
 		// then compare
 		Thread.sleep(1000);
 		for (List<Object> history : histories) {
 			String id = ((OrderPlaced) history.get(0)).orderId();
-			OrderSummary summary = mongo.findById(id, OrderSummary.class,
-					catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
+			OrderSummary summary = driver.summary(id);
 			assertThat(summary).isNotNull();
 			assertThat(summary.version()).isEqualTo(history.size());
 			assertThat(summary.status()).isEqualTo(expectedStatus(history));
@@ -116,13 +94,13 @@ class OrderSummaryIT {
 	void aReadWithMinVersionWaitsForTheViewToCatchUp() throws Exception {
 		String id = UUID.randomUUID().toString();
 		List<Object> history = history(id, 1);
-		send(history.get(0), 1);
-		awaitDocument(id);
+		driver.publish(history.get(0), 1);
+		driver.awaitVersion(id, 1);
 
 		CompletableFuture<HttpResponse<String>> read = CompletableFuture
-			.supplyAsync(() -> get("/orders/" + id + "?minVersion=2"));
+			.supplyAsync(() -> driver.get("/orders/" + id + "?minVersion=2"));
 		Thread.sleep(300);
-		send(history.get(1), 2);
+		driver.publish(history.get(1), 2);
 
 		HttpResponse<String> response = read.get(10, TimeUnit.SECONDS);
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -133,11 +111,11 @@ class OrderSummaryIT {
 	@Test
 	void aReadWithAVersionTheViewDoesNotReachIs503WithRetryAfter() throws Exception {
 		String id = UUID.randomUUID().toString();
-		send(history(id, 0).get(0), 1);
-		awaitDocument(id);
+		driver.publish(history(id, 0).get(0), 1);
+		driver.awaitVersion(id, 1);
 
 		long start = System.nanoTime();
-		HttpResponse<String> response = get("/orders/" + id + "?minVersion=5");
+		HttpResponse<String> response = driver.get("/orders/" + id + "?minVersion=5");
 
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
@@ -154,21 +132,21 @@ class OrderSummaryIT {
 		for (int i = 0; i < 5; i++) {
 			String id = UUID.randomUUID().toString();
 			ids.add(id);
-			send(new OrderPlaced(id, customer, List.of(new OrderLine("SKU-1", 1, BigDecimal.TEN)), "EUR",
+			driver.publish(new OrderPlaced(id, customer, List.of(new OrderLine("SKU-1", 1, BigDecimal.TEN)), "EUR",
 					BigDecimal.TEN, new ShippingAddress("Ada", "1 Main St", "London", "N1", "GB"), T0.plusSeconds(i)),
 					1);
 			if (i % 2 == 0) {
-				send(new OrderConfirmed(id, T0.plusSeconds(10 + i)), 2);
+				driver.publish(new OrderConfirmed(id, T0.plusSeconds(10 + i)), 2);
 			}
 		}
 		for (int i = 0; i < 5; i++) {
-			awaitVersion(ids.get(i), (i % 2 == 0) ? 2 : 1);
+			driver.awaitVersion(ids.get(i), (i % 2 == 0) ? 2 : 1);
 		}
 
-		JsonNode first = json.readTree(get("/customers/" + customer + "/orders?size=2").body());
-		JsonNode last = json.readTree(get("/customers/" + customer + "/orders?size=2&page=2").body());
-		JsonNode confirmed = json.readTree(get("/customers/" + customer + "/orders?status=CONFIRMED").body());
-		JsonNode capped = json.readTree(get("/customers/" + customer + "/orders?size=500").body());
+		JsonNode first = json.readTree(driver.get("/customers/" + customer + "/orders?size=2").body());
+		JsonNode last = json.readTree(driver.get("/customers/" + customer + "/orders?size=2&page=2").body());
+		JsonNode confirmed = json.readTree(driver.get("/customers/" + customer + "/orders?status=CONFIRMED").body());
+		JsonNode capped = json.readTree(driver.get("/customers/" + customer + "/orders?size=500").body());
 
 		assertThat(first.get("totalElements").asLong()).isEqualTo(5);
 		assertThat(first.get("totalPages").asLong()).isEqualTo(3);
@@ -185,7 +163,7 @@ class OrderSummaryIT {
 		for (String query : List.of("/customers/C-000123/orders?size=0", "/customers/C-000123/orders?page=-1",
 				"/customers/C-000123/orders?status=SHIPPED", "/customers/bob/orders",
 				"/customers/C-000123/orders?size=ten")) {
-			HttpResponse<String> response = get(query);
+			HttpResponse<String> response = driver.get(query);
 			assertThat(response.statusCode()).as(query).isEqualTo(400);
 			assertThat(response.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
 		}
@@ -193,7 +171,7 @@ class OrderSummaryIT {
 
 	@Test
 	void anUnknownOrderIs404() {
-		HttpResponse<String> response = get("/orders/" + UUID.randomUUID());
+		HttpResponse<String> response = driver.get("/orders/" + UUID.randomUUID());
 
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -230,68 +208,6 @@ class OrderSummaryIT {
 			case OrderCancelled cancelled -> "CANCELLED";
 			default -> throw new IllegalStateException();
 		};
-	}
-
-	private void send(Object event, long version) {
-		String key = switch (event) {
-			case OrderPlaced e -> e.orderId();
-			case OrderConfirmed e -> e.orderId();
-			case OrderRejected e -> e.orderId();
-			case OrderCancellationRequested e -> e.orderId();
-			case OrderCancelled e -> e.orderId();
-			default -> throw new IllegalStateException();
-		};
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, key,
-				json.writeValueAsString(event));
-		record.headers().add("ce_type", event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_sequence", String.valueOf(version).getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-		try {
-			kafka.send(record).get(10, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private void awaitDocument(String id) throws InterruptedException {
-		awaitVersion(id, 1);
-	}
-
-	private void awaitVersion(String id, long version) throws InterruptedException {
-		Instant deadline = Instant.now().plusSeconds(60);
-		while (true) {
-			OrderSummary summary = mongo.findById(id, OrderSummary.class,
-					catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
-			if (summary != null && summary.version() >= version) {
-				return;
-			}
-			assertThat(Instant.now()).as("order %s at version %d within 60 s", id, version).isBefore(deadline);
-			Thread.sleep(100);
-		}
-	}
-
-	private HttpResponse<String> get(String path) {
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
-	 * The topic is created by the order-command-service, which this test does not run.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class OrdersTopic {
-
-		@Bean
-		NewTopic ordersEvents() {
-			return TopicBuilder.name(Topics.ORDERS_EVENTS).partitions(3).build();
-		}
-
 	}
 
 }

@@ -41,21 +41,12 @@ public final class OrderTestData {
 		return this;
 	}
 
-	public OrderTestData withAddress(ShippingAddress address) {
-		this.address = address;
-		return this;
-	}
-
 	public List<OrderEvent> place() {
 		return Order.place(this.id, this.customerId, this.lines, this.address, NOW);
 	}
 
 	public OrderEvent placedEvent() {
 		return place().get(0);
-	}
-
-	public OrderId id() {
-		return this.id;
 	}
 
 }

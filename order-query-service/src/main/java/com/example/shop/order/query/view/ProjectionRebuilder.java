@@ -130,11 +130,6 @@ public class ProjectionRebuilder implements DisposableBean {
 		return applied;
 	}
 
-	public boolean isRunning() {
-		Thread thread = this.running;
-		return thread != null && thread.isAlive();
-	}
-
 	@Override
 	public void destroy() throws InterruptedException {
 		Thread thread = this.running;

@@ -72,10 +72,6 @@ public final class ChildProcess {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	public String name() {
-		return this.name;
-	}
-
 	public Path log() {
 		return this.log;
 	}

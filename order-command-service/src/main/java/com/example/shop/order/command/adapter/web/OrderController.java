@@ -82,10 +82,10 @@ class OrderController {
 			.toList();
 		var address = request.shippingAddress();
 		OrderVersion placed = this.commands.place(
-				new PlaceOrder(
-						new CustomerId(request.customerId()), lines, new ShippingAddress(address.name(),
-								address.street(), address.city(), address.postalCode(), address.country()),
-						key, fingerprint(request)),
+				new PlaceOrder(new CustomerId(request.customerId()), lines,
+						new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
+								address.country()),
+						key, (key != null) ? fingerprint(request) : null),
 				metadata(headers));
 		return ResponseEntity.created(URI.create(this.properties.queryBaseUrl() + "/orders/" + placed.orderId()))
 			.eTag(String.valueOf(placed.version()))

@@ -167,7 +167,6 @@ class EventStoreIT {
 	}
 
 	private long lastPosition() {
-		List<RecordedEvent> all = new ArrayList<>();
 		long position = 0;
 		List<RecordedEvent> page;
 		do {
@@ -175,7 +174,6 @@ class EventStoreIT {
 			if (!page.isEmpty()) {
 				position = page.get(page.size() - 1).position();
 			}
-			all.addAll(page);
 		}
 		while (page.size() == 1000);
 		return position;

@@ -1,0 +1,161 @@
+package com.example.shop.order.query;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.example.shop.contracts.Topics;
+import com.example.shop.contracts.orders.OrderCancellationRequested;
+import com.example.shop.contracts.orders.OrderCancelled;
+import com.example.shop.contracts.orders.OrderConfirmed;
+import com.example.shop.contracts.orders.OrderPlaced;
+import com.example.shop.contracts.orders.OrderRejected;
+import com.example.shop.order.query.view.OrderSummary;
+import com.example.shop.order.query.view.ProjectionCatalog;
+import com.example.shop.platform.eventing.CloudEventHeaders;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the running query service as the other services would: publishes orders events
+ * the way the command side does, waits for the view, and calls the REST API.
+ */
+class QueryTestDriver {
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final MongoTemplate mongo;
+
+	private final ProjectionCatalog catalog;
+
+	private final JsonMapper json;
+
+	private final Environment environment;
+
+	QueryTestDriver(KafkaTemplate<String, String> kafka, MongoTemplate mongo, ProjectionCatalog catalog,
+			JsonMapper json, Environment environment) {
+		this.kafka = kafka;
+		this.mongo = mongo;
+		this.catalog = catalog;
+		this.json = json;
+		this.environment = environment;
+	}
+
+	/**
+	 * Publishes an orders event at its stream version, keyed by order id, with the
+	 * command side's headers.
+	 */
+	void publish(Object event, long version) {
+		String orderId = switch (event) {
+			case OrderPlaced e -> e.orderId();
+			case OrderConfirmed e -> e.orderId();
+			case OrderRejected e -> e.orderId();
+			case OrderCancellationRequested e -> e.orderId();
+			case OrderCancelled e -> e.orderId();
+			default -> throw new IllegalArgumentException("Not an orders event: " + event);
+		};
+		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, orderId,
+				this.json.writeValueAsString(event));
+		header(record, CloudEventHeaders.TYPE, event.getClass().getSimpleName());
+		header(record, CloudEventHeaders.SEQUENCE, String.valueOf(version));
+		header(record, CloudEventHeaders.TIME, Instant.now().toString());
+		header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+		try {
+			this.kafka.send(record).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void header(ProducerRecord<String, String> record, String name, String value) {
+		record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The order's summary in the collection that serves the view now, or {@code null}.
+	 */
+	OrderSummary summary(String orderId) {
+		return this.mongo.findById(orderId, OrderSummary.class,
+				this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
+	}
+
+	void awaitVersion(String orderId, long version) {
+		awaitTrue(() -> {
+			OrderSummary summary = summary(orderId);
+			return summary != null && summary.version() >= version;
+		});
+	}
+
+	static void awaitTrue(BooleanSupplier condition) {
+		Instant deadline = Instant.now().plusSeconds(60);
+		while (!condition.getAsBoolean()) {
+			assertThat(Instant.now()).as("condition within 60 s").isBefore(deadline);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).build());
+	}
+
+	HttpResponse<String> post(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + path);
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The driver, and {@code orders.events}, which the order-command-service creates in a
+	 * real deployment.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Configuration {
+
+		@Bean
+		NewTopic ordersEvents() {
+			return TopicBuilder.name(Topics.ORDERS_EVENTS).partitions(3).build();
+		}
+
+		@Bean
+		QueryTestDriver queryTestDriver(KafkaTemplate<String, String> kafka, MongoTemplate mongo,
+				ProjectionCatalog catalog, JsonMapper json, Environment environment) {
+			return new QueryTestDriver(kafka, mongo, catalog, json, environment);
+		}
+
+	}
+
+}
