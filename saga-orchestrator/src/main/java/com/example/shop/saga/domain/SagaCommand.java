@@ -1,0 +1,41 @@
+package com.example.shop.saga.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A command the saga sends to a participant. Each is idempotent at its participant: sent
+ * again, it is answered with its first outcome again.
+ */
+public sealed interface SagaCommand {
+
+	String orderId();
+
+	record ChargePayment(String orderId, String customerId, BigDecimal amount, String currency) implements SagaCommand {
+	}
+
+	record RefundPayment(String orderId, String customerId) implements SagaCommand {
+	}
+
+	record ReserveInventory(String orderId, List<OrderDetails.Line> lines) implements SagaCommand {
+	}
+
+	record ReleaseInventory(String orderId) implements SagaCommand {
+	}
+
+	record CreateShipment(String orderId, OrderDetails.Destination destination) implements SagaCommand {
+	}
+
+	record CancelShipment(String orderId) implements SagaCommand {
+	}
+
+	record ConfirmOrder(String orderId) implements SagaCommand {
+	}
+
+	record RejectOrder(String orderId, String reason) implements SagaCommand {
+	}
+
+	record CancelOrder(String orderId) implements SagaCommand {
+	}
+
+}
