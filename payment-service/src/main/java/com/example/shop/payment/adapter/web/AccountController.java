@@ -1,0 +1,127 @@
+package com.example.shop.payment.adapter.web;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.example.shop.payment.application.AccountBalance;
+import com.example.shop.payment.application.AccountCommands;
+import com.example.shop.payment.application.AccountQueries;
+import com.example.shop.payment.domain.Account;
+import com.example.shop.payment.domain.CustomerId;
+import com.example.shop.payment.domain.InvalidAccountException;
+import com.example.shop.payment.domain.Money;
+import com.example.shop.platform.eventing.aggregate.Loaded;
+import com.example.shop.platform.eventing.store.EventMetadata;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Customers' payment accounts: open one, deposit into it, read its balance, charges and
+ * recent movements. Charges and refunds come from the fulfilment saga over Kafka, never
+ * over REST.
+ */
+@RestController
+@RequestMapping("/accounts")
+class AccountController {
+
+	private final AccountCommands commands;
+
+	private final AccountQueries queries;
+
+	AccountController(AccountCommands commands, AccountQueries queries) {
+		this.commands = commands;
+		this.queries = queries;
+	}
+
+	/**
+	 * Opens an account: 201 with its balance, version ({@code ETag}) and
+	 * {@code Location}; 409 when the customer has one.
+	 */
+	@PostMapping
+	ResponseEntity<BalanceResponse> open(@Valid @RequestBody OpenAccountRequest request,
+			@RequestHeader HttpHeaders headers) {
+		CustomerId customerId = new CustomerId(request.customerId());
+		AccountBalance opened = this.commands.open(customerId, new Money(request.initialBalance(), request.currency()),
+				metadata(headers));
+		return ResponseEntity.created(URI.create("/accounts/" + customerId))
+			.eTag(String.valueOf(opened.version()))
+			.body(response(opened));
+	}
+
+	/**
+	 * Adds money in the account's currency: 200 with the new balance and version.
+	 */
+	@PostMapping("/{customerId}/deposits")
+	ResponseEntity<BalanceResponse> deposit(@PathVariable String customerId, @Valid @RequestBody DepositRequest request,
+			@RequestHeader HttpHeaders headers) {
+		AccountBalance deposited = this.commands.deposit(customerId(customerId),
+				new Money(request.amount(), request.currency()), metadata(headers));
+		return ResponseEntity.ok().eTag(String.valueOf(deposited.version())).body(response(deposited));
+	}
+
+	/**
+	 * The account now: balance, every charge and whether it was refunded, the last
+	 * movements.
+	 */
+	@GetMapping("/{customerId}")
+	ResponseEntity<AccountResponse> account(@PathVariable String customerId) {
+		Loaded<Account> loaded = this.queries.find(customerId(customerId));
+		Account account = loaded.aggregate();
+		return ResponseEntity.ok()
+			.eTag(String.valueOf(loaded.version()))
+			.body(new AccountResponse(account.customerId().value(), account.balance(), account.currency(),
+					loaded.version(),
+					account.charges()
+						.stream()
+						.map((charge) -> new AccountResponse.Charge(charge.orderId().toString(), charge.amount(),
+								charge.chargedAt(), charge.refunded()))
+						.toList(),
+					account.recentMovements()
+						.stream()
+						.map((movement) -> new AccountResponse.Movement(movement.type().name(),
+								(movement.orderId() != null) ? movement.orderId().toString() : null, movement.amount(),
+								movement.at()))
+						.toList()));
+	}
+
+	private static BalanceResponse response(AccountBalance balance) {
+		return new BalanceResponse(balance.customerId().value(), balance.balance(), balance.currency(),
+				balance.version());
+	}
+
+	/**
+	 * A path that is not a customer id names no account: 404, like any unknown account.
+	 */
+	private static CustomerId customerId(String text) {
+		try {
+			return new CustomerId(text);
+		}
+		catch (InvalidAccountException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Customer " + text + " has no account");
+		}
+	}
+
+	/**
+	 * A request starts a correlation (or continues the caller's {@code X-Correlation-Id})
+	 * and carries its W3C trace context into every event it causes.
+	 */
+	private static EventMetadata metadata(HttpHeaders headers) {
+		String correlation = Objects.requireNonNullElseGet(headers.getFirst("X-Correlation-Id"),
+				() -> UUID.randomUUID().toString());
+		return new EventMetadata(correlation, correlation,
+				Objects.requireNonNullElse(headers.getFirst("X-User"), "anonymous"), headers.getFirst("traceparent"));
+	}
+
+}

@@ -1,0 +1,16 @@
+package com.example.shop.payment.adapter.web;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+
+/**
+ * The body of {@code POST /accounts/{customerId}/deposits}: an amount in the account's
+ * currency.
+ */
+record DepositRequest(@NotNull @Positive BigDecimal amount,
+		@NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency) {
+
+}

@@ -1,0 +1,87 @@
+package com.example.shop.payment.config;
+
+import java.time.Clock;
+
+import com.example.shop.contracts.Topics;
+import com.example.shop.payment.application.AccountCommands;
+import com.example.shop.payment.application.AccountQueries;
+import com.example.shop.payment.application.ConflictRetry;
+import com.example.shop.payment.application.PaymentReplies;
+import com.example.shop.payment.domain.Account;
+import com.example.shop.payment.domain.AccountEvent;
+import com.example.shop.platform.eventing.aggregate.AggregateRepository;
+import com.example.shop.platform.eventing.aggregate.EventTypes;
+import com.example.shop.platform.eventing.outbox.Outbox;
+import com.example.shop.platform.eventing.store.EventStore;
+import com.example.shop.platform.eventing.store.SnapshotStore;
+import org.apache.kafka.clients.admin.NewTopic;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentProperties.class)
+class PaymentConfiguration {
+
+	/**
+	 * The Account's events under their logical names. Streams are one per customer and
+	 * grow by one or two events per order; they are replayed whole (no snapshots yet).
+	 */
+	static final EventTypes<AccountEvent> ACCOUNT_EVENTS = EventTypes.of(AccountEvent.class)
+		.register(AccountEvent.AccountOpened.class, "AccountOpened", 1)
+		.register(AccountEvent.MoneyDeposited.class, "MoneyDeposited", 1)
+		.register(AccountEvent.PaymentCharged.class, "PaymentCharged", 1)
+		.register(AccountEvent.PaymentFailed.class, "PaymentFailed", 1)
+		.register(AccountEvent.PaymentRefunded.class, "PaymentRefunded", 1)
+		.register(AccountEvent.OrderClosed.class, "OrderClosed", 1);
+
+	@Bean
+	AggregateRepository<Account, AccountEvent> accountRepository(EventStore events, SnapshotStore snapshots,
+			Outbox outbox, JsonMapper json, TransactionTemplate transactions) {
+		return new AggregateRepository<>("account", Account::new, ACCOUNT_EVENTS, null, events, snapshots, outbox, json,
+				transactions);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	ConflictRetry conflictRetry(PaymentProperties properties) {
+		return new ConflictRetry(properties.conflictAttempts());
+	}
+
+	@Bean
+	AccountCommands accountCommands(AggregateRepository<Account, AccountEvent> accounts, PaymentReplies replies,
+			TransactionTemplate transactions, ConflictRetry retry, Clock clock) {
+		return new AccountCommands(accounts, replies, transactions, retry, clock);
+	}
+
+	@Bean
+	AccountQueries accountQueries(AggregateRepository<Account, AccountEvent> accounts) {
+		return new AccountQueries(accounts);
+	}
+
+	@Bean
+	NewTopic paymentsCommands(PaymentProperties properties) {
+		return TopicBuilder.name(Topics.PAYMENTS_COMMANDS).partitions(properties.topicPartitions()).build();
+	}
+
+	@Bean
+	NewTopic paymentsEvents(PaymentProperties properties) {
+		return TopicBuilder.name(Topics.PAYMENTS_EVENTS).partitions(properties.topicPartitions()).build();
+	}
+
+	@Bean
+	NewTopic paymentsCommandsDeadLetters(PaymentProperties properties) {
+		return TopicBuilder.name(Topics.deadLetter(Topics.PAYMENTS_COMMANDS))
+			.partitions(properties.topicPartitions())
+			.build();
+	}
+
+}
