@@ -1,0 +1,60 @@
+package com.example.shop.saga.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import com.example.shop.saga.domain.OrderFulfillmentSaga;
+import com.example.shop.saga.domain.SagaId;
+import com.example.shop.saga.domain.SagaState;
+
+/**
+ * Where sagas are kept. The {@code lock} methods hold the saga's row until the
+ * transaction ends, so that a reply, a deadline and a retry never act on the same saga at
+ * once, on one instance or several.
+ */
+public interface SagaStore {
+
+	/**
+	 * Stores a new saga.
+	 * @return {@code false}, storing nothing, when the order has a saga already
+	 */
+	boolean insert(OrderFulfillmentSaga saga);
+
+	/**
+	 * Stores a changed saga at its next version.
+	 * @throws org.springframework.dao.OptimisticLockingFailureException when it was
+	 * changed since it was loaded
+	 */
+	void update(OrderFulfillmentSaga saga);
+
+	Optional<OrderFulfillmentSaga> lockByOrder(String orderId);
+
+	Optional<OrderFulfillmentSaga> lock(SagaId id);
+
+	/**
+	 * Locks up to {@code limit} sagas whose deadline has passed, skipping those another
+	 * transaction holds.
+	 */
+	List<OrderFulfillmentSaga> lockDue(Instant now, int limit);
+
+	Optional<OrderFulfillmentSaga.Snapshot> find(SagaId id);
+
+	/**
+	 * Sagas newest first, filtered by order and state when those are given.
+	 */
+	List<OrderFulfillmentSaga.Snapshot> search(String orderId, SagaState state, int page, int size);
+
+	long count(String orderId, SagaState state);
+
+	/**
+	 * How many sagas are in each non-final state, and the age of the oldest.
+	 */
+	List<Active> active(Instant now);
+
+	record Active(SagaState state, long count, Duration oldest) {
+
+	}
+
+}
