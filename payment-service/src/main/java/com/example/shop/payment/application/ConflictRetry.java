@@ -1,5 +1,6 @@
 package com.example.shop.payment.application;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
@@ -7,7 +8,9 @@ import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
 /**
  * Runs a whole unit of work again when it lost a race on an account's stream: a deposit
  * and a charge of the same account at the same time. Each attempt must start its own
- * transaction, since the one that conflicted has rolled back.
+ * transaction, since the one that conflicted has rolled back. Between attempts it pauses
+ * a few random milliseconds, longer each time, so that writers that keep colliding drift
+ * apart.
  */
 public final class ConflictRetry {
 
@@ -35,7 +38,18 @@ public final class ConflictRetry {
 				if (attempt >= this.attempts) {
 					throw ex;
 				}
+				pause(attempt, ex);
 			}
+		}
+	}
+
+	private static void pause(int attempt, OptimisticConcurrencyException conflict) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw conflict;
 		}
 	}
 
