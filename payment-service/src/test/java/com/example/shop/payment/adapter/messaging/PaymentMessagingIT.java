@@ -249,11 +249,13 @@ class PaymentMessagingIT {
 		String unknownType = UUID.randomUUID().toString();
 		String invalidOrder = UUID.randomUUID().toString();
 		String tooPrecise = UUID.randomUUID().toString();
+		String invalidCustomer = UUID.randomUUID().toString();
 
 		send("ChargePayment", malformed, order, "{\"orderId\": ");
 		send("PayTwice", unknownType, order, charge(order, customer, "1.00", "EUR"));
 		send("ChargePayment", invalidOrder, order, charge("not-an-order-id", customer, "1.00", "EUR"));
 		send("ChargePayment", tooPrecise, order, charge(order, customer, "1.001", "EUR"));
+		send("RefundPayment", invalidCustomer, order, refund(order, "customer-1"));
 		send("ChargePayment", UUID.randomUUID().toString(), order, charge(order, customer, "30.00", "EUR"));
 
 		awaitReply(order, "PaymentCharged");
@@ -268,6 +270,9 @@ class PaymentMessagingIT {
 		assertThat(header(await(dlt, (record) -> tooPrecise.equals(header(record, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("decimals");
+		assertThat(header(await(dlt, (record) -> invalidCustomer.equals(header(record, CloudEventHeaders.ID))),
+				"kafka_dlt-exception-message"))
+			.contains("customerId");
 		assertThat(replies(order)).hasSize(1);
 		assertThat(balanceOf(customer)).isEqualByComparingTo("70.00");
 	}
