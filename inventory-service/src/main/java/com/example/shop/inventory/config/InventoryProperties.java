@@ -1,0 +1,28 @@
+package com.example.shop.inventory.config;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the inventory, under {@code shop.inventory}.
+ *
+ * @param servedCountries ISO 3166-1 alpha-2 codes of the countries the warehouse ships
+ * to; a shipment elsewhere fails with {@code UNSERVED_DESTINATION}
+ * @param snapshotEvery a product's stock is snapshotted each time its stream crosses a
+ * multiple of this many events
+ * @param conflictAttempts how many times a unit of work runs when concurrent writers keep
+ * changing its streams first, before the conflict is reported (409 on REST, the error
+ * handler's retries and dead-letter topic on Kafka)
+ * @param topicPartitions partitions of the topics this service owns
+ * @param maxRequestBytes the largest request body accepted (413 above)
+ */
+@ConfigurationProperties("shop.inventory")
+public record InventoryProperties(@DefaultValue( {
+		"DE", "AT", "NL", "BE", "FR" }) List<String> servedCountries, @DefaultValue("100") int snapshotEvery,
+		@DefaultValue("10") int conflictAttempts, @DefaultValue("3") int topicPartitions,
+		@DefaultValue("64KB") DataSize maxRequestBytes){
+
+}

@@ -1,0 +1,38 @@
+package com.example.shop.inventory.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The answer to a saga command: for a repeated command, the answer of its first outcome
+ * again.
+ */
+public sealed interface AllocationOutcome {
+
+	record Reserved(List<SkuQuantity> lines, Instant reservedAt) implements AllocationOutcome {
+	}
+
+	record ReservationFailed(ReservationFailure reason, List<Shortage> shortages,
+			Instant failedAt) implements AllocationOutcome {
+	}
+
+	/**
+	 * @param lines what was given back, empty when nothing was held
+	 */
+	record Released(List<SkuQuantity> lines, Instant releasedAt) implements AllocationOutcome {
+	}
+
+	record ShipmentCreated(String trackingNumber, Destination destination, List<SkuQuantity> lines,
+			Instant shippedAt) implements AllocationOutcome {
+	}
+
+	record ShipmentFailed(ShipmentFailure reason, Instant failedAt) implements AllocationOutcome {
+	}
+
+	/**
+	 * @param trackingNumber the cancelled shipment's, {@code null} when there was none
+	 */
+	record ShipmentCancelled(String trackingNumber, Instant cancelledAt) implements AllocationOutcome {
+	}
+
+}

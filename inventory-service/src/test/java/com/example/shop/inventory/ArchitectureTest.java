@@ -1,0 +1,65 @@
+package com.example.shop.inventory;
+
+import com.example.shop.platform.eventing.aggregate.Aggregate;
+import com.example.shop.platform.testsupport.architecture.ServiceArchitecture;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/**
+ * The shape of the service: a framework-free domain at the centre, adapters outside, no
+ * cycles, no other service. Every rule fails on empty packages, so a rule cannot pass by
+ * matching nothing.
+ */
+class ArchitectureTest {
+
+	private static final String BASE = "com.example.shop.inventory";
+
+	private static final JavaClasses CLASSES = ServiceArchitecture.classesOf(BASE);
+
+	@Test
+	void domainDependsOnlyOnTheJdkAndTheAggregateContract() {
+		ArchRule rule = classes().that()
+			.resideInAPackage(BASE + ".domain..")
+			.should()
+			.onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", BASE + ".domain..")
+				.or(JavaClass.Predicates.equivalentTo(Aggregate.class)))
+			.allowEmptyShould(false);
+		rule.check(CLASSES);
+	}
+
+	@Test
+	void layersPointInwards() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("domain")
+			.definedBy(BASE + ".domain..")
+			.layer("application")
+			.definedBy(BASE + ".application..")
+			.layer("adapters")
+			.definedBy(BASE + ".adapter..")
+			.layer("config")
+			.definedBy(BASE + ".config..")
+			.whereLayer("adapters")
+			.mayOnlyBeAccessedByLayers("config")
+			.whereLayer("application")
+			.mayOnlyBeAccessedByLayers("adapters", "config")
+			.whereLayer("domain")
+			.mayOnlyBeAccessedByLayers("application", "adapters", "config")
+			.check(CLASSES);
+	}
+
+	@Test
+	void adaptersDoNotDependOnEachOther() {
+		ServiceArchitecture.adaptersDoNotDependOnEachOther(CLASSES, BASE);
+	}
+
+	@Test
+	void noOtherServiceIsUsed() {
+		ServiceArchitecture.usesNoOtherService(CLASSES, BASE);
+	}
+
+}
