@@ -10,6 +10,7 @@ import com.example.shop.order.command.domain.OrderEvent;
 import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
+import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
 
@@ -27,15 +28,18 @@ public class OrderCommands {
 
 	private final OrderAnnouncements announcements;
 
+	private final Outbox outbox;
+
 	private final TransactionOperations transactions;
 
 	private final Clock clock;
 
 	public OrderCommands(AggregateRepository<Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
-			OrderAnnouncements announcements, TransactionOperations transactions, Clock clock) {
+			OrderAnnouncements announcements, Outbox outbox, TransactionOperations transactions, Clock clock) {
 		this.orders = orders;
 		this.idempotencyKeys = idempotencyKeys;
 		this.announcements = announcements;
+		this.outbox = outbox;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -75,6 +79,11 @@ public class OrderCommands {
 		return change(id, metadata, (order, now) -> order.requestCancellation(now), expectedVersion);
 	}
 
+	/**
+	 * The saga's commands. Each is idempotent: repeated after it took effect, it changes
+	 * nothing and announces the event that ended the order again, so that a saga that
+	 * asked twice because the first answer was late still hears one.
+	 */
 	public OrderVersion confirm(OrderId id, EventMetadata metadata) {
 		return change(id, metadata, Order::confirm, -1);
 	}
@@ -103,6 +112,10 @@ public class OrderCommands {
 			}
 			List<OrderEvent> events = decision.apply(loaded.aggregate(), now());
 			if (events.isEmpty()) {
+				loaded.aggregate()
+					.ending()
+					.ifPresent((ending) -> this.outbox
+						.add(this.announcements.announce(id, loaded.version(), List.of(ending), metadata)));
 				return new OrderVersion(id, loaded.version());
 			}
 			return new OrderVersion(id, save(loaded, events, metadata));

@@ -52,8 +52,8 @@ class OrderCommandConfiguration {
 
 	@Bean
 	OrderCommands orderCommands(AggregateRepository<Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
-			OrderAnnouncements announcements, TransactionTemplate transactions, Clock clock) {
-		return new OrderCommands(orders, idempotencyKeys, announcements, transactions, clock);
+			OrderAnnouncements announcements, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+		return new OrderCommands(orders, idempotencyKeys, announcements, outbox, transactions, clock);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package com.example.shop.order.command.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.example.shop.order.command.domain.OrderEvent.OrderCancellationRequested;
@@ -17,7 +18,7 @@ import com.example.shop.platform.eventing.aggregate.Aggregate;
  * {@link #requestCancellation}, {@link #confirm}, {@link #reject}, {@link #cancel}) check
  * invariants and return the events that record them; {@link #apply} only changes state.
  * Commands from the saga are idempotent: repeating one that already took effect returns
- * no events.
+ * no events, and {@link #ending} is the event that took effect.
  */
 public final class Order implements Aggregate<OrderEvent> {
 
@@ -36,6 +37,8 @@ public final class Order implements Aggregate<OrderEvent> {
 	private String rejectionReason;
 
 	private Instant placedAt;
+
+	private OrderEvent ending;
 
 	/**
 	 * Places a new order.
@@ -102,12 +105,19 @@ public final class Order implements Aggregate<OrderEvent> {
 				this.status = OrderStatus.PENDING;
 			}
 			case OrderCancellationRequested requested -> this.status = OrderStatus.CANCELLATION_REQUESTED;
-			case OrderConfirmed confirmed -> this.status = OrderStatus.CONFIRMED;
+			case OrderConfirmed confirmed -> {
+				this.status = OrderStatus.CONFIRMED;
+				this.ending = confirmed;
+			}
 			case OrderRejected rejected -> {
 				this.status = OrderStatus.REJECTED;
 				this.rejectionReason = rejected.reason();
+				this.ending = rejected;
 			}
-			case OrderCancelled cancelled -> this.status = OrderStatus.CANCELLED;
+			case OrderCancelled cancelled -> {
+				this.status = OrderStatus.CANCELLED;
+				this.ending = cancelled;
+			}
 		}
 	}
 
@@ -132,6 +142,14 @@ public final class Order implements Aggregate<OrderEvent> {
 	 */
 	public OrderStatus status() {
 		return this.status;
+	}
+
+	/**
+	 * The event that ended the order: confirmed, rejected or cancelled; empty while it is
+	 * open.
+	 */
+	public Optional<OrderEvent> ending() {
+		return Optional.ofNullable(this.ending);
 	}
 
 	public String rejectionReason() {

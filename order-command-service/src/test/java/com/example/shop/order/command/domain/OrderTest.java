@@ -117,6 +117,17 @@ class OrderTest {
 	}
 
 	@Test
+	void anEndedOrderKeepsTheEventThatEndedItToAnnounceAgain() {
+		assertThat(given(anOrder().placedEvent()).ending()).isEmpty();
+		assertThat(given(anOrder().placedEvent(), new OrderConfirmed(NOW)).ending()).contains(new OrderConfirmed(NOW));
+		assertThat(given(anOrder().placedEvent(), new OrderRejected("X", NOW)).ending())
+			.contains(new OrderRejected("X", NOW));
+		assertThat(
+				given(anOrder().placedEvent(), new OrderCancellationRequested(NOW), new OrderCancelled(NOW)).ending())
+			.contains(new OrderCancelled(NOW));
+	}
+
+	@Test
 	void anEndedOrderCannotEndDifferently() {
 		assertThatThrownBy(() -> given(anOrder().placedEvent(), new OrderConfirmed(NOW)).reject("X", NOW))
 			.isInstanceOf(OrderStateException.class);

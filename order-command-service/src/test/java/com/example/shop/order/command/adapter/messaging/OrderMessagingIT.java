@@ -90,6 +90,11 @@ class OrderMessagingIT {
 		assertThat(trail.events()).extracting((e) -> e.type()).containsExactly("OrderPlaced", "OrderConfirmed");
 		assertThat(trail.events().get(1).metadata().causationId()).isEqualTo(messageId);
 		assertThat(trail.events().get(1).metadata().correlationId()).isEqualTo("saga-corr");
+		// the re-sent command (a new message id) is answered with the same event again
+		List<ConsumerRecord<String, byte[]>> confirmed = awaitAll(Topics.ORDERS_EVENTS,
+				(r) -> id.toString().equals(r.key()) && "OrderConfirmed".equals(header(r, "ce_type")), 2);
+		assertThat(confirmed).extracting((r) -> header(r, "ce_sequence")).containsExactly("2", "2");
+		assertThat(json.readTree(confirmed.get(1).value())).isEqualTo(json.readTree(confirmed.get(0).value()));
 	}
 
 	@Test
@@ -146,6 +151,32 @@ class OrderMessagingIT {
 		while (history.asOf(id, Instant.now()).state().aggregate().status() != status) {
 			assertThat(Instant.now()).as("order %s %s within 30 s", id, status).isBefore(deadline);
 			Thread.sleep(100);
+		}
+	}
+
+	private List<ConsumerRecord<String, byte[]>> awaitAll(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
+			int count) {
+		Properties fromStart = new Properties();
+		fromStart.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (Consumer<String, byte[]> consumer = consumers.createConsumer("it-" + UUID.randomUUID(), null, null,
+				fromStart)) {
+			consumer.subscribe(List.of(topic));
+			Instant deadline = Instant.now().plusSeconds(30);
+			List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+			while (Instant.now().isBefore(deadline) && matching.size() < count) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					if (match.test(record)) {
+						matching.add(record);
+					}
+				}
+			}
+			// one poll more: a record beyond the expected count would show here
+			consumer.poll(Duration.ofMillis(500)).forEach((record) -> {
+				if (match.test(record)) {
+					matching.add(record);
+				}
+			});
+			return matching;
 		}
 	}
 
