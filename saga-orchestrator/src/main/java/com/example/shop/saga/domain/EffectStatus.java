@@ -12,7 +12,7 @@ public enum EffectStatus {
 
 	DONE,
 
-	/** The participant declined; there is nothing to undo. */
+	/** The participant declined; nothing to undo, unless a later reply says otherwise. */
 	FAILED,
 
 	/**

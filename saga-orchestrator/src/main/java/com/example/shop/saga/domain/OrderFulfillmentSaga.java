@@ -18,8 +18,9 @@ import java.util.Objects;
  * are late, repeated or lost:
  * <ul>
  * <li>Only a reply to the step the saga waits for moves it; any other reply is recorded
- * and, if it reports an effect the saga had given up on (a charge after the payment step
- * timed out), that effect is undone at once.</li>
+ * and, if it reports an effect the saga had given up on or been told had failed (a charge
+ * after the payment step timed out, or a re-sent charge that succeeded after the first
+ * one failed), that effect is undone at once.</li>
  * <li>A step that goes unanswered is sent again (participants answer a repeated command
  * with its first outcome); after the last attempt a forward step counts as failed and a
  * compensation or the order's final step parks the saga in
@@ -207,7 +208,8 @@ public final class OrderFulfillmentSaga {
 			record(now, reply);
 			return enter(next(effect), now, policies);
 		}
-		if (this.effects.get(effect) == EffectStatus.TIMED_OUT) {
+		EffectStatus status = this.effects.get(effect);
+		if (status == EffectStatus.TIMED_OUT || status == EffectStatus.FAILED) {
 			this.effects.put(effect, EffectStatus.COMPENSATING);
 			record(now, "late " + reply + ", undone with " + effect.compensation());
 			return List.of(command(effect.compensation()));

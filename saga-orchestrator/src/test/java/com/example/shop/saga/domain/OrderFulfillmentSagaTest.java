@@ -279,6 +279,18 @@ class OrderFulfillmentSagaTest {
 		}
 
 		@Test
+		void undoAChargeReportedAfterTheChargeFailed() {
+			// the first attempt failed (no account yet); the re-sent one found the
+			// account
+			OrderFulfillmentSaga saga = aStartedSaga();
+			saga.deadlinePassed(saga.deadline(), POLICIES);
+			when(saga, new PaymentFailed("UNKNOWN_ACCOUNT"));
+
+			assertThat(when(saga, new PaymentCharged())).containsExactly(new RefundPayment(ORDER_ID, CUSTOMER_ID));
+			assertThat(saga.step()).isEqualTo(Step.REJECT_ORDER);
+		}
+
+		@Test
 		void cancelALateShipment() {
 			OrderFulfillmentSaga saga = aSagaAfter(new PaymentCharged(), new InventoryReserved());
 
