@@ -1,9 +1,12 @@
 package com.example.shop.order.command.domain;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 
 /**
- * One line of an order: a positive quantity of a product at a positive price.
+ * One line of an order: a positive quantity of a product at a positive price, in a known
+ * currency and with no more decimals than that currency has (EUR 2, JPY 0), so that every
+ * total can be charged exactly.
  */
 public record OrderLine(String sku, int quantity, BigDecimal unitPrice, String currency) {
 
@@ -19,6 +22,19 @@ public record OrderLine(String sku, int quantity, BigDecimal unitPrice, String c
 		}
 		if (currency == null || !currency.matches("[A-Z]{3}")) {
 			throw new InvalidOrderException("currency", "must be an ISO 4217 code such as EUR");
+		}
+		int decimals = decimals(currency);
+		if (unitPrice.stripTrailingZeros().scale() > decimals) {
+			throw new InvalidOrderException("unitPrice", "must have at most " + decimals + " decimals in " + currency);
+		}
+	}
+
+	private static int decimals(String currency) {
+		try {
+			return Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidOrderException("currency", "must be an ISO 4217 code such as EUR, not " + currency);
 		}
 	}
 

@@ -71,6 +71,17 @@ class OrderTest {
 	}
 
 	@Test
+	void rejectsPricesWithMoreDecimalsThanTheirCurrencyAndUnknownCurrencies() {
+		assertThatThrownBy(() -> line("SKU-1", 1, "19.999", "EUR")).isInstanceOf(InvalidOrderException.class)
+			.hasMessageContaining("at most 2 decimals");
+		assertThatThrownBy(() -> line("SKU-1", 1, "100.5", "JPY")).isInstanceOf(InvalidOrderException.class)
+			.hasMessageContaining("at most 0 decimals");
+		assertThatThrownBy(() -> line("SKU-1", 1, "1.00", "XQQ")).isInstanceOf(InvalidOrderException.class)
+			.hasMessageContaining("XQQ");
+		assertThat(line("SKU-1", 1, "19.900", "EUR").total()).isEqualByComparingTo("19.90");
+	}
+
+	@Test
 	void aPendingOrderCanBeCancelledByRequest() {
 		Order order = given(anOrder().placedEvent());
 
