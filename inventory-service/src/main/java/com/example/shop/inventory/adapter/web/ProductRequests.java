@@ -1,17 +1,15 @@
 package com.example.shop.inventory.adapter.web;
 
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
- * The request bodies of the products API.
+ * The request bodies of the products API. Quantities beyond an {@code int} are malformed
+ * JSON for these records (400); a restock that would count more units received than an
+ * {@code int} holds breaks a stock rule (422).
  */
 final class ProductRequests {
-
-	/** The most units one request may add. */
-	static final int MAX_UNITS = 1_000_000;
 
 	private ProductRequests() {
 	}
@@ -19,13 +17,13 @@ final class ProductRequests {
 	/**
 	 * The body of {@code PUT /products/{sku}}.
 	 */
-	record CreateProduct(@NotNull @PositiveOrZero @Max(MAX_UNITS) Integer stock) {
+	record CreateProduct(@NotNull @PositiveOrZero Integer stock) {
 	}
 
 	/**
 	 * The body of {@code POST /products/{sku}/restocks}.
 	 */
-	record Restock(@NotNull @Positive @Max(MAX_UNITS) Integer quantity) {
+	record Restock(@NotNull @Positive Integer quantity) {
 	}
 
 }

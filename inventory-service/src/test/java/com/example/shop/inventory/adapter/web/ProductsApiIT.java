@@ -1,0 +1,258 @@
+package com.example.shop.inventory.adapter.web;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The products API over HTTP against the running service: every status code it promises.
+ */
+@ServiceIntegrationTest
+class ProductsApiIT {
+
+	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@AfterEach
+	void close() {
+		this.http.close();
+	}
+
+	@Test
+	void createsAProductWithItsInitialStock() throws Exception {
+		String sku = newSku();
+
+		HttpResponse<String> response = put("/products/" + sku, "{\"stock\":7}");
+
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(response.headers().firstValue("Location")).hasValue("/products/" + sku);
+		assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
+		assertLevels(json.readTree(response.body()), 7, 0, 0, 7);
+	}
+
+	@Test
+	void theSameCreateAgainIs200AndAnotherInitialStockIs409() throws Exception {
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":7}");
+		post("/products/" + sku + "/restocks", "{\"quantity\":3}");
+
+		HttpResponse<String> again = put("/products/" + sku, "{\"stock\":7}");
+		HttpResponse<String> other = put("/products/" + sku, "{\"stock\":8}");
+
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.headers().firstValue("ETag")).hasValue("\"2\"");
+		assertLevels(json.readTree(again.body()), 10, 0, 0, 10);
+		assertProblem(other, 409);
+		assertThat(other.body()).contains("initial stock of 7");
+	}
+
+	@Test
+	void restocksAddToAvailableAndReceived() throws Exception {
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":0}");
+
+		HttpResponse<String> first = post("/products/" + sku + "/restocks", "{\"quantity\":5}");
+		HttpResponse<String> second = post("/products/" + sku + "/restocks", "{\"quantity\":2}");
+
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(second.statusCode()).isEqualTo(200);
+		assertThat(second.headers().firstValue("ETag")).hasValue("\"3\"");
+		assertLevels(json.readTree(second.body()), 7, 0, 0, 7);
+	}
+
+	@Test
+	void concurrentRestocksAreEachCountedOnce() throws Exception {
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":1}");
+
+		try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+			List<Future<HttpResponse<String>>> responses = new java.util.ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				responses.add(clients.submit(() -> post("/products/" + sku + "/restocks", "{\"quantity\":3}")));
+			}
+			for (Future<HttpResponse<String>> response : responses) {
+				assertThat(response.get().statusCode()).isEqualTo(200);
+			}
+		}
+
+		JsonNode product = json.readTree(get("/products/" + sku).body());
+		assertLevels(product, 49, 0, 0, 49);
+		assertThat(product.get("version").asLong()).isEqualTo(17);
+	}
+
+	@Test
+	void readsAProductsStockAndVersion() throws Exception {
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":4}");
+
+		HttpResponse<String> response = get("/products/" + sku);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.get("sku").asString()).isEqualTo(sku);
+		assertThat(body.get("version").asLong()).isEqualTo(1);
+		assertLevels(body, 4, 0, 0, 4);
+	}
+
+	@Test
+	void unknownProductsAre404() throws Exception {
+		assertProblem(get("/products/" + newSku()), 404);
+		assertProblem(post("/products/" + newSku() + "/restocks", "{\"quantity\":1}"), 404);
+		assertProblem(get("/products/not-a-sku"), 404);
+	}
+
+	@Test
+	void invalidFieldsAre400WithEachField() throws Exception {
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":1}");
+
+		HttpResponse<String> negative = put("/products/" + newSku(), "{\"stock\":-1}");
+		HttpResponse<String> missing = put("/products/" + newSku(), "{}");
+		HttpResponse<String> zero = post("/products/" + sku + "/restocks", "{\"quantity\":0}");
+		HttpResponse<String> badSku = put("/products/lower-case", "{\"stock\":1}");
+
+		for (var response : List.of(negative, missing, zero, badSku)) {
+			assertProblem(response, 400);
+		}
+		assertThat(fields(negative)).containsExactly("stock");
+		assertThat(fields(missing)).containsExactly("stock");
+		assertThat(fields(zero)).containsExactly("quantity");
+		assertThat(fields(badSku)).containsExactly("sku");
+		assertThat(badSku.body()).contains("upper-case");
+	}
+
+	@Test
+	void malformedJsonIs400() throws Exception {
+		HttpResponse<String> truncated = put("/products/" + newSku(), "{\"stock\": ");
+		HttpResponse<String> tooBig = put("/products/" + newSku(), "{\"stock\": 99999999999}");
+
+		for (var response : List.of(truncated, tooBig)) {
+			assertProblem(response, 400);
+			assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
+		}
+	}
+
+	@Test
+	void aRestockBeyondTheCountableUnitsIs422() throws Exception {
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":" + (Integer.MAX_VALUE - 10) + "}");
+
+		HttpResponse<String> response = post("/products/" + sku + "/restocks", "{\"quantity\":11}");
+
+		assertProblem(response, 422);
+		assertThat(fields(response)).containsExactly("quantity");
+		assertThat(json.readTree(get("/products/" + sku).body()).get("received").asInt())
+			.isEqualTo(Integer.MAX_VALUE - 10);
+	}
+
+	@Test
+	void aBodyOverTheLimitIs413() throws Exception {
+		String huge = "{\"stock\":1,\"padding\":\"" + "A".repeat(70_000) + "\"}";
+
+		assertProblem(put("/products/" + newSku(), huge), 413);
+	}
+
+	@Test
+	void aChunkedBodyOverTheLimitIs413() throws Exception {
+		byte[] huge = ("{\"quantity\":1,\"padding\":\"" + "A".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":1}");
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/" + sku + "/restocks"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+			.build();
+
+		assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 413);
+		assertThat(json.readTree(get("/products/" + sku).body()).get("received").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void anUnknownRouteOrMethodIsAProblem() throws Exception {
+		assertProblem(get("/no-such-thing"), 404);
+		assertProblem(send(HttpRequest.newBuilder(uri("/products/" + newSku())).DELETE()), 405);
+	}
+
+	@Test
+	void publishesItsOpenApiDocumentAndSwaggerUi() throws Exception {
+		HttpResponse<String> document = get("/v3/api-docs");
+		HttpResponse<String> ui = get("/swagger-ui.html");
+
+		assertThat(document.statusCode()).isEqualTo(200);
+		JsonNode paths = json.readTree(document.body()).get("paths");
+		assertThat(paths.has("/products/{sku}")).isTrue();
+		assertThat(paths.has("/products/{sku}/restocks")).isTrue();
+		assertThat(ui.statusCode()).isEqualTo(200);
+		assertThat(ui.body()).contains("swagger-ui");
+	}
+
+	private static String newSku() {
+		return "API-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+	}
+
+	private static void assertLevels(JsonNode product, int available, int reserved, int shipped, int received) {
+		assertThat(List.of(product.get("available").asInt(), product.get("reserved").asInt(),
+				product.get("shipped").asInt(), product.get("received").asInt()))
+			.containsExactly(available, reserved, shipped, received);
+	}
+
+	private List<String> fields(HttpResponse<String> response) {
+		return json.readTree(response.body()).get("errors").findValuesAsString("field");
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(status);
+	}
+
+	private HttpResponse<String> put(String path, String body) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpResponse<String> post(String path, String body) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path)));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+}
