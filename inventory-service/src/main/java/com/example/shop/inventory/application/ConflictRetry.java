@@ -4,6 +4,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.PessimisticLockingFailureException;
 
@@ -15,6 +17,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
  * colliding again in lockstep.
  */
 public final class ConflictRetry {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConflictRetry.class);
 
 	private final int attempts;
 
@@ -37,6 +41,8 @@ public final class ConflictRetry {
 				if (attempt >= this.attempts) {
 					throw ex;
 				}
+				logger.debug("Attempt {} of {} lost a race, running it again: {}", attempt, this.attempts,
+						ex.getMessage());
 				pause(attempt);
 			}
 		}

@@ -1,5 +1,7 @@
 package com.example.shop.inventory.application;
 
+import java.util.Locale;
+
 import com.example.shop.inventory.domain.AllocationDecision;
 import com.example.shop.inventory.domain.AllocationOutcome;
 import io.micrometer.core.instrument.Counter;
@@ -44,10 +46,11 @@ public class InventoryMetrics {
 		}
 		switch (decision.outcome()) {
 			case AllocationOutcome.Reserved reserved -> reservations("reserved");
-			case AllocationOutcome.ReservationFailed failed -> reservations(failed.reason().name().toLowerCase());
+			case AllocationOutcome.ReservationFailed failed ->
+				reservations(failed.reason().name().toLowerCase(Locale.ROOT));
 			case AllocationOutcome.Released released -> this.releases.increment();
 			case AllocationOutcome.ShipmentCreated created -> shipments("created");
-			case AllocationOutcome.ShipmentFailed failed -> shipments(failed.reason().name().toLowerCase());
+			case AllocationOutcome.ShipmentFailed failed -> shipments(failed.reason().name().toLowerCase(Locale.ROOT));
 			case AllocationOutcome.ShipmentCancelled cancelled -> shipments("cancelled");
 		}
 	}
