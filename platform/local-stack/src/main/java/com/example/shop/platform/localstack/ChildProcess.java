@@ -1,13 +1,17 @@
 package com.example.shop.platform.localstack;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +54,43 @@ public final class ChildProcess {
 		command.add(mainClass.getName());
 		command.addAll(arguments);
 		return start(run, name, command, Map.of());
+	}
+
+	/**
+	 * Starts a Spring Boot executable jar in a new JVM that, like {@link #startJava},
+	 * ends by itself when this JVM is gone. Only the jar and the watchdog's own class are
+	 * on its class path, so nothing of this JVM leaks into the service.
+	 * @param environment its environment on top of this JVM's
+	 */
+	public static ChildProcess startBootJar(RunDirectory run, String name, Path jar, List<String> jvmOptions,
+			Map<String, String> environment) {
+		List<String> command = new ArrayList<>();
+		command.add(javaExecutable());
+		command.addAll(jvmOptions);
+		command.add("-cp");
+		command.add(jar + File.pathSeparator + watchdogClassPath(run));
+		command.add(ParentWatchdog.class.getName());
+		command.add(String.valueOf(ProcessHandle.current().pid()));
+		command.add("org.springframework.boot.loader.launch.JarLauncher");
+		return start(run, name, command, environment);
+	}
+
+	/**
+	 * A directory holding only {@link ParentWatchdog}'s class file, which needs nothing
+	 * but the JDK.
+	 */
+	private static Path watchdogClassPath(RunDirectory run) {
+		String resource = ParentWatchdog.class.getName().replace('.', '/') + ".class";
+		Path root = run.data("watchdog");
+		Path target = root.resolve(resource);
+		try (InputStream in = ParentWatchdog.class.getClassLoader().getResourceAsStream(resource)) {
+			Files.createDirectories(target.getParent());
+			Files.copy(Objects.requireNonNull(in, resource), target, StandardCopyOption.REPLACE_EXISTING);
+			return root;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static ChildProcess start(RunDirectory run, String name, List<String> command, Map<String, String> environment) {
@@ -122,6 +163,53 @@ public final class ChildProcess {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Kills the process at once ({@code SIGKILL}), as a crash would, and waits until it
+	 * is gone.
+	 */
+	public void kill() {
+		this.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+		this.process.destroyForcibly();
+		this.process.onExit().join();
+		try {
+			Files.deleteIfExists(this.pidFile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Freezes the process ({@code SIGSTOP}): it keeps its sockets but does nothing, as a
+	 * long garbage collection or a stalled VM would. POSIX only.
+	 */
+	public void pause() {
+		signal("STOP");
+	}
+
+	/**
+	 * Lets a paused process go on ({@code SIGCONT}).
+	 */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(this.process.pid())).start();
+			if (kill.waitFor() != 0) {
+				throw new LocalStackException("kill -" + signal + " " + this.process.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LocalStackException("Interrupted while signalling " + this.name, ex);
 		}
 	}
 

@@ -133,9 +133,8 @@ public final class LocalStack {
 			else {
 				environment.put("SPRING_MONGODB_URI", mongo.uri(service.database()));
 			}
-			ChildProcess process = ChildProcess.start(this.run, service.name(),
-					List.of(ChildProcess.javaExecutable(), "-Xms128m", "-Xmx512m", "-jar", service.jar().toString()),
-					environment);
+			ChildProcess process = ChildProcess.startBootJar(this.run, service.name(), service.jar(),
+					List.of("-Xms128m", "-Xmx512m"), environment);
 			track(() -> process.stop(Duration.ofSeconds(20)));
 			processes.put(service, process);
 		}
