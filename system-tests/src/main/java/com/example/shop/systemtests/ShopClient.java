@@ -1,0 +1,197 @@
+package com.example.shop.systemtests;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shop's REST API as a customer, the warehouse and an operator use it: every call the
+ * scenarios and the demo make goes through here, and nothing else.
+ */
+public final class ShopClient implements AutoCloseable {
+
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+	private final Map<Service, String> baseUrls;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public ShopClient(Map<Service, String> baseUrls) {
+		this.baseUrls = Map.copyOf(baseUrls);
+	}
+
+	/**
+	 * The stack that {@code ./stack up} runs, on its fixed ports.
+	 */
+	public static ShopClient localStack() {
+		return new ShopClient(Map.of(Service.ORDER_COMMAND, "http://127.0.0.1:8081", Service.ORDER_QUERY,
+				"http://127.0.0.1:8082", Service.PAYMENT, "http://127.0.0.1:8083", Service.INVENTORY,
+				"http://127.0.0.1:8084", Service.SAGA, "http://127.0.0.1:8085"));
+	}
+
+	public void openAccount(String customerId, String balance) {
+		expect(201, send(Service.PAYMENT, "POST", "/accounts", """
+				{"customerId":"%s","currency":"EUR","initialBalance":%s}""".formatted(customerId, balance)));
+	}
+
+	public JsonNode account(String customerId) {
+		return body(expect(200, send(Service.PAYMENT, "GET", "/accounts/" + customerId, null)));
+	}
+
+	public void createProduct(String sku, int stock) {
+		expect(201, send(Service.INVENTORY, "PUT", "/products/" + sku, "{\"stock\":" + stock + "}"));
+	}
+
+	public JsonNode product(String sku) {
+		return body(expect(200, send(Service.INVENTORY, "GET", "/products/" + sku, null)));
+	}
+
+	/**
+	 * Places an order of {@code quantity} of {@code sku} at {@code unitPrice} EUR each,
+	 * shipped to {@code country}.
+	 */
+	public PlacedOrder placeOrder(String customerId, String sku, int quantity, String unitPrice, String country) {
+		String body = """
+				{"customerId":"%s","lines":[{"sku":"%s","quantity":%d,"unitPrice":%s,"currency":"EUR"}],
+				 "shippingAddress":{"name":"Ada Lovelace","street":"Main St 1","city":"Somewhere","postalCode":"10115",
+				                    "country":"%s"}}""".formatted(customerId, sku, quantity, unitPrice, country);
+		JsonNode placed = body(expect(201, send(Service.ORDER_COMMAND, "POST", "/orders", body,
+				Map.of("Idempotency-Key", UUID.randomUUID().toString()))));
+		return new PlacedOrder(placed.get("orderId").asString(), placed.get("version").asLong(),
+				new BigDecimal(unitPrice).multiply(BigDecimal.valueOf(quantity)));
+	}
+
+	/**
+	 * Asks to cancel an order at the version the customer last saw.
+	 * @return the HTTP status: 202 accepted, 409 when the order moved on
+	 */
+	public int requestCancellation(PlacedOrder order) {
+		return send(Service.ORDER_COMMAND, "POST", "/orders/" + order.orderId() + "/cancellation", null,
+				Map.of("If-Match", "\"" + order.version() + "\""))
+			.statusCode();
+	}
+
+	/**
+	 * The order's summary on the query side, or {@code null} while it has not arrived.
+	 */
+	public JsonNode orderSummary(String orderId) {
+		HttpResponse<String> response = send(Service.ORDER_QUERY, "GET", "/orders/" + orderId, null);
+		return (response.statusCode() == 404) ? null : body(expect(200, response));
+	}
+
+	/**
+	 * The order's saga, or {@code null} before it has started.
+	 */
+	public JsonNode saga(String orderId) {
+		JsonNode page = body(expect(200, send(Service.SAGA, "GET", "/sagas?orderId=" + orderId, null)));
+		return page.get("sagas").isEmpty() ? null : page.get("sagas").get(0);
+	}
+
+	/**
+	 * Polls the order's saga until it matches.
+	 * @throws IllegalStateException when it does not within {@code timeout}
+	 */
+	public JsonNode awaitSaga(String orderId, Predicate<JsonNode> match, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		JsonNode saga = null;
+		while (Instant.now().isBefore(deadline)) {
+			saga = saga(orderId);
+			if (saga != null && match.test(saga)) {
+				return saga;
+			}
+			pause(Duration.ofMillis(20));
+		}
+		throw new IllegalStateException("The saga of order " + orderId + " did not get there within "
+				+ timeout.toSeconds() + " s; last seen: " + saga);
+	}
+
+	public JsonNode awaitSagaState(String orderId, String state, Duration timeout) {
+		return awaitSaga(orderId, (saga) -> state.equals(saga.get("state").asString()), timeout);
+	}
+
+	/**
+	 * The steps a saga went through, e.g. {@code CHARGE_PAYMENT > RESERVE_INVENTORY}.
+	 */
+	public static List<String> path(JsonNode saga) {
+		return saga.get("steps").valueStream().map((step) -> step.get("step").asString()).toList();
+	}
+
+	private HttpResponse<String> send(Service service, String method, String path, String body) {
+		return send(service, method, path, body, Map.of());
+	}
+
+	private HttpResponse<String> send(Service service, String method, String path, String body,
+			Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrls.get(service) + path))
+			.timeout(CALL_TIMEOUT)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		headers.forEach(request::header);
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(method + " " + service + path + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+					+ response.statusCode() + " instead of " + status + ": " + response.body());
+		}
+		return response;
+	}
+
+	private JsonNode body(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.http.close();
+	}
+
+	/**
+	 * An order the API accepted.
+	 *
+	 * @param orderId its id
+	 * @param version its version after placing, for {@code If-Match}
+	 * @param total what it costs
+	 */
+	public record PlacedOrder(String orderId, long version, BigDecimal total) {
+
+	}
+
+}

@@ -1,0 +1,252 @@
+package com.example.shop.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.example.shop.platform.localstack.ChildProcess;
+import com.example.shop.platform.localstack.Ports;
+import com.example.shop.platform.localstack.RunDirectory;
+import com.example.shop.platform.testsupport.PostgresEndpoint;
+import com.example.shop.platform.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The five services as OS processes, from the jars the build just made, on the same
+ * infrastructure as every integration test (Kafka, PostgreSQL, MongoDB; see
+ * {@link TestInfrastructure}), each with databases of its own. Started once per test JVM;
+ * a test can crash, stop, pause and restart any service. Saga steps wait 3 s per attempt
+ * here, so that a silent participant is given up on within seconds.
+ */
+final class SystemUnderTest {
+
+	/** How long one saga step waits for its reply before it asks again, then gives up. */
+	static final Duration STEP_TIMEOUT = Duration.ofSeconds(3);
+
+	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	private static final List<String> TOPICS = List.of("orders.events", "orders.commands", "payments.events",
+			"payments.commands", "inventory.events", "inventory.commands", "orders.commands-dlt", "orders.events-dlt",
+			"payments.commands-dlt", "payments.events-dlt", "inventory.commands-dlt", "inventory.events-dlt");
+
+	private static SystemUnderTest instance;
+
+	private final RunDirectory run;
+
+	private final Path root;
+
+	private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+
+	private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+
+	private final Map<Service, ChildProcess> processes = new EnumMap<>(Service.class);
+
+	private final Map<Service, InvariantChecker.Database> databases = new EnumMap<>(Service.class);
+
+	private final String mongoUri;
+
+	private SystemUnderTest() {
+		this.root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+		this.run = new RunDirectory(Path.of("target", "system", "run-" + ProcessHandle.current().pid()));
+		TestInfrastructure infrastructure = TestInfrastructure.get();
+		String kafka = infrastructure.kafkaBootstrapServers();
+		createTopics(kafka);
+		PostgresEndpoint postgres = infrastructure.postgres();
+		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		String mongoBase = infrastructure.mongoUri();
+		int options = mongoBase.indexOf('?');
+		String withoutOptions = (options >= 0) ? mongoBase.substring(0, options) : mongoBase;
+		this.mongoUri = withoutOptions.substring(0, withoutOptions.lastIndexOf('/') + 1) + "order_query_" + suffix
+				+ ((options >= 0) ? mongoBase.substring(options) : "");
+		for (Service service : Service.values()) {
+			Map<String, String> environment = new HashMap<>();
+			int port = Ports.free();
+			this.ports.put(service, port);
+			environment.put("SERVER_PORT", String.valueOf(port));
+			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+			if (service.usesMongo()) {
+				environment.put("SPRING_MONGODB_URI", this.mongoUri);
+			}
+			else {
+				InvariantChecker.Database database = createDatabase(postgres, service.database() + "_" + suffix);
+				this.databases.put(service, database);
+				environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+				environment.put("SPRING_DATASOURCE_USERNAME", database.user());
+				environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
+			}
+			this.environments.put(service, environment);
+		}
+		this.environments.get(Service.SAGA).put("SHOP_SAGA_DEFAULTSTEP_TIMEOUT", STEP_TIMEOUT.toMillis() + "ms");
+		this.environments.get(Service.SAGA).put("SHOP_SAGA_DEFAULTSTEP_ATTEMPTS", "2");
+		this.environments.get(Service.SAGA).put("SHOP_SAGA_DEFAULTSTEP_BACKOFFMULTIPLIER", "1.0");
+		this.environments.get(Service.ORDER_COMMAND)
+			.put("SHOP_ORDERS_QUERYBASEURL", "http://127.0.0.1:" + this.ports.get(Service.ORDER_QUERY));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(postgres), "system-under-test-shutdown"));
+		for (Service service : Service.values()) {
+			start(service);
+		}
+		for (Service service : Service.values()) {
+			awaitReady(service);
+		}
+	}
+
+	static synchronized SystemUnderTest get() {
+		if (instance == null) {
+			instance = new SystemUnderTest();
+		}
+		return instance;
+	}
+
+	ShopClient client() {
+		Map<Service, String> urls = new EnumMap<>(Service.class);
+		this.ports.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port));
+		return new ShopClient(urls);
+	}
+
+	InvariantChecker invariants(ShopClient shop) {
+		return new InvariantChecker(this.databases, this.mongoUri, shop);
+	}
+
+	/**
+	 * A connection to a service's own PostgreSQL database, for tests that tamper with a
+	 * store on purpose.
+	 */
+	Connection connect(Service service) throws SQLException {
+		InvariantChecker.Database database = this.databases.get(service);
+		return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+	}
+
+	/** {@code kill -9}: the service dies mid-work, as in a crash. */
+	void kill(Service service) {
+		this.processes.get(service).kill();
+	}
+
+	/**
+	 * A clean stop ({@code SIGTERM}): the service leaves its consumer groups and exits.
+	 */
+	void stop(Service service) {
+		this.processes.get(service).stop(Duration.ofSeconds(30));
+	}
+
+	/** {@code SIGSTOP}: the service freezes with its connections open. */
+	void pause(Service service) {
+		this.processes.get(service).pause();
+	}
+
+	/** {@code SIGCONT}: a paused service goes on where it stopped. */
+	void resume(Service service) {
+		this.processes.get(service).resume();
+	}
+
+	/**
+	 * Starts a stopped or killed service again, on the same port and stores, and waits
+	 * until it is ready.
+	 */
+	void restart(Service service) {
+		start(service);
+		awaitReady(service);
+	}
+
+	private void start(Service service) {
+		Path jar = this.root.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: the system tests run the services' jars; build them"
+					+ " first (./mvnw verify builds everything in order)");
+		}
+		this.processes.put(service, ChildProcess.startBootJar(this.run, service.artifact(), jar,
+				List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1"), this.environments.get(service)));
+	}
+
+	private void awaitReady(Service service) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		URI readyz = URI.create("http://127.0.0.1:" + this.ports.get(service) + "/readyz");
+		Instant deadline = Instant.now().plus(READY_TIMEOUT);
+		ChildProcess process = this.processes.get(service);
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new IllegalStateException(service.artifact() + " exited while starting; see " + process.log());
+			}
+			try {
+				if (http
+					.send(HttpRequest.newBuilder(readyz).timeout(Duration.ofSeconds(2)).build(),
+							HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted", ex);
+			}
+			ShopClient.pause(Duration.ofMillis(200));
+		}
+		throw new IllegalStateException(
+				service.artifact() + " not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
+	}
+
+	private static void createTopics(String bootstrapServers) {
+		Properties config = new Properties();
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		try (Admin admin = Admin.create(config)) {
+			List<NewTopic> topics = new ArrayList<>();
+			TOPICS.forEach((topic) -> topics.add(new NewTopic(topic, 3, (short) 1)));
+			admin.createTopics(topics).all().get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot create the topics: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static InvariantChecker.Database createDatabase(PostgresEndpoint server, String name) {
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
+				server.password()); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create database " + name + ": " + ex.getMessage(), ex);
+		}
+		String url = server.jdbcUrl();
+		int slash = url.lastIndexOf('/');
+		int query = url.indexOf('?', slash);
+		String jdbcUrl = url.substring(0, slash + 1) + name + ((query >= 0) ? url.substring(query) : "");
+		return new InvariantChecker.Database(jdbcUrl, server.username(), server.password());
+	}
+
+	private void shutDown(PostgresEndpoint server) {
+		this.processes.values().forEach((process) -> process.stop(Duration.ofSeconds(10)));
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
+				server.password()); Statement statement = connection.createStatement()) {
+			for (InvariantChecker.Database database : this.databases.values()) {
+				String url = database.jdbcUrl();
+				String name = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			}
+		}
+		catch (SQLException ex) {
+			System.err.println("Could not drop the system tests' databases: " + ex.getMessage());
+		}
+	}
+
+}
