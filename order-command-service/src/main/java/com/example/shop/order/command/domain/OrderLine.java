@@ -2,6 +2,7 @@ package com.example.shop.order.command.domain;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.regex.Pattern;
 
 /**
  * One line of an order: a positive quantity of a product at a positive price, in a known
@@ -10,9 +11,16 @@ import java.util.Currency;
  */
 public record OrderLine(String sku, int quantity, BigDecimal unitPrice, String currency) {
 
+	/**
+	 * A stock-keeping unit as the warehouse writes it: 1 to 64 upper-case letters, digits
+	 * and inner hyphens.
+	 */
+	private static final Pattern SKU = Pattern.compile("[A-Z0-9](?:[A-Z0-9-]{0,62}[A-Z0-9])?");
+
 	public OrderLine {
-		if (sku == null || sku.isBlank()) {
-			throw new InvalidOrderException("sku", "must not be blank");
+		if (sku == null || !SKU.matcher(sku).matches()) {
+			throw new InvalidOrderException("sku",
+					"must be 1 to 64 upper-case letters, digits and inner hyphens, like SKU-1");
 		}
 		if (quantity <= 0) {
 			throw new InvalidOrderException("quantity", "must be positive");

@@ -71,6 +71,16 @@ class OrderTest {
 	}
 
 	@Test
+	void rejectsSkusTheWarehouseCannotKnow() {
+		for (String sku : new String[] { "", "sku-1", "SKU-", "-SKU", "SKU 1", "A".repeat(65) }) {
+			assertThatThrownBy(() -> line(sku, 1, "1.00", "EUR")).as(sku)
+				.isInstanceOf(InvalidOrderException.class)
+				.hasMessageContaining("upper-case");
+		}
+		assertThat(line("MUG-BLUE-0042", 1, "1.00", "EUR").sku()).isEqualTo("MUG-BLUE-0042");
+	}
+
+	@Test
 	void rejectsPricesWithMoreDecimalsThanTheirCurrencyAndUnknownCurrencies() {
 		assertThatThrownBy(() -> line("SKU-1", 1, "19.999", "EUR")).isInstanceOf(InvalidOrderException.class)
 			.hasMessageContaining("at most 2 decimals");
