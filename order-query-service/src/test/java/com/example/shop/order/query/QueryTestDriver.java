@@ -11,11 +11,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.example.shop.contracts.Topics;
+import com.example.shop.contracts.inventory.InventoryReleased;
+import com.example.shop.contracts.inventory.InventoryReservationFailed;
+import com.example.shop.contracts.inventory.InventoryReserved;
+import com.example.shop.contracts.inventory.ShipmentCancelled;
+import com.example.shop.contracts.inventory.ShipmentCreated;
+import com.example.shop.contracts.inventory.ShipmentFailed;
 import com.example.shop.contracts.orders.OrderCancellationRequested;
 import com.example.shop.contracts.orders.OrderCancelled;
 import com.example.shop.contracts.orders.OrderConfirmed;
 import com.example.shop.contracts.orders.OrderPlaced;
 import com.example.shop.contracts.orders.OrderRejected;
+import com.example.shop.contracts.payments.PaymentCharged;
+import com.example.shop.contracts.payments.PaymentFailed;
+import com.example.shop.contracts.payments.PaymentRefunded;
 import com.example.shop.order.query.view.OrderSummary;
 import com.example.shop.order.query.view.ProjectionCatalog;
 import com.example.shop.platform.eventing.CloudEventHeaders;
@@ -34,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives the running query service as the other services would: publishes orders events
- * the way the command side does, waits for the view, and calls the REST API.
+ * the way the command side does and payments and inventory events the way the
+ * participants do, waits for the views, and calls the REST API.
  */
 class QueryTestDriver {
 
@@ -70,12 +80,54 @@ class QueryTestDriver {
 			case OrderCancelled e -> e.orderId();
 			default -> throw new IllegalArgumentException("Not an orders event: " + event);
 		};
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, orderId,
+		ProducerRecord<String, String> record = record(Topics.ORDERS_EVENTS, orderId, event);
+		header(record, CloudEventHeaders.SEQUENCE, String.valueOf(version));
+		send(record);
+	}
+
+	/**
+	 * Publishes a payments or inventory event on its context's topic, keyed by order id,
+	 * with the headers of the participants' outbox: no stream version.
+	 */
+	void publish(Object event) {
+		ProducerRecord<String, String> record = switch (event) {
+			case PaymentCharged e -> record(Topics.PAYMENTS_EVENTS, e.orderId(), e);
+			case PaymentFailed e -> record(Topics.PAYMENTS_EVENTS, e.orderId(), e);
+			case PaymentRefunded e -> record(Topics.PAYMENTS_EVENTS, e.orderId(), e);
+			case InventoryReserved e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
+			case InventoryReservationFailed e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
+			case InventoryReleased e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
+			case ShipmentCreated e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
+			case ShipmentFailed e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
+			case ShipmentCancelled e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
+			default -> throw new IllegalArgumentException("Not a payments or inventory event: " + event);
+		};
+		send(record);
+	}
+
+	/**
+	 * Publishes any contract event: an orders event at its stream version, any other
+	 * without one.
+	 */
+	void publish(OrderHistory.Published published) {
+		if (published.version() != null) {
+			publish(published.event(), published.version());
+		}
+		else {
+			publish(published.event());
+		}
+	}
+
+	private ProducerRecord<String, String> record(String topic, String orderId, Object event) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(topic, orderId,
 				this.json.writeValueAsString(event));
 		header(record, CloudEventHeaders.TYPE, event.getClass().getSimpleName());
-		header(record, CloudEventHeaders.SEQUENCE, String.valueOf(version));
 		header(record, CloudEventHeaders.TIME, Instant.now().toString());
 		header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+		return record;
+	}
+
+	private void send(ProducerRecord<String, String> record) {
 		try {
 			this.kafka.send(record).get(10, TimeUnit.SECONDS);
 		}
@@ -139,8 +191,9 @@ class QueryTestDriver {
 	}
 
 	/**
-	 * The driver, and {@code orders.events}, which the order-command-service creates in a
-	 * real deployment.
+	 * The driver, and the topics that their owners create in a real deployment:
+	 * {@code orders.events} (order-command-service), {@code payments.events}
+	 * (payment-service), {@code inventory.events} (inventory-service).
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Configuration {
@@ -148,6 +201,16 @@ class QueryTestDriver {
 		@Bean
 		NewTopic ordersEvents() {
 			return TopicBuilder.name(Topics.ORDERS_EVENTS).partitions(3).build();
+		}
+
+		@Bean
+		NewTopic paymentsEvents() {
+			return TopicBuilder.name(Topics.PAYMENTS_EVENTS).partitions(3).build();
+		}
+
+		@Bean
+		NewTopic inventoryEvents() {
+			return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(3).build();
 		}
 
 		@Bean

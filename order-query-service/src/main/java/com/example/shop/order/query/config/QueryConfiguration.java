@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The query side's settings and the dead-letter topic it owns for what it consumes.
+ * The query side's settings and the dead-letter topics of what it consumes (each consumer
+ * of a topic declares them; creating a topic that exists changes nothing).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QueryProperties.class)
@@ -18,6 +19,16 @@ class QueryConfiguration {
 	@Bean
 	NewTopic ordersEventsDeadLetters() {
 		return TopicBuilder.name(Topics.deadLetter(Topics.ORDERS_EVENTS)).partitions(3).build();
+	}
+
+	@Bean
+	NewTopic paymentsEventsDeadLetters() {
+		return TopicBuilder.name(Topics.deadLetter(Topics.PAYMENTS_EVENTS)).partitions(3).build();
+	}
+
+	@Bean
+	NewTopic inventoryEventsDeadLetters() {
+		return TopicBuilder.name(Topics.deadLetter(Topics.INVENTORY_EVENTS)).partitions(3).build();
 	}
 
 }

@@ -2,6 +2,7 @@ package com.example.shop.order.query.view;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,6 +24,22 @@ public class ProjectionCatalog {
 
 	/** The order summary projection's name. */
 	public static final String ORDER_SUMMARY = "order-summary";
+
+	/** The revenue report projection's name. */
+	public static final String REVENUE_REPORT = "revenue-report";
+
+	/** The shipping manifest projection's name. */
+	public static final String SHIPPING_MANIFEST = "shipping-manifest";
+
+	/**
+	 * The collection of each projection's first generation; a rebuild's collection adds
+	 * {@code _g<generation>}.
+	 */
+	private static final Map<String, String> FIRST_COLLECTIONS = Map.of(ORDER_SUMMARY, OrderSummary.COLLECTION,
+			REVENUE_REPORT, OrderRevenue.COLLECTION, SHIPPING_MANIFEST, ManifestEntry.COLLECTION);
+
+	/** Every projection, in the order {@link #all()} lists them. */
+	private static final List<String> NAMES = List.of(ORDER_SUMMARY, REVENUE_REPORT, SHIPPING_MANIFEST);
 
 	private final MongoTemplate mongo;
 
@@ -51,13 +68,24 @@ public class ProjectionCatalog {
 		return pointer(projection).collection();
 	}
 
+	/**
+	 * Whether a projection of that name exists.
+	 */
+	public static boolean isKnown(String projection) {
+		return FIRST_COLLECTIONS.containsKey(projection);
+	}
+
 	public Pointer pointer(String projection) {
+		String first = FIRST_COLLECTIONS.get(projection);
+		if (first == null) {
+			throw new IllegalArgumentException("No projection named " + projection);
+		}
 		Pointer pointer = this.mongo.findById(projection, Pointer.class, COLLECTION);
 		if (pointer != null) {
 			return pointer;
 		}
 		try {
-			this.mongo.insert(new Pointer(projection, OrderSummary.COLLECTION, 1, "LIVE", null, null), COLLECTION);
+			this.mongo.insert(new Pointer(projection, first, 1, "LIVE", null, null), COLLECTION);
 		}
 		catch (DuplicateKeyException ex) {
 			// another instance created it first
@@ -65,9 +93,12 @@ public class ProjectionCatalog {
 		return this.mongo.findById(projection, Pointer.class, COLLECTION);
 	}
 
+	/**
+	 * Every projection's pointer, in a fixed order: order summary, revenue report,
+	 * shipping manifest.
+	 */
 	public List<Pointer> all() {
-		pointer(ORDER_SUMMARY);
-		return this.mongo.findAll(Pointer.class, COLLECTION);
+		return NAMES.stream().map(this::pointer).toList();
 	}
 
 	/**
@@ -77,7 +108,7 @@ public class ProjectionCatalog {
 	 */
 	String startRebuild(String projection) {
 		Pointer current = pointer(projection);
-		String target = OrderSummary.COLLECTION + "_g" + (current.generation() + 1);
+		String target = FIRST_COLLECTIONS.get(projection) + "_g" + (current.generation() + 1);
 		var result = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(projection).and("state").is("LIVE")),
 				new Update().set("state", "REBUILDING").set("rebuildCollection", target), COLLECTION);
 		return (result.getModifiedCount() == 1) ? target : null;

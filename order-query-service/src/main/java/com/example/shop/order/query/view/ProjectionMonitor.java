@@ -16,58 +16,86 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the live order summary projection has got: the offset it last applied per
- * partition and its lag, from an event's {@code ce_time} to the moment the view had it,
- * as the Micrometer timer {@code projection.lag} whose percentiles cover about the last
- * minute.
+ * How far each live projection has got: the offset it last applied per topic partition
+ * and its lag, from an event's {@code ce_time} to the moment the view had it, as the
+ * Micrometer timer {@code projection.lag} (tagged with the projection) whose percentiles
+ * cover about the last minute.
  */
 @Component
 public class ProjectionMonitor {
 
-	private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
+	private final Map<String, Progress> progress = new ConcurrentHashMap<>();
 
-	private final Timer lag;
-
-	private volatile Instant lastAppliedAt;
+	private final MeterRegistry meters;
 
 	public ProjectionMonitor(MeterRegistry meters) {
-		this.lag = Timer.builder("projection.lag")
-			.description("From an event being written to the order summary view having it")
-			.tag("projection", ProjectionCatalog.ORDER_SUMMARY)
-			.publishPercentiles(0.5, 0.99)
-			.distributionStatisticExpiry(Duration.ofMinutes(1))
-			.distributionStatisticBufferLength(3)
-			.register(meters);
+		this.meters = meters;
 	}
 
-	public void applied(ConsumerRecord<String, byte[]> record) {
-		Instant now = Instant.now();
-		this.positions.merge(record.partition(), record.offset(), Math::max);
-		this.lastAppliedAt = now;
-		String written = CloudEventHeaders.get(record, CloudEventHeaders.TIME);
-		if (written != null) {
-			try {
-				this.lag.record(Duration.between(Instant.parse(written), now));
-			}
-			catch (DateTimeParseException ex) {
-				// no lag for a record with a malformed time; the event itself was applied
-			}
-		}
+	void applied(String projection, ConsumerRecord<String, byte[]> record) {
+		progress(projection).applied(record);
 	}
 
 	/**
-	 * @param positions the last applied offset per partition
+	 * @param positions the last applied offset per topic partition, e.g.
+	 * {@code orders.events-0}
+	 * @param lastAppliedAt when the live projection last applied an event, {@code null}
+	 * before the first
 	 * @param lagP50Millis median lag over about the last minute
 	 * @param lagP99Millis 99th percentile lag over about the last minute
 	 */
-	public record Status(Map<Integer, Long> positions, Instant lastAppliedAt, double lagP50Millis,
-			double lagP99Millis) {
+	public record Status(Map<String, Long> positions, Instant lastAppliedAt, double lagP50Millis, double lagP99Millis) {
 	}
 
-	public Status status() {
-		var percentiles = this.lag.takeSnapshot().percentileValues();
-		return new Status(new TreeMap<>(this.positions), this.lastAppliedAt,
-				percentiles[0].value(TimeUnit.MILLISECONDS), percentiles[1].value(TimeUnit.MILLISECONDS));
+	public Status status(String projection) {
+		return progress(projection).status();
+	}
+
+	private Progress progress(String projection) {
+		return this.progress.computeIfAbsent(projection,
+				(name) -> new Progress(Timer.builder("projection.lag")
+					.description("From an event being written to a projection's view having it")
+					.tag("projection", name)
+					.publishPercentiles(0.5, 0.99)
+					.distributionStatisticExpiry(Duration.ofMinutes(1))
+					.distributionStatisticBufferLength(3)
+					.register(this.meters)));
+	}
+
+	private static final class Progress {
+
+		private final Map<String, Long> positions = new ConcurrentHashMap<>();
+
+		private final Timer lag;
+
+		private volatile Instant lastAppliedAt;
+
+		private Progress(Timer lag) {
+			this.lag = lag;
+		}
+
+		private void applied(ConsumerRecord<String, byte[]> record) {
+			Instant now = Instant.now();
+			this.positions.merge(record.topic() + "-" + record.partition(), record.offset(), Math::max);
+			this.lastAppliedAt = now;
+			String written = CloudEventHeaders.get(record, CloudEventHeaders.TIME);
+			if (written != null) {
+				try {
+					this.lag.record(Duration.between(Instant.parse(written), now));
+				}
+				catch (DateTimeParseException ex) {
+					// no lag for a record with a malformed time; the event itself was
+					// applied
+				}
+			}
+		}
+
+		private Status status() {
+			var percentiles = this.lag.takeSnapshot().percentileValues();
+			return new Status(new TreeMap<>(this.positions), this.lastAppliedAt,
+					percentiles[0].value(TimeUnit.MILLISECONDS), percentiles[1].value(TimeUnit.MILLISECONDS));
+		}
+
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.example.shop.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,13 +20,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds the order summary view without downtime. A consumer of its own reads
- * {@code orders.events} from offset 0 into a fresh collection while the old one keeps
- * serving. When it has caught up, the catalog points reads and the live listener at the
- * new collection (one atomic update); the rebuild then reads on until it has passed the
- * end offsets taken after the switch, so an event the live listener put into the old
- * collection just before the switch is in the new one too. Applying twice is harmless:
- * the view applies by version. Finally the old collection is dropped.
+ * Rebuilds a projection without downtime. A consumer of its own reads the projection's
+ * topics from offset 0 into a fresh collection while the old one keeps serving. When it
+ * has caught up, the catalog points reads and the live listener at the new collection
+ * (one atomic update); the rebuild then reads on until it has passed the end offsets
+ * taken after the switch, so an event the live listener put into the old collection just
+ * before the switch is in the new one too. Applying twice is harmless: every projection
+ * is idempotent. Finally the old collection is dropped. Rebuilds of different projections
+ * may run at the same time.
  */
 @Component
 public class ProjectionRebuilder implements DisposableBean {
@@ -42,21 +42,18 @@ public class ProjectionRebuilder implements DisposableBean {
 
 	private final ProjectionCatalog catalog;
 
-	private final OrderSummaryProjection projection;
-
-	private final OrderEventsDecoder decoder;
+	private final Projections projections;
 
 	private final MongoTemplate mongo;
 
 	private final KafkaProperties kafka;
 
-	private volatile Thread running;
+	private final Map<String, Thread> running = new HashMap<>();
 
-	public ProjectionRebuilder(ProjectionCatalog catalog, OrderSummaryProjection projection, OrderEventsDecoder decoder,
-			MongoTemplate mongo, KafkaProperties kafka) {
+	ProjectionRebuilder(ProjectionCatalog catalog, Projections projections, MongoTemplate mongo,
+			KafkaProperties kafka) {
 		this.catalog = catalog;
-		this.projection = projection;
-		this.decoder = decoder;
+		this.projections = projections;
 		this.mongo = mongo;
 		this.kafka = kafka;
 	}
@@ -64,31 +61,36 @@ public class ProjectionRebuilder implements DisposableBean {
 	/**
 	 * Starts a rebuild in the background.
 	 * @return the collection being built, or {@code null} when a rebuild runs already
+	 * @throws IllegalArgumentException for an unknown projection
 	 */
-	public String start(String name) {
+	public synchronized String start(String name) {
+		Projection projection = this.projections.get(name);
 		String target = this.catalog.startRebuild(name);
 		if (target != null) {
 			this.mongo.dropCollection(target);
-			this.running = Thread.ofPlatform().name("rebuild-" + name).start(() -> run(name, target));
+			projection.createIndexes(target);
+			this.running.put(name, Thread.ofPlatform().name("rebuild-" + name).start(() -> run(projection, target)));
 		}
 		return target;
 	}
 
-	private void run(String name, String target) {
+	private void run(Projection projection, String target) {
+		String name = projection.name();
 		Map<String, Object> config = new HashMap<>(this.kafka.buildConsumerProperties());
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.ORDERS_EVENTS)
+			List<TopicPartition> partitions = projection.topics()
 				.stream()
+				.flatMap((topic) -> consumer.partitionsFor(topic).stream())
 				.map((info) -> new TopicPartition(info.topic(), info.partition()))
 				.toList();
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
-			long applied = readToEnd(consumer, partitions, target);
+			long applied = readToEnd(consumer, partitions, projection, target);
 			String previous = this.catalog.switchTo(name, target);
-			applied += readToEnd(consumer, partitions, target);
+			applied += readToEnd(consumer, partitions, projection, target);
 			if (!previous.equals(target)) {
 				Thread.sleep(DROP_GRACE);
 				this.mongo.dropCollection(previous);
@@ -108,7 +110,8 @@ public class ProjectionRebuilder implements DisposableBean {
 	/**
 	 * Applies every record up to the end offsets as they are now.
 	 */
-	private long readToEnd(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, String target) {
+	private long readToEnd(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+			Projection projection, String target) {
 		Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 		long applied = 0;
 		while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
@@ -117,8 +120,9 @@ public class ProjectionRebuilder implements DisposableBean {
 			}
 			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 				try {
-					this.projection.apply(this.decoder.event(record), this.decoder.version(record), target);
-					applied++;
+					if (projection.apply(this.projections.decode(record), target)) {
+						applied++;
+					}
 				}
 				catch (RuntimeException ex) {
 					// what the live listener dead-letters, the rebuild skips
@@ -132,8 +136,11 @@ public class ProjectionRebuilder implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
-		Thread thread = this.running;
-		if (thread != null) {
+		List<Thread> threads;
+		synchronized (this) {
+			threads = List.copyOf(this.running.values());
+		}
+		for (Thread thread : threads) {
 			thread.interrupt();
 			thread.join(Duration.ofSeconds(10));
 		}

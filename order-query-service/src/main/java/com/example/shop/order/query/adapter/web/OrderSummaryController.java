@@ -9,9 +9,7 @@ import com.example.shop.order.query.view.ProjectionCatalog;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /orders/{orderId}}: the order summary, with its version as {@code ETag}.
+ * {@code GET /orders/{orderId}}: the order summary, with its version as {@code ETag}. An
+ * order whose {@code OrderPlaced} the view has not applied yet is unknown (404), even
+ * when its payment or inventory events have arrived already.
  * <p>
  * <b>Read your own writes.</b> A client that just changed an order passes the version the
  * command side answered as {@code minVersion}; the read waits up to
@@ -45,31 +45,24 @@ class OrderSummaryController {
 	}
 
 	@GetMapping("/orders/{orderId}")
-	ResponseEntity<OrderSummary> summary(@PathVariable String orderId, @RequestParam(required = false) Long minVersion)
-			throws InterruptedException {
+	ResponseEntity<OrderSummaryResponse> summary(@PathVariable String orderId,
+			@RequestParam(required = false) Long minVersion) throws InterruptedException {
 		Instant deadline = Instant.now().plus(this.properties.readYourWritesTimeout());
 		while (true) {
 			OrderSummary summary = this.mongo.findById(orderId, OrderSummary.class,
 					this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
 			long version = (summary != null) ? summary.version() : 0;
 			if (minVersion == null || version >= minVersion) {
-				if (summary == null) {
+				if (summary == null || !summary.isPlaced()) {
 					throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Order " + orderId + " does not exist");
 				}
-				return ResponseEntity.ok().eTag(String.valueOf(version)).body(summary);
+				return ResponseEntity.ok().eTag(String.valueOf(version)).body(OrderSummaryResponse.of(summary));
 			}
 			if (Instant.now().isAfter(deadline)) {
 				throw new ViewBehindException(orderId, version, minVersion);
 			}
 			Thread.sleep(POLL);
 		}
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> behind(ViewBehindException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setProperty("currentVersion", ex.currentVersion());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
 	}
 
 }

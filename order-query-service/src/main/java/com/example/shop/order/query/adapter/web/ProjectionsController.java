@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /projections}: each projection's state, the collection serving it, the
- * offsets it applied and its lag. {@code POST /projections/{name}/rebuild}: 202 and a
- * rebuild from offset 0 while the current view keeps serving; 409 while one runs; 404 for
- * an unknown projection.
+ * {@code GET /projections}: each projection ({@code order-summary},
+ * {@code revenue-report}, {@code shipping-manifest}) with its state, the collection
+ * serving it, the offsets it applied per topic partition and its lag. {@code POST
+ * /projections/{name}/rebuild}: 202 and a rebuild from offset 0 while the current view
+ * keeps serving; 409 while one of that projection runs; 404 for an unknown projection.
  */
 @RestController
 class ProjectionsController {
@@ -37,25 +38,28 @@ class ProjectionsController {
 		this.rebuilder = rebuilder;
 	}
 
+	/**
+	 * @param positions the last offset the live projection applied per topic partition,
+	 * e.g. {@code orders.events-0}
+	 */
 	record ProjectionStatus(String name, String state, String collection, long generation, String rebuildCollection,
-			Instant switchedAt, Map<Integer, Long> positions, Instant lastAppliedAt, double lagP50Millis,
+			Instant switchedAt, Map<String, Long> positions, Instant lastAppliedAt, double lagP50Millis,
 			double lagP99Millis) {
 	}
 
 	@GetMapping("/projections")
 	List<ProjectionStatus> projections() {
-		ProjectionMonitor.Status live = this.monitor.status();
-		return this.catalog.all()
-			.stream()
-			.map((pointer) -> new ProjectionStatus(pointer.id(), pointer.state(), pointer.collection(),
-					pointer.generation(), pointer.rebuildCollection(), pointer.switchedAt(), live.positions(),
-					live.lastAppliedAt(), live.lagP50Millis(), live.lagP99Millis()))
-			.toList();
+		return this.catalog.all().stream().map((pointer) -> {
+			ProjectionMonitor.Status live = this.monitor.status(pointer.id());
+			return new ProjectionStatus(pointer.id(), pointer.state(), pointer.collection(), pointer.generation(),
+					pointer.rebuildCollection(), pointer.switchedAt(), live.positions(), live.lastAppliedAt(),
+					live.lagP50Millis(), live.lagP99Millis());
+		}).toList();
 	}
 
 	@PostMapping("/projections/{name}/rebuild")
 	ResponseEntity<Map<String, String>> rebuild(@PathVariable String name) {
-		if (!ProjectionCatalog.ORDER_SUMMARY.equals(name)) {
+		if (!ProjectionCatalog.isKnown(name)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection named " + name);
 		}
 		String target = this.rebuilder.start(name);

@@ -1,0 +1,53 @@
+package com.example.shop.order.query.adapter.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.example.shop.order.query.view.ManifestEntry;
+import com.example.shop.order.query.view.ShippingManifest;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /shipments?date=}: the warehouse's shipping manifest of a UTC day (ISO
+ * date): every shipment created that day, in the order they were created, with the ones
+ * called back since marked {@code CANCELLED}. A missing or malformed date is a 400
+ * problem.
+ */
+@RestController
+class ShipmentsController {
+
+	private final ShippingManifest manifest;
+
+	ShipmentsController(ShippingManifest manifest) {
+		this.manifest = manifest;
+	}
+
+	/**
+	 * @param timeZone the time zone of the day: always {@code UTC}
+	 */
+	record Manifest(LocalDate date, String timeZone, List<Shipment> shipments) {
+	}
+
+	/**
+	 * @param status {@code CREATED}, or {@code CANCELLED} once called back
+	 */
+	record Shipment(String orderId, String trackingNumber, String status, ManifestEntry.Destination destination,
+			List<ManifestEntry.Line> lines, Instant shippedAt, Instant cancelledAt) {
+	}
+
+	@GetMapping("/shipments")
+	Manifest shipments(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+		return new Manifest(date, "UTC",
+				this.manifest.of(date)
+					.stream()
+					.map((entry) -> new Shipment(entry.id(), entry.trackingNumber(), entry.status(),
+							entry.destination(), entry.lines(), entry.shippedAt(), entry.cancelledAt()))
+					.toList());
+	}
+
+}

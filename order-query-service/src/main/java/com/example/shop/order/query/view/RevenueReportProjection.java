@@ -1,0 +1,72 @@
+package com.example.shop.order.query.view;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.example.shop.contracts.Topics;
+import com.example.shop.contracts.orders.OrderConfirmed;
+import com.example.shop.contracts.orders.OrderPlaced;
+import com.example.shop.contracts.payments.PaymentRefunded;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds one {@link OrderRevenue} document per order from {@code OrderPlaced} (total and
+ * currency), {@code OrderConfirmed} (the day it counts as revenue) and
+ * {@code PaymentRefunded} (the day its refund counts against revenue). Each event sets
+ * only its own fields to its own values in one upsert by order id: idempotent and
+ * independent of the order of arrival across topics. Whether a refund counts is decided
+ * when the report is read (the order must be confirmed), not here, so that a refund that
+ * arrives before the confirmation is not lost. Other events are not used.
+ */
+@Component
+class RevenueReportProjection implements Projection {
+
+	private final MongoTemplate mongo;
+
+	RevenueReportProjection(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public String name() {
+		return ProjectionCatalog.REVENUE_REPORT;
+	}
+
+	@Override
+	public List<String> topics() {
+		return List.of(Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS);
+	}
+
+	@Override
+	public void createIndexes(String collection) {
+		this.mongo.indexOps(collection).createIndex(new Index().on("confirmedOn", Sort.Direction.ASC));
+		this.mongo.indexOps(collection).createIndex(new Index().on("refundedOn", Sort.Direction.ASC));
+	}
+
+	@Override
+	public boolean apply(ReceivedEvent received, String collection) {
+		Update update = switch (received.event()) {
+			case OrderPlaced placed -> new Update().set("currency", placed.currency()).set("total", placed.total());
+			case OrderConfirmed confirmed -> new Update().set("confirmedAt", confirmed.confirmedAt())
+				.set("confirmedOn", UtcDay.of(confirmed.confirmedAt()));
+			case PaymentRefunded refunded when refunded.amount() != null
+					&& refunded.amount().compareTo(BigDecimal.ZERO) > 0 ->
+				new Update().set("refundedAmount", refunded.amount())
+					.set("refundCurrency", refunded.currency())
+					.set("refundedAt", refunded.refundedAt())
+					.set("refundedOn", UtcDay.of(refunded.refundedAt()));
+			default -> null;
+		};
+		if (update == null) {
+			return false;
+		}
+		Upserts.byId(this.mongo, collection, received.orderId(), update);
+		return true;
+	}
+
+}

@@ -1,0 +1,75 @@
+package com.example.shop.order.query.view;
+
+import java.util.List;
+
+import com.example.shop.contracts.Topics;
+import com.example.shop.contracts.inventory.ShipmentCancelled;
+import com.example.shop.contracts.inventory.ShipmentCreated;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds one {@link ManifestEntry} per order from {@code ShipmentCreated} and
+ * {@code ShipmentCancelled} on {@code inventory.events}, one upsert by order id each (the
+ * inventory makes at most one shipment per order). The creation sets the shipment's
+ * fields; a cancellation with a tracking number sets the earliest time it was reported
+ * ({@code $min}). Neither touches the other's fields, so duplicates, redeliveries and any
+ * order of arrival give the same document. A cancellation without a tracking number says
+ * there was no shipment, so it leaves the manifest alone.
+ */
+@Component
+class ShippingManifestProjection implements Projection {
+
+	private final MongoTemplate mongo;
+
+	ShippingManifestProjection(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public String name() {
+		return ProjectionCatalog.SHIPPING_MANIFEST;
+	}
+
+	@Override
+	public List<String> topics() {
+		return List.of(Topics.INVENTORY_EVENTS);
+	}
+
+	@Override
+	public void createIndexes(String collection) {
+		this.mongo.indexOps(collection)
+			.createIndex(new Index().on("shippedOn", Sort.Direction.ASC).on("shippedAt", Sort.Direction.ASC));
+	}
+
+	@Override
+	public boolean apply(ReceivedEvent received, String collection) {
+		Update update = switch (received.event()) {
+			case ShipmentCreated created -> new Update().set("trackingNumber", created.trackingNumber())
+				.set("destination",
+						new ManifestEntry.Destination(created.destination().name(), created.destination().street(),
+								created.destination().city(), created.destination().postalCode(),
+								created.destination().country()))
+				.set("lines",
+						created.lines()
+							.stream()
+							.map((line) -> new ManifestEntry.Line(line.sku(), line.quantity()))
+							.toList())
+				.set("shippedAt", created.shippedAt())
+				.set("shippedOn", UtcDay.of(created.shippedAt()));
+			case ShipmentCancelled cancelled when cancelled.trackingNumber() != null ->
+				new Update().min("cancelledAt", cancelled.cancelledAt());
+			default -> null;
+		};
+		if (update == null) {
+			return false;
+		}
+		Upserts.byId(this.mongo, collection, received.orderId(), update);
+		return true;
+	}
+
+}
