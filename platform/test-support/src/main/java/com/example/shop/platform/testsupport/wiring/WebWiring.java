@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service answers on its port: {@code /livez} and {@code /readyz} are UP once its
- * stores are reachable, and an unknown path is an RFC 9457 problem, not an HTML error
- * page.
+ * stores are reachable, its metrics are there for Prometheus, and an unknown path is an
+ * RFC 9457 problem, not an HTML error page.
  */
 public interface WebWiring {
 
@@ -27,6 +27,14 @@ public interface WebWiring {
 		HttpResponse<String> live = get(port, "/livez");
 		assertThat(live.statusCode()).isEqualTo(200);
 		assertThat(live.body()).contains("\"status\":\"UP\"");
+	}
+
+	@Test
+	default void metricsAreExposedForPrometheus(@Value("${local.server.port}") int port) throws Exception {
+		HttpResponse<String> metrics = get(port, "/actuator/prometheus");
+
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=");
 	}
 
 	@Test
