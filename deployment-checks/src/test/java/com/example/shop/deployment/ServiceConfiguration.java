@@ -54,6 +54,9 @@ record ServiceConfiguration(String name, Map<String, String> properties, Map<Str
 				placeholders.put(matcher.group(1), matcher.group(2));
 			}
 		});
+		// ${spring.application.name} refers to another property of the file, not to a
+		// variable
+		placeholders.keySet().removeIf(properties::containsKey);
 		String name = properties.get("spring.application.name");
 		if (!module.equals(name)) {
 			throw new IllegalStateException(
@@ -81,7 +84,9 @@ record ServiceConfiguration(String name, Map<String, String> properties, Map<Str
 	String value(String property) {
 		String raw = this.properties.get(property);
 		return (raw != null) ? PLACEHOLDER.matcher(raw)
-			.replaceAll((m) -> Matcher.quoteReplacement(Optional.ofNullable(m.group(2)).orElse(""))) : null;
+			.replaceAll((m) -> Matcher.quoteReplacement(Optional.ofNullable(this.properties.get(m.group(1)))
+				.or(() -> Optional.ofNullable(m.group(2)))
+				.orElse(""))) : null;
 	}
 
 	int port() {
