@@ -156,9 +156,20 @@ class QueryTestDriver {
 	}
 
 	static void awaitTrue(BooleanSupplier condition) {
+		assertThat(eventually(condition)).as("condition within 60 s").isTrue();
+	}
+
+	/**
+	 * Waits up to 60 s for the condition, for a caller that then asserts what it expected
+	 * and so reports the difference when it did not come.
+	 * @return whether the condition came true
+	 */
+	static boolean eventually(BooleanSupplier condition) {
 		Instant deadline = Instant.now().plusSeconds(60);
 		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("condition within 60 s").isBefore(deadline);
+			if (Instant.now().isAfter(deadline)) {
+				return false;
+			}
 			try {
 				Thread.sleep(100);
 			}
@@ -167,6 +178,7 @@ class QueryTestDriver {
 				throw new IllegalStateException(ex);
 			}
 		}
+		return true;
 	}
 
 	HttpResponse<String> get(String path) {
