@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +81,77 @@ public final class InvariantChecker {
 		while (!violations.isEmpty() && Instant.now().isBefore(deadline)) {
 			ShopClient.pause(Duration.ofMillis(250));
 			violations = check(orderIds, skus);
+		}
+		return violations;
+	}
+
+	/**
+	 * Every check of {@link #check}, for every order the given customers have in the
+	 * order store (also those whose placing timed out at the client, an unknown outcome:
+	 * if such an order exists, it must have ended like any other), plus for the whole
+	 * system:
+	 * <ul>
+	 * <li>no outbox row is left unpublished in any service;</li>
+	 * <li>every event stream's versions run from 1 without a gap;</li>
+	 * <li>every order the API acknowledged is in the order store.</li>
+	 * </ul>
+	 */
+	public List<String> checkSystem(Collection<String> acknowledged, Collection<String> customers,
+			Collection<String> skus) {
+		List<String> violations = new ArrayList<>();
+		List<String> stored = new ArrayList<>();
+		try (Connection orders = connect(Service.ORDER_COMMAND); PreparedStatement query = orders.prepareStatement("""
+				SELECT substr(stream_id, 7) FROM event_store
+				WHERE event_type = 'OrderPlaced' AND %s = ANY (?)""".formatted(idOf("data", "customerId")))) {
+			query.setArray(1, orders.createArrayOf("text", customers.toArray()));
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					stored.add(rows.getString(1));
+				}
+			}
+			for (String orderId : acknowledged) {
+				if (!stored.contains(orderId)) {
+					violations.add(orderId + ": acknowledged with 201 but not in the order store");
+				}
+			}
+			for (Service service : this.databases.keySet()) {
+				try (Connection connection = connect(service); Statement statement = connection.createStatement()) {
+					try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM outbox_message")) {
+						rows.next();
+						if (rows.getLong(1) != 0) {
+							violations.add(service + ": " + rows.getLong(1) + " outbox rows not published");
+						}
+					}
+					try (ResultSet rows = statement.executeQuery("""
+							SELECT stream_id, count(*), max(version) FROM event_store
+							GROUP BY stream_id HAVING count(*) <> max(version) OR min(version) <> 1""")) {
+						while (rows.next()) {
+							violations.add(service + ": stream " + rows.getString(1) + " has " + rows.getLong(2)
+									+ " events up to version " + rows.getLong(3));
+						}
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			violations.add("Could not read the stores: " + ex.getMessage());
+		}
+		violations.addAll(check(stored, skus));
+		return violations;
+	}
+
+	/**
+	 * Checks the whole system until no invariant is violated or {@code timeout} has
+	 * passed.
+	 * @return the violations of the last check, empty when everything holds
+	 */
+	public List<String> awaitSystemConsistent(Collection<String> acknowledged, Collection<String> customers,
+			Collection<String> skus, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		List<String> violations = checkSystem(acknowledged, customers, skus);
+		while (!violations.isEmpty() && Instant.now().isBefore(deadline)) {
+			ShopClient.pause(Duration.ofMillis(500));
+			violations = checkSystem(acknowledged, customers, skus);
 		}
 		return violations;
 	}
@@ -261,7 +333,11 @@ public final class InvariantChecker {
 	 * record.
 	 */
 	private static String orderIdOf(String column) {
-		return "coalesce(" + column + "->'orderId'->>'value', " + column + "->>'orderId')";
+		return idOf(column, "orderId");
+	}
+
+	private static String idOf(String column, String field) {
+		return "coalesce(" + column + "->'" + field + "'->>'value', " + column + "->>'" + field + "')";
 	}
 
 	private List<Event> events(Connection connection, String sql, String key) throws SQLException {

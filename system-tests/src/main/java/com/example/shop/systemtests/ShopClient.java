@@ -63,16 +63,39 @@ public final class ShopClient implements AutoCloseable {
 	/**
 	 * Places an order of {@code quantity} of {@code sku} at {@code unitPrice} EUR each,
 	 * shipped to {@code country}.
+	 * @throws IllegalStateException unless the API accepted it
 	 */
 	public PlacedOrder placeOrder(String customerId, String sku, int quantity, String unitPrice, String country) {
+		Placement placement = tryPlaceOrder(customerId, sku, quantity, unitPrice, country);
+		if (placement.order() == null) {
+			throw new IllegalStateException("POST /orders was not accepted: " + placement);
+		}
+		return placement.order();
+	}
+
+	/**
+	 * Tries to place an order, as a client under faults sees it: accepted, refused with a
+	 * status, or unknown (no answer: the order may or may not exist).
+	 */
+	public Placement tryPlaceOrder(String customerId, String sku, int quantity, String unitPrice, String country) {
 		String body = """
 				{"customerId":"%s","lines":[{"sku":"%s","quantity":%d,"unitPrice":%s,"currency":"EUR"}],
 				 "shippingAddress":{"name":"Ada Lovelace","street":"Main St 1","city":"Somewhere","postalCode":"10115",
 				                    "country":"%s"}}""".formatted(customerId, sku, quantity, unitPrice, country);
-		JsonNode placed = body(expect(201, send(Service.ORDER_COMMAND, "POST", "/orders", body,
-				Map.of("Idempotency-Key", UUID.randomUUID().toString()))));
-		return new PlacedOrder(placed.get("orderId").asString(), placed.get("version").asLong(),
-				new BigDecimal(unitPrice).multiply(BigDecimal.valueOf(quantity)));
+		HttpResponse<String> response;
+		try {
+			response = send(Service.ORDER_COMMAND, "POST", "/orders", body,
+					Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		}
+		catch (IllegalStateException ex) {
+			return new Placement(null, 0, ex.getMessage());
+		}
+		if (response.statusCode() != 201) {
+			return new Placement(null, response.statusCode(), response.body());
+		}
+		JsonNode placed = body(response);
+		return new Placement(new PlacedOrder(placed.get("orderId").asString(), placed.get("version").asLong(),
+				new BigDecimal(unitPrice).multiply(BigDecimal.valueOf(quantity))), 201, null);
 	}
 
 	/**
@@ -191,6 +214,21 @@ public final class ShopClient implements AutoCloseable {
 	 * @param total what it costs
 	 */
 	public record PlacedOrder(String orderId, long version, BigDecimal total) {
+
+	}
+
+	/**
+	 * What became of a request to place an order.
+	 *
+	 * @param order the order when the API accepted it (201), else {@code null}
+	 * @param status the HTTP status; 0 when no answer came (the outcome is unknown)
+	 * @param error what went wrong, {@code null} when accepted
+	 */
+	public record Placement(PlacedOrder order, int status, String error) {
+
+		public boolean unknown() {
+			return this.status == 0;
+		}
 
 	}
 

@@ -27,7 +27,7 @@ class FulfillmentScenariosIT {
 
 	private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
 
-	private static final AtomicInteger IDS = new AtomicInteger((int) Math.floorMod(System.nanoTime(), 9000L) * 100);
+	private static final AtomicInteger IDS = new AtomicInteger((int) Math.floorMod(System.nanoTime(), 4000L) * 100);
 
 	private SystemUnderTest system;
 

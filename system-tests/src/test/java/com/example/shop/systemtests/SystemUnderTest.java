@@ -22,6 +22,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import com.example.shop.platform.localstack.ChildProcess;
+import com.example.shop.platform.localstack.KafkaBroker;
 import com.example.shop.platform.localstack.Ports;
 import com.example.shop.platform.localstack.RunDirectory;
 import com.example.shop.platform.testsupport.PostgresEndpoint;
@@ -31,11 +32,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The five services as OS processes, from the jars the build just made, on the same
- * infrastructure as every integration test (Kafka, PostgreSQL, MongoDB; see
- * {@link TestInfrastructure}), each with databases of its own. Started once per test JVM;
- * a test can crash, stop, pause and restart any service. Saga steps wait 3 s per attempt
- * here, so that a silent participant is given up on within seconds.
+ * The five services as OS processes, from the jars the build just made, with a Kafka
+ * broker of their own and PostgreSQL and MongoDB from the same source as every
+ * integration test (see {@link TestInfrastructure}), each service with databases of its
+ * own. Started once per test JVM; a test can crash, stop, pause and restart any service,
+ * and crash and restart the broker. Saga steps wait 3 s per attempt here, so that a
+ * silent participant is given up on within seconds, and consumers leave their group 6 s
+ * after a crash rather than Kafka's default 45 s.
  */
 final class SystemUnderTest {
 
@@ -47,6 +50,12 @@ final class SystemUnderTest {
 	private static final List<String> TOPICS = List.of("orders.events", "orders.commands", "payments.events",
 			"payments.commands", "inventory.events", "inventory.commands", "orders.commands-dlt", "orders.events-dlt",
 			"payments.commands-dlt", "payments.events-dlt", "inventory.commands-dlt", "inventory.events-dlt");
+
+	/**
+	 * A crashed consumer is out of its group in 6 s, so its partitions move on quickly.
+	 */
+	private static final String CONSUMER_LIVENESS = """
+			{"spring":{"kafka":{"consumer":{"properties":{"session.timeout.ms":6000,"heartbeat.interval.ms":2000}}}}}""";
 
 	private static SystemUnderTest instance;
 
@@ -64,11 +73,18 @@ final class SystemUnderTest {
 
 	private final String mongoUri;
 
+	private final int kafkaPort = Ports.free();
+
+	private final int kafkaControllerPort = Ports.free();
+
+	private KafkaBroker kafka;
+
 	private SystemUnderTest() {
 		this.root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
 		this.run = new RunDirectory(Path.of("target", "system", "run-" + ProcessHandle.current().pid()));
 		TestInfrastructure infrastructure = TestInfrastructure.get();
-		String kafka = infrastructure.kafkaBootstrapServers();
+		this.kafka = KafkaBroker.start(this.run, this.kafkaPort, this.kafkaControllerPort);
+		String kafka = this.kafka.bootstrapServers();
 		createTopics(kafka);
 		PostgresEndpoint postgres = infrastructure.postgres();
 		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -83,6 +99,7 @@ final class SystemUnderTest {
 			this.ports.put(service, port);
 			environment.put("SERVER_PORT", String.valueOf(port));
 			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
+			environment.put("SPRING_APPLICATION_JSON", CONSUMER_LIVENESS);
 			if (service.usesMongo()) {
 				environment.put("SPRING_MONGODB_URI", this.mongoUri);
 			}
@@ -101,12 +118,7 @@ final class SystemUnderTest {
 		this.environments.get(Service.ORDER_COMMAND)
 			.put("SHOP_ORDERS_QUERYBASEURL", "http://127.0.0.1:" + this.ports.get(Service.ORDER_QUERY));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(postgres), "system-under-test-shutdown"));
-		for (Service service : Service.values()) {
-			start(service);
-		}
-		for (Service service : Service.values()) {
-			awaitReady(service);
-		}
+		startAll();
 	}
 
 	static synchronized SystemUnderTest get() {
@@ -164,6 +176,43 @@ final class SystemUnderTest {
 	void restart(Service service) {
 		start(service);
 		awaitReady(service);
+	}
+
+	/**
+	 * Starts every service at once (after they were stopped) and waits until all are
+	 * ready.
+	 */
+	void startAll() {
+		for (Service service : Service.values()) {
+			start(service);
+		}
+		for (Service service : Service.values()) {
+			awaitReady(service);
+		}
+	}
+
+	String kafkaBootstrapServers() {
+		return "127.0.0.1:" + this.kafkaPort;
+	}
+
+	/** {@code kill -9} of the Kafka broker. */
+	void killKafka() {
+		this.kafka.process().kill();
+	}
+
+	/** Starts the broker again on its port and data, and waits until it answers. */
+	void restartKafka() {
+		this.kafka = KafkaBroker.start(this.run, this.kafkaPort, this.kafkaControllerPort);
+	}
+
+	/** The query service's MongoDB, database included. */
+	String mongoUri() {
+		return this.mongoUri;
+	}
+
+	String mongoDatabase() {
+		String path = this.mongoUri.substring(this.mongoUri.lastIndexOf('/') + 1);
+		return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
 	}
 
 	private void start(Service service) {
@@ -236,6 +285,7 @@ final class SystemUnderTest {
 
 	private void shutDown(PostgresEndpoint server) {
 		this.processes.values().forEach((process) -> process.stop(Duration.ofSeconds(10)));
+		this.kafka.close();
 		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
 				server.password()); Statement statement = connection.createStatement()) {
 			for (InvariantChecker.Database database : this.databases.values()) {
