@@ -1,0 +1,146 @@
+package com.example.shop.benchmarks.endtoend;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST calls the benchmark makes to the stack on its fixed ports (those of
+ * {@code ./stack up}): seeding accounts and products, placing and cancelling orders, and
+ * the query service's projection status. Orders are sent asynchronously, so that a slow
+ * answer never holds up the next order.
+ */
+final class ShopApi implements AutoCloseable {
+
+	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final String host;
+
+	ShopApi(String host) {
+		this.host = host;
+	}
+
+	/**
+	 * Opens a EUR account.
+	 * @return the status: 201 opened, 409 the customer has one already
+	 */
+	int openAccount(String customerId, String balance) {
+		return send(request(8083, "/accounts").POST(HttpRequest.BodyPublishers.ofString("""
+				{"customerId":"%s","currency":"EUR","initialBalance":%s}""".formatted(customerId, balance))));
+	}
+
+	/**
+	 * Creates a product with its initial stock.
+	 * @return the status: 201 created, 409 it exists with another stock
+	 */
+	int createProduct(String sku, int stock) {
+		return send(request(8084, "/products/" + sku)
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"stock\":" + stock + "}")));
+	}
+
+	/**
+	 * Places an order of one unit of {@code sku} at {@code unitPrice} EUR, to an address
+	 * in {@code country}, with its own {@code Idempotency-Key}.
+	 */
+	CompletableFuture<HttpResponse<String>> placeOrder(String customerId, String sku, String unitPrice,
+			String country) {
+		String body = """
+				{"customerId":"%s","lines":[{"sku":"%s","quantity":1,"unitPrice":%s,"currency":"EUR"}],
+				 "shippingAddress":{"name":"Ada Lovelace","street":"Main St 1","city":"Berlin","postalCode":"10115",
+				 "country":"%s"}}""".formatted(customerId, sku, unitPrice, country);
+		return this.http.sendAsync(request(8081, "/orders").header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Asks to cancel an order at the version its placement answered.
+	 */
+	CompletableFuture<HttpResponse<Void>> requestCancellation(String orderId, long version) {
+		return this.http
+			.sendAsync(request(8081, "/orders/" + orderId + "/cancellation").header("If-Match", "\"" + version + "\"")
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.discarding());
+	}
+
+	/**
+	 * The answer to a placed order: its id and version.
+	 */
+	PlacedOrder placed(HttpResponse<String> created) {
+		JsonNode body = this.json.readTree(created.body());
+		return new PlacedOrder(body.get("orderId").asString(), body.get("version").asLong());
+	}
+
+	/**
+	 * The query service's status of one projection, as {@code GET /projections} answers
+	 * it; {@code null} when the projection is not listed.
+	 */
+	JsonNode projection(String name) {
+		HttpRequest.Builder request = request(8082, "/projections").GET();
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET /projections answered " + response.statusCode());
+			}
+			for (JsonNode projection : this.json.readTree(response.body())) {
+				if (name.equals(projection.get("name").asString())) {
+					return projection;
+				}
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("GET /projections failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	private HttpRequest.Builder request(int port, String path) {
+		return HttpRequest.newBuilder(URI.create("http://" + this.host + ":" + port + path))
+			.timeout(REQUEST_TIMEOUT)
+			.header("Content-Type", "application/json");
+	}
+
+	private int send(HttpRequest.Builder request) {
+		HttpRequest built = request.build();
+		try {
+			return this.http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(built.method() + " " + built.uri() + " failed: " + ex.getMessage()
+					+ " (is the stack up? ./stack up)", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.http.close();
+	}
+
+	/**
+	 * @param orderId the order's id
+	 * @param version its version after placing, for {@code If-Match}
+	 */
+	record PlacedOrder(String orderId, long version) {
+	}
+
+}
