@@ -405,7 +405,8 @@ public final class EventingBenchmarks {
 
 	private OutboxRelay relay(int batchSize) {
 		return new OutboxRelay(this.dataSource,
-				OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap), "benchmark"),
+				() -> OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrap),
+						"benchmark"),
 				this.json,
 				new OutboxProperties(batchSize, Duration.ofMillis(500), Duration.ofMillis(100), 7270001, true),
 				"benchmark", new SimpleMeterRegistry());

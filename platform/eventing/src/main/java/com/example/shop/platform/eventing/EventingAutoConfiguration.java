@@ -72,6 +72,22 @@ import org.springframework.util.backoff.FixedBackOff;
 @EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class })
 public class EventingAutoConfiguration {
 
+	/**
+	 * In a web service with a database: a request that cannot reach the database is 503
+	 * problem details, not a 500.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+	@ConditionalOnBean(DataSource.class)
+	static class StoreUnavailableConfiguration {
+
+		@Bean
+		StoreUnavailableAdvice storeUnavailableAdvice() {
+			return new StoreUnavailableAdvice();
+		}
+
+	}
+
 	@Bean
 	@ConditionalOnBean(KafkaAdmin.class)
 	@ConditionalOnEnabledHealthIndicator("kafka")
@@ -136,8 +152,9 @@ public class EventingAutoConfiguration {
 		@ConditionalOnProperty(name = "shop.eventing.outbox.relay-enabled", matchIfMissing = true)
 		OutboxRelay outboxRelay(EventingSchema schema, DataSource dataSource, KafkaProperties kafka, JsonMapper json,
 				OutboxProperties properties, @Value("${spring.application.name}") String source, MeterRegistry meters) {
-			var producer = OutboxRelay.producer(kafka.buildProducerProperties(), source + "-outbox-relay");
-			return new OutboxRelay(dataSource, producer, json, properties, source, meters);
+			return new OutboxRelay(dataSource,
+					() -> OutboxRelay.producer(kafka.buildProducerProperties(), source + "-outbox-relay"), json,
+					properties, source, meters);
 		}
 
 		@Bean

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -66,7 +67,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final JdbcTemplate jdbc;
 
-	private final Producer<String, byte[]> producer;
+	private final Supplier<Producer<String, byte[]>> producers;
+
+	private volatile Producer<String, byte[]> producer;
 
 	private final JsonMapper json;
 
@@ -85,14 +88,17 @@ public class OutboxRelay implements SmartLifecycle {
 	private volatile boolean leader;
 
 	/**
+	 * @param producers makes the producer for each run between {@link #start} and
+	 * {@link #stop}: a lifecycle can be stopped and started again (Spring pauses the
+	 * contexts of tests that are not running), and a closed producer cannot be reopened
 	 * @param source the CloudEvents {@code ce_source} of every message, the service's
 	 * name
 	 */
-	public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, JsonMapper json,
+	public OutboxRelay(DataSource dataSource, Supplier<Producer<String, byte[]>> producers, JsonMapper json,
 			OutboxProperties properties, String source, MeterRegistry meters) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
-		this.producer = producer;
+		this.producers = producers;
 		this.json = json;
 		this.properties = properties;
 		this.source = source;
@@ -133,6 +139,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.producer = this.producers.get();
 		this.running = true;
 		this.worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
 	}

@@ -110,6 +110,22 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void aRelayStoppedAndStartedAgainPublishesAgain() {
+		String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
+		String topic = topic(bootstrap, 1);
+		startRelay(bootstrap);
+		OutboxRelay relay = relays.get(0);
+		relay.stop();
+		relay.start();
+
+		write(List.of(OutboxMessage.of(topic, "order-8", "OrderPlaced", "{}",
+				new EventMetadata("corr-2", "cause-2", "alice", null))));
+
+		assertThat(consume(bootstrap, topic, 1, Duration.ofSeconds(30))).hasSize(1);
+		awaitTrue(() -> backlog() == 0, Duration.ofSeconds(10));
+	}
+
+	@Test
 	void aRowWhoseTransactionCommitsLateIsPublishedToo() throws Exception {
 		String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
 		String topic = topic(bootstrap, 1);
@@ -211,8 +227,9 @@ class OutboxRelayIT {
 	}
 
 	private void startRelay(String bootstrap) {
-		OutboxRelay relay = new OutboxRelay(dataSource, OutboxRelay
-			.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), "relay-test-" + relays.size()),
+		String clientId = "relay-test-" + relays.size();
+		OutboxRelay relay = new OutboxRelay(dataSource,
+				() -> OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), clientId),
 				json, PROPERTIES, "relay-test", new SimpleMeterRegistry());
 		relays.add(relay);
 		relay.start();

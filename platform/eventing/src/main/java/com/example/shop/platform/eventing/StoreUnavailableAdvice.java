@@ -1,0 +1,45 @@
+package com.example.shop.platform.eventing;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * A request that cannot reach the service's database fails fast as 503 problem details
+ * with {@code Retry-After}, instead of a 500: the client learns that it may retry and
+ * when. Each service's own advice comes first; this one catches what is left. How fast
+ * "fast" is, is the connection pool's {@code connection-timeout} (2 s in every service).
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class StoreUnavailableAdvice {
+
+	static final String RETRY_AFTER_SECONDS = "2";
+
+	/**
+	 * No connection to be had, a connection that broke mid-request, or a transaction that
+	 * could not be ended on a broken connection. In the last case a commit may in fact
+	 * have happened, so the answer does not claim that nothing changed: a client retries
+	 * with the same idempotency key.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			QueryTimeoutException.class, TransactionSystemException.class })
+	ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The service's database cannot be reached. Retry in a few seconds.");
+		problem.setTitle("Store unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(problem);
+	}
+
+}
