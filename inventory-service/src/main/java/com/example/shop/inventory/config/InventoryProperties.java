@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the inventory, under {@code shop.inventory}.
@@ -17,12 +16,10 @@ import org.springframework.util.unit.DataSize;
  * changing its streams first, before the conflict is reported (409 on REST, the error
  * handler's retries and dead-letter topic on Kafka)
  * @param topicPartitions partitions of the topics this service owns
- * @param maxRequestBytes the largest request body accepted (413 above)
  */
 @ConfigurationProperties("shop.inventory")
 public record InventoryProperties(@DefaultValue( {
 		"DE", "AT", "NL", "BE", "FR" }) List<String> servedCountries, @DefaultValue("100") int snapshotEvery,
-		@DefaultValue("10") int conflictAttempts, @DefaultValue("3") int topicPartitions,
-		@DefaultValue("64KB") DataSize maxRequestBytes){
+		@DefaultValue("10") int conflictAttempts, @DefaultValue("3") int topicPartitions){
 
 }

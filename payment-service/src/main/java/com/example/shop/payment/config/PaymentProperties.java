@@ -2,18 +2,15 @@ package com.example.shop.payment.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the payment-service, under {@code shop.payments}.
  *
  * @param topicPartitions partitions of the topics this service owns
- * @param maxRequestBytes the largest request body accepted (413 above)
  * @param conflictAttempts how often a deposit or a saga command is run at most when it
  * keeps losing races with other changes of the same account
  */
 @ConfigurationProperties("shop.payments")
-public record PaymentProperties(@DefaultValue("3") int topicPartitions, @DefaultValue("64KB") DataSize maxRequestBytes,
-		@DefaultValue("5") int conflictAttempts) {
+public record PaymentProperties(@DefaultValue("3") int topicPartitions, @DefaultValue("5") int conflictAttempts) {
 
 }

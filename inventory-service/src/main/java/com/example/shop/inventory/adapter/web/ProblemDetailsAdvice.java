@@ -7,6 +7,7 @@ import com.example.shop.inventory.application.ProductNotFoundException;
 import com.example.shop.inventory.domain.InvalidStockException;
 import com.example.shop.inventory.domain.ProductExistsException;
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
+import com.example.shop.platform.web.PayloadTooLargeException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <li>404: no such product;</li>
  * <li>409: the product exists with another initial stock, or concurrent changes kept
  * winning the race;</li>
- * <li>413: the body is larger than {@code shop.inventory.max-request-bytes};</li>
+ * <li>413: the body is larger than {@code shop.web.max-request-bytes};</li>
  * <li>422: a well-formed request that breaks a stock rule, e.g. more units received than
  * can be counted.</li>
  * </ul>

@@ -2,7 +2,6 @@ package com.example.shop.order.command.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the command side, under {@code shop.orders}.
@@ -10,10 +9,9 @@ import org.springframework.util.unit.DataSize;
  * @param queryBaseUrl where clients read orders: the base of the {@code Location} of a
  * placed order
  * @param topicPartitions partitions of the topics this service owns
- * @param maxRequestBytes the largest request body accepted (413 above)
  */
 @ConfigurationProperties("shop.orders")
 public record OrderCommandProperties(@DefaultValue("http://127.0.0.1:8082") String queryBaseUrl,
-		@DefaultValue("3") int topicPartitions, @DefaultValue("64KB") DataSize maxRequestBytes) {
+		@DefaultValue("3") int topicPartitions) {
 
 }

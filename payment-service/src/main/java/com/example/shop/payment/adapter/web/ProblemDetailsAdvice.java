@@ -7,6 +7,7 @@ import com.example.shop.payment.application.AccountNotFoundException;
 import com.example.shop.payment.domain.AccountAlreadyOpenException;
 import com.example.shop.payment.domain.InvalidAccountException;
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
+import com.example.shop.platform.web.PayloadTooLargeException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <li>404: the customer has no account;</li>
  * <li>409: the customer has an account already, or the account kept changing while a
  * deposit was retried;</li>
- * <li>413: the body is larger than {@code shop.payments.max-request-bytes};</li>
+ * <li>413: the body is larger than {@code shop.web.max-request-bytes};</li>
  * <li>422: well-formed input that breaks a rule: an unknown currency, more decimals than
  * the currency has, a deposit in another currency than the account's.</li>
  * </ul>

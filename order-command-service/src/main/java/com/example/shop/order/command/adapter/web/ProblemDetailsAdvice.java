@@ -8,6 +8,7 @@ import com.example.shop.order.command.application.OrderNotFoundException;
 import com.example.shop.order.command.domain.InvalidOrderException;
 import com.example.shop.order.command.domain.OrderStateException;
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
+import com.example.shop.platform.web.PayloadTooLargeException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <li>404: no such order;</li>
  * <li>409: the order changed since the version in {@code If-Match}, or its status forbids
  * the change;</li>
- * <li>413: the body is larger than {@code shop.orders.max-request-bytes};</li>
+ * <li>413: the body is larger than {@code shop.web.max-request-bytes};</li>
  * <li>422: a well-formed order that breaks a business rule, or an idempotency key reused
  * with another body;</li>
  * <li>428: {@code If-Match} is missing.</li>

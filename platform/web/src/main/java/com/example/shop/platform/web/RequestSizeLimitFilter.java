@@ -1,9 +1,8 @@
-package com.example.shop.inventory.adapter.web;
+package com.example.shop.platform.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import com.example.shop.inventory.config.InventoryProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,21 +13,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code shop.inventory.max-request-bytes} with 413: at once
- * when {@code Content-Length} says so, and while reading when a chunked body grows past
- * the limit.
+ * Refuses request bodies over {@code shop.web.max-request-bytes} with 413 problem
+ * details: at once when {@code Content-Length} says so, and while reading when a chunked
+ * body grows past the limit (then as a {@link PayloadTooLargeException} that the
+ * service's advice answers).
  */
-@Component
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RequestSizeLimitFilter(InventoryProperties properties) {
-		this.limit = properties.maxRequestBytes().toBytes();
+	public RequestSizeLimitFilter(long limit) {
+		this.limit = limit;
 	}
 
 	@Override
