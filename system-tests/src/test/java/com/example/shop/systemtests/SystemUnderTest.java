@@ -215,6 +215,19 @@ final class SystemUnderTest {
 		return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
 	}
 
+	/**
+	 * Starts a killed service again without waiting for it; {@link #awaitAllReady} waits.
+	 */
+	void restartInBackground(Service service) {
+		start(service);
+	}
+
+	void awaitAllReady() {
+		for (Service service : Service.values()) {
+			awaitReady(service);
+		}
+	}
+
 	private void start(Service service) {
 		Path jar = this.root.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
 		if (!Files.isRegularFile(jar)) {
