@@ -50,7 +50,7 @@ public final class Demo {
 						String.join(" > ", ShopClient.path(saga)));
 			}
 			System.out.printf("%nAccount %s now: %s EUR. Product %s now: %s%n", rich,
-					shop.account(rich).get("balance").asString(), mug, shop.product(mug));
+					shop.account(rich).get("balance").decimalValue().toPlainString(), mug, shop.product(mug));
 		}
 		catch (IllegalStateException ex) {
 			System.err.println("demo: " + ex.getMessage());

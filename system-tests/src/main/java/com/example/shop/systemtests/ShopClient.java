@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,10 @@ public final class ShopClient implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	/** Amounts read as exact decimals, as the services wrote them (475.00, not 475.0). */
+	private final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
 
 	public ShopClient(Map<Service, String> baseUrls) {
 		this.baseUrls = Map.copyOf(baseUrls);
