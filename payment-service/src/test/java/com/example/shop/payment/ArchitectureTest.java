@@ -8,7 +8,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
  * The shape of the service: a framework-free domain at the centre, adapters outside, no
@@ -34,22 +33,7 @@ class ArchitectureTest {
 
 	@Test
 	void layersPointInwards() {
-		layeredArchitecture().consideringOnlyDependenciesInLayers()
-			.layer("domain")
-			.definedBy(BASE + ".domain..")
-			.layer("application")
-			.definedBy(BASE + ".application..")
-			.layer("adapters")
-			.definedBy(BASE + ".adapter..")
-			.layer("config")
-			.definedBy(BASE + ".config..")
-			.whereLayer("adapters")
-			.mayOnlyBeAccessedByLayers("config")
-			.whereLayer("application")
-			.mayOnlyBeAccessedByLayers("adapters", "config")
-			.whereLayer("domain")
-			.mayOnlyBeAccessedByLayers("application", "adapters", "config")
-			.check(CLASSES);
+		ServiceArchitecture.layersPointInwards(CLASSES, BASE);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -50,6 +51,29 @@ public final class ServiceArchitecture {
 			.should()
 			.notDependOnEachOther()
 			.allowEmptyShould(false)
+			.check(classes);
+	}
+
+	/**
+	 * Dependencies point inwards: adapters are used only by configuration, the
+	 * application only by adapters and configuration, the domain by everything else.
+	 */
+	public static void layersPointInwards(JavaClasses classes, String base) {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("domain")
+			.definedBy(base + ".domain..")
+			.layer("application")
+			.definedBy(base + ".application..")
+			.layer("adapters")
+			.definedBy(base + ".adapter..")
+			.layer("config")
+			.definedBy(base + ".config..")
+			.whereLayer("adapters")
+			.mayOnlyBeAccessedByLayers("config")
+			.whereLayer("application")
+			.mayOnlyBeAccessedByLayers("adapters", "config")
+			.whereLayer("domain")
+			.mayOnlyBeAccessedByLayers("application", "adapters", "config")
 			.check(classes);
 	}
 
