@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.List;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A server that speaks the MongoDB wire protocol
  * ({@code de.bwaldvogel:mongo-java-server}) in a child JVM, storing its documents in an
- * H2 file under {@code data/mongo}, or in memory. It supports what the read models use;
- * multi-document transactions and change streams are left to a real MongoDB.
+ * H2 file under {@code data/mongo}, or in memory (see {@link IdIndexedH2Backend}). It
+ * supports what the read models use; multi-document transactions and change streams are
+ * left to a real MongoDB.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -58,16 +58,13 @@ public final class MongoWireServer implements AutoCloseable {
 	 * The child JVM's entry point: {@code MongoWireServer <port> [<h2 file>]}.
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		H2Backend backend;
+		String file = null;
 		if (args.length > 1) {
-			Path file = Path.of(args[1]);
-			file.getParent().toFile().mkdirs();
-			backend = new H2Backend(file.toString());
+			Path path = Path.of(args[1]);
+			path.getParent().toFile().mkdirs();
+			file = path.toString();
 		}
-		else {
-			backend = H2Backend.inMemory();
-		}
-		MongoServer server = new MongoServer(backend);
+		MongoServer server = new MongoServer(new IdIndexedH2Backend(file));
 		server.bind("127.0.0.1", Integer.parseInt(args[0]));
 		Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
 		System.out.println("MongoDB wire server listening on 127.0.0.1:" + args[0]);
