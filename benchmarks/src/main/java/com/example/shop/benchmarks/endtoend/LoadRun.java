@@ -88,8 +88,14 @@ final class LoadRun {
 			while ((now = System.nanoTime()) < intended) {
 				LockSupport.parkNanos(intended - now);
 			}
-			sendLag.recordValue(TimeUnit.NANOSECONDS.toMicros(now - intended));
-			if (Schedule.fellBehind(now - intended, this.plan.maxScheduleLag())) {
+			boolean measured = i >= warmup.count();
+			// the warm-up also warms this generator: a late send there shifts load that
+			// is
+			// not measured, and only the window's sends must keep the schedule
+			if (measured) {
+				sendLag.recordValue(TimeUnit.NANOSECONDS.toMicros(now - intended));
+			}
+			if (measured && Schedule.fellBehind(now - intended, this.plan.maxScheduleLag())) {
 				fellBehind = true;
 				System.err.printf(
 						"FAILED: the generator fell behind its schedule: order %d sent %d ms late"
@@ -98,7 +104,7 @@ final class LoadRun {
 				break;
 			}
 			inFlight.add(place(catalog, i, intended));
-			if (i >= warmup.count()) {
+			if (measured) {
 				sent++;
 			}
 		}

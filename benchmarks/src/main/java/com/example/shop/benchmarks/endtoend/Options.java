@@ -33,7 +33,7 @@ record Options(List<Double> rates, boolean findMax, int from, int ceiling, Durat
 			  --duration 60s          measured window of each run (--rate, --rates, and the runs after --find-max)
 			  --warmup 10s            orders placed at the same rate before the window, not measured
 			  --mix happy=100         e.g. happy=90,insufficient-funds=5,cancellation=5
-			  --max-schedule-lag 100ms  the run fails when an order is sent later than this
+			  --max-schedule-lag 100ms  the run fails when an order of the window is sent later than this
 			  --p99-bound 1s          sustainable: saga completion p99 at most this
 			  --min-completed 0.95    sustainable: completed sagas/s at least this share of the offered rate
 			  --drain-timeout 30s     how long after the window the last sagas may take
