@@ -1,6 +1,7 @@
 package com.example.shop.order.query;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 import com.example.shop.order.query.view.ManifestEntry;
@@ -119,6 +121,42 @@ class ProjectionRebuildIT {
 
 		assertThat(driver.get(manifest).body()).isEqualTo(before);
 		assertProjectionListed(ProjectionCatalog.SHIPPING_MANIFEST);
+	}
+
+	/**
+	 * Orders placed all through a rebuild, the switch included, all reach the rebuilt
+	 * view. Live listeners follow the switch only within
+	 * {@link ProjectionCatalog#POINTER_REFRESH} and write to the old collection until
+	 * then; the rebuild must read on past that.
+	 */
+	@Test
+	void ordersPlacedThroughoutARebuildAllReachTheRebuiltView() throws Exception {
+		ProjectionCatalog.Pointer before = catalog.pointer(ProjectionCatalog.ORDER_SUMMARY);
+		List<String> placed = new CopyOnWriteArrayList<>();
+		AtomicBoolean placing = new AtomicBoolean(true);
+		CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> {
+			while (placing.get()) {
+				OrderHistory order = anOrder().placed();
+				order.events().forEach(driver::publish);
+				placed.add(order.orderId());
+				LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+			}
+		});
+
+		assertThat(driver.post("/projections/order-summary/rebuild").statusCode()).isEqualTo(202);
+		QueryTestDriver.awaitTrue(() -> {
+			ProjectionCatalog.Pointer pointer = catalog.pointer(ProjectionCatalog.ORDER_SUMMARY);
+			return pointer.generation() > before.generation() && "LIVE".equals(pointer.state());
+		});
+		// on past the switch and past every listener's next look at the pointer
+		Thread.sleep(ProjectionCatalog.POINTER_REFRESH.multipliedBy(2));
+		placing.set(false);
+		publisher.get(10, TimeUnit.SECONDS);
+
+		String rebuilt = catalog.pointer(ProjectionCatalog.ORDER_SUMMARY).collection();
+		assertThat(placed).hasSizeGreaterThan(50);
+		QueryTestDriver.awaitTrue(() -> placed.stream()
+			.allMatch((orderId) -> mongo.findById(orderId, OrderSummary.class, rebuilt) != null));
 	}
 
 	@Test

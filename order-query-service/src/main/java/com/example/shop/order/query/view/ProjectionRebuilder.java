@@ -23,11 +23,13 @@ import org.springframework.stereotype.Component;
  * Rebuilds a projection without downtime. A consumer of its own reads the projection's
  * topics from offset 0 into a fresh collection while the old one keeps serving. When it
  * has caught up, the catalog points reads and the live listener at the new collection
- * (one atomic update); the rebuild then reads on until it has passed the end offsets
- * taken after the switch, so an event the live listener put into the old collection just
- * before the switch is in the new one too. Applying twice is harmless: every projection
- * is idempotent. Finally the old collection is dropped. Rebuilds of different projections
- * may run at the same time.
+ * (one atomic update). Live listeners follow within
+ * {@link ProjectionCatalog#POINTER_REFRESH} and until then still write to the old
+ * collection, so the rebuild waits that long and then reads on until it has passed the
+ * end offsets taken after the wait: an event a live listener put into the old collection
+ * is in the new one too. Applying twice is harmless: every projection is idempotent.
+ * Finally the old collection is dropped. Rebuilds of different projections may run at the
+ * same time.
  */
 @Component
 public class ProjectionRebuilder implements DisposableBean {
@@ -90,6 +92,7 @@ public class ProjectionRebuilder implements DisposableBean {
 			consumer.seekToBeginning(partitions);
 			long applied = readToEnd(consumer, partitions, projection, target);
 			String previous = this.catalog.switchTo(name, target);
+			Thread.sleep(ProjectionCatalog.POINTER_REFRESH);
 			applied += readToEnd(consumer, partitions, projection, target);
 			if (!previous.equals(target)) {
 				Thread.sleep(DROP_GRACE);
