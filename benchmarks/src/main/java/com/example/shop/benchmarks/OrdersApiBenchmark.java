@@ -80,7 +80,7 @@ public final class OrdersApiBenchmark {
 				awaitReady(http, port, process);
 				System.out.printf("order-command-service on port %d; PostgreSQL: %s; Kafka %s%n", port,
 						postgres.description(), kafka.bootstrapServers());
-				load(http, port, 200, Duration.ofSeconds(10));
+				load(http, port, 300, Duration.ofSeconds(60));
 				System.out.println(
 						"| Offered orders/s | Completed orders/s | 201s | Errors | p50 ms | p99 ms | p99.9 ms | max ms |");
 				System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
