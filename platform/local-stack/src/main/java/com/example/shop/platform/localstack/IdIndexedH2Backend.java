@@ -6,6 +6,7 @@ import java.util.UUID;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -49,9 +50,7 @@ final class IdIndexedH2Backend extends H2Backend {
 
 			@Override
 			protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
-				// the maps H2Database itself opens for a collection, so existing files
-				// stay
-				// readable
+				// the maps H2Database itself opens, so its files stay readable
 				String namespace = getFullCollectionNamespace(collection);
 				MVMap<Object, Document> documents = store.openMap("databases." + namespace);
 				MVMap<String, Object> metadata = store.openMap("meta." + namespace);
@@ -64,7 +63,7 @@ final class IdIndexedH2Backend extends H2Backend {
 	private static final class Collection extends H2Collection {
 
 		Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
-				MVMap<String, Object> metadata, de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+				MVMap<String, Object> metadata, CursorRegistry cursors) {
 			super(database, name, options, documents, metadata, cursors);
 		}
 
