@@ -56,8 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is left, every stream is gapless, and the read model is the fold of the event store.
  * <p>
  * The load runs {@code shop.faults.seconds} per scenario: 20 s in the build, and
- * {@code ./mvnw -pl system-tests verify -Dit.test=FaultInjectionIT -Dshop.faults.seconds=600}
- * for the long version. Each scenario adds a row to {@code target/fault-report.md}.
+ * {@code -Dshop.faults.seconds=600} for the long version (see the README). Each scenario
+ * adds a row to {@code target/fault-report.md}, with what the fault did in figures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
@@ -102,7 +102,8 @@ class FaultInjectionIT {
 		load.stop();
 		this.system.awaitAllReady();
 
-		assertConsistent("kill -9 of each service in turn", load);
+		assertConsistent("kill -9 of each service in turn", load,
+				Service.values().length + " services, each down 3 s plus its start-up");
 	}
 
 	@Test
@@ -118,14 +119,15 @@ class FaultInjectionIT {
 		load.stop();
 
 		assertThat(duringOutage).as("orders accepted while Kafka was down").isGreaterThan(RATE * 20);
-		assertConsistent("kill -9 of Kafka, back 30 s later", load);
+		assertConsistent("kill -9 of Kafka, back 30 s later", load,
+				duringOutage + " orders accepted while Kafka was down");
 	}
 
 	@Test
 	void redeliveringEveryRecordOfEveryTopicChangesNothing() throws Exception {
 		LoadGenerator load = load();
 		load.runFor(this.duration);
-		assertConsistent("baseline before the redelivery", load);
+		assertConsistent("baseline before the redelivery", load, "-");
 		Map<String, Object> before = effects(load);
 
 		for (Service service : Service.values()) {
@@ -136,7 +138,8 @@ class FaultInjectionIT {
 		awaitEveryGroupCaughtUp();
 
 		assertThat(groups).as("consumer groups rewound").isGreaterThanOrEqualTo(Service.values().length);
-		assertConsistent("every consumer group rewound to the earliest offset", load);
+		assertConsistent("every consumer group rewound to the earliest offset", load,
+				groups + " consumer groups read everything again");
 		assertThat(effects(load)).as("events, sagas and views after the redelivery").isEqualTo(before);
 	}
 
@@ -148,7 +151,8 @@ class FaultInjectionIT {
 		ShopClient.pause(this.duration.dividedBy(2));
 		load.stop();
 
-		assertConsistent("malformed, unknown and wrongly shaped records on every topic", load);
+		assertConsistent("malformed, unknown and wrongly shaped records on every topic", load,
+				poison.size() + " poison records");
 		Set<String> deadLettered = deadLetteredIds(Set.copyOf(poison.keySet()));
 		poison.forEach((id, where) -> assertThat(deadLettered).as("%s dead-lettered", where).contains(id));
 	}
@@ -157,12 +161,17 @@ class FaultInjectionIT {
 		return new LoadGenerator(this.shop, IDS.getAndAdd(100), RATE);
 	}
 
-	private void assertConsistent(String scenario, LoadGenerator load) {
+	/**
+	 * Waits until the system is quiet and consistent, reports the scenario, and fails on
+	 * any violation.
+	 * @param figures what the fault did, for the report
+	 */
+	private void assertConsistent(String scenario, LoadGenerator load, String figures) {
 		Instant start = Instant.now();
 		List<String> violations = this.system.invariants(this.shop)
 			.awaitSystemConsistent(load.acknowledged(), load.customers(), load.skus(), QUIESCENCE);
 		long settled = Duration.between(start, Instant.now()).toSeconds();
-		report(scenario, load, settled, violations.size());
+		report(scenario, load, figures, settled, violations.size());
 		assertThat(load.acknowledged()).as("orders the API accepted").isNotEmpty();
 		assertThat(violations).as("invariants after: " + scenario).isEmpty();
 	}
@@ -322,10 +331,11 @@ class FaultInjectionIT {
 		return Admin.create(config);
 	}
 
-	private void report(String scenario, LoadGenerator load, long settledSeconds, int violations) {
+	private void report(String scenario, LoadGenerator load, String figures, long settledSeconds, int violations) {
 		Map<String, Long> ends = new TreeMap<>();
 		try (Connection sagas = this.system.connect(Service.SAGA); PreparedStatement query = sagas.prepareStatement("""
-				SELECT state, count(*) FROM saga WHERE data->'order'->>'customerId' = ANY (?) GROUP BY state""")) {
+				SELECT state || coalesce(' ' || (data->>'failureReason'), ''), count(*) FROM saga
+				WHERE data->'order'->>'customerId' = ANY (?) GROUP BY 1""")) {
 			query.setArray(1, sagas.createArrayOf("text", load.customers().toArray()));
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
@@ -339,14 +349,15 @@ class FaultInjectionIT {
 		Path file = Path.of("target", "fault-report.md");
 		try {
 			if (!Files.exists(file)) {
-				Files.writeString(file, """
-						| Scenario | Load | Requests | Sagas by end state | Consistent after | Violations |
-						|---|---|---|---|---|---|
-						""");
+				Files.writeString(file,
+						"""
+								| Scenario | Load | Requests | What the fault did | Sagas by end state (reason) | Consistent after | Violations |
+								|---|---|---|---|---|---|---|
+								""");
 			}
 			Files.writeString(file,
-					"| %s | %d/s for %d s | %s | %s | %d s | %d |%n".formatted(scenario, RATE,
-							this.duration.toSeconds(), load.outcomes(), ends, settledSeconds, violations),
+					"| %s | %d/s for %d s | %s | %s | %s | %d s | %d |%n".formatted(scenario, RATE,
+							this.duration.toSeconds(), load.outcomes(), figures, ends, settledSeconds, violations),
 					StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
