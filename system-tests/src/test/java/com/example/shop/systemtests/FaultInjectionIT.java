@@ -28,7 +28,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -56,8 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is left, every stream is gapless, and the read model is the fold of the event store.
  * <p>
  * The load runs {@code shop.faults.seconds} per scenario: 20 s in the build, and
- * {@code -Dshop.faults.seconds=600} for the long version (see the README). Each scenario
- * adds a row to {@code target/fault-report.md}, with what the fault did in figures.
+ * {@code -Dshop.faults.seconds=600} for the long version (see the README), in which a
+ * fault that comes and goes is repeated through the run. Each scenario adds a row to
+ * {@code target/fault-report.md}, with what the fault did in figures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
@@ -65,6 +69,11 @@ class FaultInjectionIT {
 	private static final int RATE = 10;
 
 	private static final Duration QUIESCENCE = Duration.ofSeconds(180);
+
+	/** How long the faults wait for a consumer group to settle after a change. */
+	private static final Duration REBALANCE_TIMEOUT = Duration.ofSeconds(45);
+
+	private static final String PAYMENTS_GROUP = "payment-service";
 
 	private static final AtomicInteger IDS = new AtomicInteger(
 			(int) (500_000 + Math.floorMod(System.nanoTime(), 4000L) * 100));
@@ -157,8 +166,232 @@ class FaultInjectionIT {
 		poison.forEach((id, where) -> assertThat(deadLettered).as("%s dead-lettered", where).contains(id));
 	}
 
+	/**
+	 * A zombie consumer. A second payment-service instance (same database, its own port)
+	 * shares {@code payments.commands} with the first. Its database link is frozen at a
+	 * moment when it has no transaction open, so that the next command it takes stops on
+	 * its way to the database; then the process itself is frozen ({@code SIGSTOP}) for
+	 * longer than the consumer session timeout. The broker gives its partitions to the
+	 * first instance, which processes the unfinished commands again from the last
+	 * committed offset. Only then does the replica wake up, still holding its command,
+	 * and apply it too, although its partitions have moved on: the inbox must turn it
+	 * into a duplicate. Its offset commit fails, and it rejoins the group.
+	 * <p>
+	 * Checked: the replica held unfinished commands when it froze; its partitions moved
+	 * to the first instance, which finished them, and came back; the replica's inbox
+	 * skipped at least one command per freeze as applied already; and the invariant
+	 * checker finds no order charged or refunded twice. The replica starts under load,
+	 * and in the long run the freeze repeats every 40 s. (A replica frozen in the middle
+	 * of a transaction is the other case: it holds locks the first instance may need,
+	 * until PostgreSQL ends its transaction after
+	 * {@code idle_in_transaction_session_timeout}. The test leaves that case out, so that
+	 * what it checks does not depend on timing.)
+	 */
+	@Test
+	void aFrozenConsumerThatWakesUpAfterItsPartitionsMovedAppliesNothingTwice() throws Exception {
+		double firstBefore = this.system.metric(Service.PAYMENT, "inbox.duplicates");
+		int cycles = cycles(Duration.ofSeconds(40));
+		Duration period = this.duration.dividedBy(cycles);
+		List<String> figures = new ArrayList<>();
+		double zombie;
+		Instant start = Instant.now();
+		LoadGenerator load = load();
+		try (load; Admin admin = admin(); SystemUnderTest.Replica replica = this.system.startReplica(Service.PAYMENT)) {
+			for (int cycle = 0; cycle < cycles; cycle++) {
+				Set<TopicPartition> owned = awaitAssigned(admin, PAYMENTS_GROUP, replica.name());
+				long held;
+				Duration takeover;
+				Duration redone;
+				freezeBetweenTransactions(replica);
+				try {
+					held = awaitHeld(admin, PAYMENTS_GROUP, owned);
+					Map<TopicPartition, Long> ends = endOffsets(admin, owned);
+					replica.pause();
+					Instant paused = Instant.now();
+					awaitAllAssignedElsewhere(admin, PAYMENTS_GROUP, replica.name(), owned);
+					takeover = Duration.between(paused, Instant.now());
+					awaitCommitted(admin, PAYMENTS_GROUP, ends);
+					redone = Duration.between(paused, Instant.now());
+				}
+				finally {
+					replica.databaseLink().heal();
+					replica.resume();
+				}
+				// it finishes what it held before it polls again and rejoins
+				awaitAssigned(admin, PAYMENTS_GROUP, replica.name());
+				figures.add(("frozen holding %d unfinished commands on %d partition(s), which moved %.1f s after"
+						+ " SIGSTOP; redone by the first instance after %.1f s")
+					.formatted(held, owned.size(), takeover.toMillis() / 1000.0, redone.toMillis() / 1000.0));
+				ShopClient.pause(until(start.plus(period.multipliedBy(cycle + 1L))));
+			}
+			load.stop();
+			zombie = replica.metric("inbox.duplicates");
+			double first = this.system.metric(Service.PAYMENT, "inbox.duplicates") - firstBefore;
+			figures.add("duplicates skipped: %.0f by the replica, %.0f by the first instance".formatted(zombie, first));
+		}
+
+		assertConsistent("payment-service replica frozen with commands in hand, past the session timeout", load,
+				String.join("; ", figures));
+		assertThat(zombie).as("commands the woken replica's inbox skipped as applied already")
+			.isGreaterThanOrEqualTo(cycles);
+	}
+
 	private LoadGenerator load() {
 		return new LoadGenerator(this.shop, IDS.getAndAdd(100), RATE);
+	}
+
+	/** How many cycles of at least {@code period} fit into the run; at least one. */
+	private int cycles(Duration period) {
+		return (int) Math.max(1, this.duration.toSeconds() / period.toSeconds());
+	}
+
+	private static Duration until(Instant end) {
+		Duration left = Duration.between(Instant.now(), end);
+		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	private static ConsumerGroupDescription describe(Admin admin, String group) throws Exception {
+		return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+	}
+
+	/**
+	 * Freezes the replica's database link at a moment when none of its database sessions
+	 * is in a transaction or running a statement: what it sends next stops in the link.
+	 */
+	private void freezeBetweenTransactions(SystemUnderTest.Replica replica) throws SQLException {
+		for (int attempt = 1;; attempt++) {
+			replica.databaseLink().freeze();
+			// a statement that got through before the freeze ends
+			ShopClient.pause(Duration.ofMillis(200));
+			if (busySessions(replica.name()) == 0) {
+				return;
+			}
+			replica.databaseLink().heal();
+			assertThat(attempt).as("attempts to find %s between transactions", replica.name()).isLessThan(100);
+			ShopClient.pause(Duration.ofMillis(50 + 20L * attempt));
+		}
+	}
+
+	private int busySessions(String applicationName) throws SQLException {
+		try (Connection payments = this.system.connect(Service.PAYMENT);
+				PreparedStatement query = payments.prepareStatement(
+						"SELECT count(*) FROM pg_stat_activity WHERE application_name = ? AND state <> 'idle'")) {
+			query.setString(1, applicationName);
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+	}
+
+	/** The partitions the group's member {@code clientId} holds, once it holds some. */
+	private Set<TopicPartition> awaitAssigned(Admin admin, String group, String clientId) throws Exception {
+		Instant deadline = Instant.now().plus(REBALANCE_TIMEOUT);
+		while (true) {
+			Set<TopicPartition> owned = new HashSet<>();
+			ConsumerGroupDescription description = describe(admin, group);
+			if (description.groupState() == GroupState.STABLE) {
+				for (MemberDescription member : description.members()) {
+					if (member.clientId().startsWith(clientId)) {
+						owned.addAll(member.assignment().topicPartitions());
+					}
+				}
+			}
+			if (!owned.isEmpty()) {
+				return owned;
+			}
+			assertThat(Instant.now()).as("%s holds partitions of %s", clientId, group).isBefore(deadline);
+			ShopClient.pause(Duration.ofMillis(200));
+		}
+	}
+
+	/**
+	 * Waits until records wait on {@code partitions} beyond the group's committed offsets
+	 * and still do a second later: their consumer, which fetches within milliseconds, has
+	 * them in hand and cannot finish them.
+	 * @return how many records were unfinished
+	 */
+	private long awaitHeld(Admin admin, String group, Set<TopicPartition> partitions) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (true) {
+			if (lag(admin, group, partitions) > 0) {
+				ShopClient.pause(Duration.ofSeconds(1));
+				long lag = lag(admin, group, partitions);
+				if (lag > 0) {
+					return lag;
+				}
+			}
+			assertThat(Instant.now()).as("records on %s for %s", partitions, group).isBefore(deadline);
+			ShopClient.pause(Duration.ofMillis(100));
+		}
+	}
+
+	private static Map<TopicPartition, Long> endOffsets(Admin admin, Set<TopicPartition> partitions) throws Exception {
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		partitions.forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+		Map<TopicPartition, Long> ends = new HashMap<>();
+		admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
+		return ends;
+	}
+
+	/**
+	 * Waits until the group is stable without {@code clientId} and its other members hold
+	 * {@code partitions}.
+	 */
+	private void awaitAllAssignedElsewhere(Admin admin, String group, String clientId, Set<TopicPartition> partitions)
+			throws Exception {
+		Instant deadline = Instant.now().plus(REBALANCE_TIMEOUT);
+		while (true) {
+			ConsumerGroupDescription description = describe(admin, group);
+			Set<TopicPartition> elsewhere = new HashSet<>();
+			boolean gone = true;
+			for (MemberDescription member : description.members()) {
+				if (member.clientId().startsWith(clientId)) {
+					gone = false;
+				}
+				else {
+					elsewhere.addAll(member.assignment().topicPartitions());
+				}
+			}
+			if (description.groupState() == GroupState.STABLE && gone && elsewhere.containsAll(partitions)) {
+				return;
+			}
+			assertThat(Instant.now()).as("%s's partitions %s moved to other members of %s", clientId, partitions, group)
+				.isBefore(deadline);
+			ShopClient.pause(Duration.ofMillis(200));
+		}
+	}
+
+	/** Waits until the group has committed at least {@code offsets}. */
+	private void awaitCommitted(Admin admin, String group, Map<TopicPartition, Long> offsets) throws Exception {
+		Instant deadline = Instant.now().plus(REBALANCE_TIMEOUT);
+		while (true) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+				.partitionsToOffsetAndMetadata()
+				.get();
+			if (offsets.entrySet()
+				.stream()
+				.allMatch((end) -> committed.containsKey(end.getKey())
+						&& committed.get(end.getKey()).offset() >= end.getValue())) {
+				return;
+			}
+			assertThat(Instant.now()).as("%s committed %s", group, offsets).isBefore(deadline);
+			ShopClient.pause(Duration.ofMillis(200));
+		}
+	}
+
+	private long lag(Admin admin, String group, Set<TopicPartition> partitions) throws Exception {
+		Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get();
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		partitions.forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+		long lag = 0;
+		for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+			OffsetAndMetadata offset = committed.get(end.getKey());
+			lag += end.getValue().offset() - ((offset != null) ? offset.offset() : 0);
+		}
+		return lag;
 	}
 
 	/**
