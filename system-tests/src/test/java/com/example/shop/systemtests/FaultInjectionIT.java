@@ -73,7 +73,18 @@ class FaultInjectionIT {
 	/** How long the faults wait for a consumer group to settle after a change. */
 	private static final Duration REBALANCE_TIMEOUT = Duration.ofSeconds(45);
 
+	/** One-way delay of every byte while a network link is slow. */
+	private static final Duration LINK_DELAY = Duration.ofMillis(25);
+
+	/**
+	 * How long a network link stays frozen: longer than a consumer's session timeout (6
+	 * s) and a saga step's two attempts (2 x 3 s).
+	 */
+	private static final Duration LINK_FREEZE = Duration.ofSeconds(10);
+
 	private static final String PAYMENTS_GROUP = "payment-service";
+
+	private static final String SAGA_GROUP = "saga-orchestrator";
 
 	private static final AtomicInteger IDS = new AtomicInteger(
 			(int) (500_000 + Math.floorMod(System.nanoTime(), 4000L) * 100));
@@ -236,6 +247,68 @@ class FaultInjectionIT {
 			.isGreaterThanOrEqualTo(cycles);
 	}
 
+	/**
+	 * The network between the saga-orchestrator and both its database and the broker
+	 * (through {@link NetworkLink}s) turns slow, every byte held {@link #LINK_DELAY} each
+	 * way, then stops for {@link #LINK_FREEZE}, longer than the consumer session timeout
+	 * and a step's deadline, then heals, while orders keep coming. Checked: the links
+	 * carry the saga's connections; while frozen the saga changes nothing and the broker
+	 * drops its consumer from the group; after the heal it catches up, compensating the
+	 * steps that timed out meanwhile (late replies included), and every saga ends as the
+	 * invariant checker demands.
+	 */
+	@Test
+	void aSlowThenFrozenNetworkAroundTheSagaDelaysOrdersButBreaksNone() throws Exception {
+		NetworkLink database = this.system.databaseLink();
+		NetworkLink kafka = this.system.kafkaLink();
+		int cycles = cycles(Duration.ofSeconds(60));
+		Duration phase = this.duration.dividedBy(cycles * 4L);
+		List<String> figures = new ArrayList<>();
+		List<Long> frozenTransitions = new ArrayList<>();
+		List<Duration> consumerDropped = new ArrayList<>();
+		LoadGenerator load = load();
+		try (load; Admin admin = admin()) {
+			for (int cycle = 0; cycle < cycles; cycle++) {
+				Progress healthy = progress(phase);
+				database.delay(LINK_DELAY);
+				kafka.delay(LINK_DELAY);
+				Progress slow = progress(phase);
+				database.freeze();
+				kafka.freeze();
+				Progress frozen;
+				Duration dropped;
+				try {
+					// what was on its way before the freeze lands
+					ShopClient.pause(Duration.ofSeconds(1));
+					Instant start = Instant.now();
+					long before = sagaProgress();
+					dropped = awaitNoMembers(admin, SAGA_GROUP, LINK_FREEZE.minusSeconds(1));
+					ShopClient.pause(until(start.plus(LINK_FREEZE.minusSeconds(1))));
+					frozen = new Progress(sagaProgress() - before, Duration.between(start, Instant.now()));
+				}
+				finally {
+					database.heal();
+					kafka.heal();
+				}
+				Progress healed = progress(phase);
+				frozenTransitions.add(frozen.transitions());
+				consumerDropped.add(dropped);
+				String drop = (dropped != null) ? "after %.1f s".formatted(1 + dropped.toMillis() / 1000.0) : "never";
+				figures.add("saga transitions/s: %s healthy, %s with %d ms each way, %s frozen (consumer dropped %s),"
+					.formatted(healthy.perSecond(), slow.perSecond(), LINK_DELAY.toMillis(), frozen.perSecond(), drop)
+						+ " %s after the heal".formatted(healed.perSecond()));
+			}
+			load.stop();
+		}
+
+		assertThat(frozenTransitions).as("saga changes while its links were frozen").containsOnly(0L);
+		assertThat(consumerDropped).as("time until the broker dropped the frozen saga's consumer").doesNotContainNull();
+		assertThat(database.connections()).as("connections through the saga's database link").isPositive();
+		assertThat(kafka.connections()).as("connections through the saga's Kafka link").isPositive();
+		assertConsistent("saga's links to PostgreSQL and Kafka slowed by %d ms, then frozen %d s"
+			.formatted(LINK_DELAY.toMillis(), LINK_FREEZE.toSeconds()), load, String.join("; ", figures));
+	}
+
 	private LoadGenerator load() {
 		return new LoadGenerator(this.shop, IDS.getAndAdd(100), RATE);
 	}
@@ -392,6 +465,39 @@ class FaultInjectionIT {
 			lag += end.getValue().offset() - ((offset != null) ? offset.offset() : 0);
 		}
 		return lag;
+	}
+
+	/** Saga transitions (versions summed over all sagas) during {@code phase}. */
+	private Progress progress(Duration phase) throws SQLException {
+		Instant start = Instant.now();
+		long before = sagaProgress();
+		ShopClient.pause(phase);
+		return new Progress(sagaProgress() - before, Duration.between(start, Instant.now()));
+	}
+
+	private long sagaProgress() throws SQLException {
+		try (Connection sagas = this.system.connect(Service.SAGA);
+				Statement statement = sagas.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT coalesce(sum(version), 0) FROM saga")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+	/**
+	 * Waits until the group has no member left.
+	 * @return how long that took, or {@code null} when it did not happen within
+	 * {@code timeout}
+	 */
+	private Duration awaitNoMembers(Admin admin, String group, Duration timeout) throws Exception {
+		Instant start = Instant.now();
+		while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
+			if (describe(admin, group).members().isEmpty()) {
+				return Duration.between(start, Instant.now());
+			}
+			ShopClient.pause(Duration.ofMillis(200));
+		}
+		return null;
 	}
 
 	/**
@@ -596,6 +702,17 @@ class FaultInjectionIT {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Saga transitions over a stretch of time.
+	 */
+	private record Progress(long transitions, Duration took) {
+
+		String perSecond() {
+			return String.valueOf(Math.round(this.transitions * 1000.0 / Math.max(1, this.took.toMillis())));
+		}
+
 	}
 
 }
