@@ -144,6 +144,13 @@ final class LoadGenerator implements AutoCloseable {
 		return all;
 	}
 
+	/**
+	 * The customers whose accounts can pay for any order of the run.
+	 */
+	List<String> customersWithFunds() {
+		return List.copyOf(this.customers);
+	}
+
 	List<String> skus() {
 		return List.of(this.sku);
 	}

@@ -1,6 +1,7 @@
 package com.example.shop.systemtests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import java.util.UUID;
 
 import com.example.shop.platform.localstack.ChildProcess;
 import com.example.shop.platform.localstack.KafkaBroker;
+import com.example.shop.platform.localstack.KafkaBroker.Listener;
 import com.example.shop.platform.localstack.Ports;
 import com.example.shop.platform.localstack.RunDirectory;
 import com.example.shop.platform.testsupport.PostgresEndpoint;
@@ -30,15 +32,20 @@ import com.example.shop.platform.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.netcrusher.core.reactor.NioReactor;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The five services as OS processes, from the jars the build just made, with a Kafka
  * broker of their own and PostgreSQL and MongoDB from the same source as every
  * integration test (see {@link TestInfrastructure}), each service with databases of its
  * own. Started once per test JVM; a test can crash, stop, pause and restart any service,
- * and crash and restart the broker. Saga steps wait 3 s per attempt here, so that a
- * silent participant is given up on within seconds, and consumers leave their group 6 s
- * after a crash rather than Kafka's default 45 s.
+ * crash and restart the broker, slow down or freeze the network between the
+ * saga-orchestrator and its database or the broker ({@link #databaseLink()},
+ * {@link #kafkaLink()}), and run a second instance of a service ({@link #startReplica}).
+ * Saga steps wait 3 s per attempt here, so that a silent participant is given up on
+ * within seconds, and consumers leave their group 6 s after a crash rather than Kafka's
+ * default 45 s.
  */
 final class SystemUnderTest {
 
@@ -56,6 +63,16 @@ final class SystemUnderTest {
 	 */
 	private static final String CONSUMER_LIVENESS = """
 			{"spring":{"kafka":{"consumer":{"properties":{"session.timeout.ms":6000,"heartbeat.interval.ms":2000}}}}}""";
+
+	/**
+	 * The service whose connections to its database and to Kafka go through
+	 * {@link NetworkLink}s: the saga-orchestrator, because it waits for every other
+	 * service and keeps deadlines, so a slow or cut network there tests the most.
+	 */
+	static final Service LINKED = Service.SAGA;
+
+	/** The broker's listener for clients behind a proxy, see {@link Listener}. */
+	private static final String PROXIED_LISTENER = "PROXIED";
 
 	private static SystemUnderTest instance;
 
@@ -77,13 +94,35 @@ final class SystemUnderTest {
 
 	private final int kafkaControllerPort = Ports.free();
 
+	private final NioReactor reactor;
+
+	private final NetworkLink kafkaLink;
+
+	private final List<Listener> kafkaListeners;
+
+	private final NetworkLink databaseLink;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
 	private KafkaBroker kafka;
 
 	private SystemUnderTest() {
 		this.root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
 		this.run = new RunDirectory(Path.of("target", "system", "run-" + ProcessHandle.current().pid()));
 		TestInfrastructure infrastructure = TestInfrastructure.get();
-		this.kafka = KafkaBroker.start(this.run, this.kafkaPort, this.kafkaControllerPort);
+		try {
+			this.reactor = new NioReactor();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		int proxiedListenerPort = Ports.free();
+		this.kafkaLink = new NetworkLink(this.reactor, LINKED.artifact() + " -> kafka", "127.0.0.1",
+				proxiedListenerPort);
+		this.kafkaListeners = List.of(new Listener(PROXIED_LISTENER, proxiedListenerPort, this.kafkaLink.port()));
+		this.kafka = KafkaBroker.start(this.run, this.kafkaPort, this.kafkaControllerPort, this.kafkaListeners);
 		String kafka = this.kafka.bootstrapServers();
 		createTopics(kafka);
 		PostgresEndpoint postgres = infrastructure.postgres();
@@ -112,6 +151,11 @@ final class SystemUnderTest {
 			}
 			this.environments.put(service, environment);
 		}
+		this.databaseLink = new NetworkLink(this.reactor, LINKED.artifact() + " -> postgresql",
+				host(this.databases.get(LINKED).jdbcUrl()), port(this.databases.get(LINKED).jdbcUrl()));
+		this.environments.get(LINKED)
+			.put("SPRING_DATASOURCE_URL", through(this.databaseLink, this.databases.get(LINKED).jdbcUrl()));
+		this.environments.get(LINKED).put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + this.kafkaLink.port());
 		this.environments.get(Service.SAGA).put("SHOP_SAGA_DEFAULTSTEP_TIMEOUT", STEP_TIMEOUT.toMillis() + "ms");
 		this.environments.get(Service.SAGA).put("SHOP_SAGA_DEFAULTSTEP_ATTEMPTS", "2");
 		this.environments.get(Service.SAGA).put("SHOP_SAGA_DEFAULTSTEP_BACKOFFMULTIPLIER", "1.0");
@@ -145,6 +189,62 @@ final class SystemUnderTest {
 	Connection connect(Service service) throws SQLException {
 		InvariantChecker.Database database = this.databases.get(service);
 		return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+	}
+
+	/**
+	 * The network between {@link #LINKED} and its PostgreSQL database. The invariant
+	 * checker and {@link #connect} do not go through it.
+	 */
+	NetworkLink databaseLink() {
+		return this.databaseLink;
+	}
+
+	/**
+	 * The network between {@link #LINKED} and the Kafka broker: it connects to a listener
+	 * of the broker that advertises the link's port, so that after its first request it
+	 * stays behind the link. Other clients are not affected.
+	 */
+	NetworkLink kafkaLink() {
+		return this.kafkaLink;
+	}
+
+	/**
+	 * Starts another instance of {@code service} and waits until it is ready: the same
+	 * database, topics and consumer groups, its own port, and its database reached
+	 * through a {@link NetworkLink} of its own. Its name, {@code <artifact>-replica}, is
+	 * its Kafka client id and the {@code application_name} of its database sessions. The
+	 * first instance keeps the outbox relay's lock, so the replica only consumes. Close
+	 * it to stop it.
+	 */
+	Replica startReplica(Service service) {
+		String name = service.artifact() + "-replica";
+		InvariantChecker.Database database = this.databases.get(service);
+		NetworkLink link = new NetworkLink(this.reactor, name + " -> postgresql", host(database.jdbcUrl()),
+				port(database.jdbcUrl()));
+		int port = Ports.free();
+		Map<String, String> environment = new HashMap<>(this.environments.get(service));
+		environment.put("SERVER_PORT", String.valueOf(port));
+		String url = through(link, database.jdbcUrl());
+		environment.put("SPRING_DATASOURCE_URL", url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + name);
+		environment.put("SPRING_KAFKA_CLIENT_ID", name);
+		ChildProcess process = startJar(service, name, environment);
+		Replica replica = new Replica(name, process, port, link);
+		try {
+			awaitReady(name, process, port);
+		}
+		catch (RuntimeException ex) {
+			replica.close();
+			throw ex;
+		}
+		return replica;
+	}
+
+	/**
+	 * A counter or gauge of a service's Micrometer registry, from
+	 * {@code /actuator/metrics}.
+	 */
+	double metric(Service service, String name) {
+		return metric(this.ports.get(service), name);
 	}
 
 	/** {@code kill -9}: the service dies mid-work, as in a crash. */
@@ -202,7 +302,7 @@ final class SystemUnderTest {
 
 	/** Starts the broker again on its port and data, and waits until it answers. */
 	void restartKafka() {
-		this.kafka = KafkaBroker.start(this.run, this.kafkaPort, this.kafkaControllerPort);
+		this.kafka = KafkaBroker.start(this.run, this.kafkaPort, this.kafkaControllerPort, this.kafkaListeners);
 	}
 
 	/** The query service's MongoDB, database included. */
@@ -229,26 +329,32 @@ final class SystemUnderTest {
 	}
 
 	private void start(Service service) {
+		this.processes.put(service, startJar(service, service.artifact(), this.environments.get(service)));
+	}
+
+	private ChildProcess startJar(Service service, String name, Map<String, String> environment) {
 		Path jar = this.root.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: the system tests run the services' jars; build them"
 					+ " first (./mvnw verify builds everything in order)");
 		}
-		this.processes.put(service, ChildProcess.startBootJar(this.run, service.artifact(), jar,
-				List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1"), this.environments.get(service)));
+		return ChildProcess.startBootJar(this.run, name, jar, List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1"),
+				environment);
 	}
 
 	private void awaitReady(Service service) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		URI readyz = URI.create("http://127.0.0.1:" + this.ports.get(service) + "/readyz");
+		awaitReady(service.artifact(), this.processes.get(service), this.ports.get(service));
+	}
+
+	private void awaitReady(String name, ChildProcess process, int port) {
+		URI readyz = URI.create("http://127.0.0.1:" + port + "/readyz");
 		Instant deadline = Instant.now().plus(READY_TIMEOUT);
-		ChildProcess process = this.processes.get(service);
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException(service.artifact() + " exited while starting; see " + process.log());
+				throw new IllegalStateException(name + " exited while starting; see " + process.log());
 			}
 			try {
-				if (http
+				if (this.http
 					.send(HttpRequest.newBuilder(readyz).timeout(Duration.ofSeconds(2)).build(),
 							HttpResponse.BodyHandlers.discarding())
 					.statusCode() == 200) {
@@ -265,7 +371,47 @@ final class SystemUnderTest {
 			ShopClient.pause(Duration.ofMillis(200));
 		}
 		throw new IllegalStateException(
-				service.artifact() + " not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
+				name + " not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
+	}
+
+	private double metric(int port, String name) {
+		URI uri = URI.create("http://127.0.0.1:" + port + "/actuator/metrics/" + name);
+		try {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET " + uri + " answered " + response.statusCode());
+			}
+			return this.json.readTree(response.body()).get("measurements").get(0).get("value").asDouble();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	private static URI server(String jdbcUrl) {
+		return URI.create(jdbcUrl.substring("jdbc:".length()));
+	}
+
+	private static String host(String jdbcUrl) {
+		return server(jdbcUrl).getHost();
+	}
+
+	private static int port(String jdbcUrl) {
+		int port = server(jdbcUrl).getPort();
+		return (port >= 0) ? port : 5432;
+	}
+
+	/** The same database, reached through {@code link}. */
+	private static String through(NetworkLink link, String jdbcUrl) {
+		URI server = server(jdbcUrl);
+		String query = (server.getRawQuery() != null) ? "?" + server.getRawQuery() : "";
+		return "jdbc:postgresql://127.0.0.1:" + link.port() + server.getRawPath() + query;
 	}
 
 	private static void createTopics(String bootstrapServers) {
@@ -299,6 +445,9 @@ final class SystemUnderTest {
 	private void shutDown(PostgresEndpoint server) {
 		this.processes.values().forEach((process) -> process.stop(Duration.ofSeconds(10)));
 		this.kafka.close();
+		this.kafkaLink.close();
+		this.databaseLink.close();
+		this.reactor.close();
 		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
 				server.password()); Statement statement = connection.createStatement()) {
 			for (InvariantChecker.Database database : this.databases.values()) {
@@ -310,6 +459,68 @@ final class SystemUnderTest {
 		catch (SQLException ex) {
 			System.err.println("Could not drop the system tests' databases: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * A second instance of a service, started by {@link #startReplica}; closing it lets
+	 * it go on if it was paused or cut off, stops it cleanly ({@code SIGTERM}) and closes
+	 * its network link.
+	 */
+	final class Replica implements AutoCloseable {
+
+		private final String name;
+
+		private final ChildProcess process;
+
+		private final int port;
+
+		private final NetworkLink databaseLink;
+
+		private Replica(String name, ChildProcess process, int port, NetworkLink databaseLink) {
+			this.name = name;
+			this.process = process;
+			this.port = port;
+			this.databaseLink = databaseLink;
+		}
+
+		/**
+		 * Its Kafka client id, which the broker shows for its consumers, and the
+		 * {@code application_name} of its database sessions.
+		 */
+		String name() {
+			return this.name;
+		}
+
+		/** The network between it and its database. */
+		NetworkLink databaseLink() {
+			return this.databaseLink;
+		}
+
+		/** {@code SIGSTOP}: it freezes with its connections open. */
+		void pause() {
+			this.process.pause();
+		}
+
+		/** {@code SIGCONT}: it goes on where it stopped. */
+		void resume() {
+			this.process.resume();
+		}
+
+		/** A counter or gauge of its own Micrometer registry. */
+		double metric(String name) {
+			return SystemUnderTest.this.metric(this.port, name);
+		}
+
+		@Override
+		public void close() {
+			this.databaseLink.heal();
+			if (this.process.isAlive()) {
+				this.process.resume();
+			}
+			this.process.stop(Duration.ofSeconds(30));
+			this.databaseLink.close();
+		}
+
 	}
 
 }

@@ -37,10 +37,18 @@ public final class KafkaBroker implements AutoCloseable {
 	 * waits until it answers a metadata request.
 	 */
 	public static KafkaBroker start(RunDirectory run, int port, int controllerPort) {
+		return start(run, port, controllerPort, List.of());
+	}
+
+	/**
+	 * Like {@link #start(RunDirectory, int, int)}, with further listeners, e.g. one that
+	 * clients reach through a TCP proxy.
+	 */
+	public static KafkaBroker start(RunDirectory run, int port, int controllerPort, List<Listener> extraListeners) {
 		Path dataDir = run.data("kafka");
 		Path logDir = dataDir.resolve("log");
 		Path config = dataDir.resolve("server.properties");
-		writeConfig(config, logDir, port, controllerPort);
+		writeConfig(config, logDir, port, controllerPort, extraListeners);
 		if (!Files.exists(logDir.resolve("meta.properties"))) {
 			ChildProcess format = ChildProcess.startJava(run, "kafka-storage-format", List.of("-Xmx256m"),
 					kafka.tools.StorageTool.class, List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
@@ -57,16 +65,25 @@ public final class KafkaBroker implements AutoCloseable {
 		return kafka;
 	}
 
-	private static void writeConfig(Path config, Path logDir, int port, int controllerPort) {
+	private static void writeConfig(Path config, Path logDir, int port, int controllerPort,
+			List<Listener> extraListeners) {
+		StringBuilder listeners = new StringBuilder();
+		StringBuilder advertised = new StringBuilder();
+		StringBuilder protocols = new StringBuilder();
+		for (Listener listener : extraListeners) {
+			listeners.append(",%s://127.0.0.1:%d".formatted(listener.name(), listener.port()));
+			advertised.append(",%s://127.0.0.1:%d".formatted(listener.name(), listener.advertisedPort()));
+			protocols.append(",%s:PLAINTEXT".formatted(listener.name()));
+		}
 		String properties = """
 				process.roles=broker,controller
 				node.id=1
 				controller.quorum.voters=1@127.0.0.1:%2$d
-				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d%4$s
+				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d%5$s
 				controller.listener.names=CONTROLLER
 				inter.broker.listener.name=PLAINTEXT
-				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+				listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT%6$s
 				log.dirs=%3$s
 				# Topics are created by the services that own them, never by accident.
 				auto.create.topics.enable=false
@@ -80,7 +97,7 @@ public final class KafkaBroker implements AutoCloseable {
 				share.coordinator.state.topic.replication.factor=1
 				share.coordinator.state.topic.min.isr=1
 				group.initial.rebalance.delay.ms=0
-				""".formatted(port, controllerPort, logDir);
+				""".formatted(port, controllerPort, logDir, listeners, advertised, protocols);
 		try {
 			Files.createDirectories(logDir);
 			Files.writeString(config, properties);
@@ -130,6 +147,22 @@ public final class KafkaBroker implements AutoCloseable {
 	@Override
 	public void close() {
 		this.process.stop(Duration.ofSeconds(30));
+	}
+
+	/**
+	 * A further plaintext listener on {@code 127.0.0.1:port} that tells its clients to
+	 * connect to {@code 127.0.0.1:advertisedPort}. Kafka clients use the bootstrap
+	 * address only for their first request and then connect to the address the broker
+	 * advertises on the listener they came in through; so a client that reaches this
+	 * listener through a TCP proxy on {@code advertisedPort} stays behind the proxy,
+	 * while clients of the main listener are not affected.
+	 *
+	 * @param name the listener's name, upper case, e.g. {@code PROXIED}
+	 * @param port where the broker listens
+	 * @param advertisedPort where its clients connect
+	 */
+	public record Listener(String name, int port, int advertisedPort) {
+
 	}
 
 }

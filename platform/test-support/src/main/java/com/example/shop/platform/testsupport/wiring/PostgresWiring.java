@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service's Flyway set-up migrated its PostgreSQL database, and a row written there
- * is read back.
+ * The service's Flyway set-up migrated its PostgreSQL database, a row written there is
+ * read back, and the database ends transactions that a frozen instance left open.
  */
 public interface PostgresWiring {
 
@@ -27,6 +27,18 @@ public interface PostgresWiring {
 
 		assertThat(jdbc.queryForObject("SELECT note FROM test_support_wiring_probe WHERE id = ?", String.class, id))
 			.isEqualTo("written by " + getClass());
+	}
+
+	/**
+	 * An instance frozen in the middle of a transaction (a long GC pause, a stalled VM)
+	 * keeps its connection open; unless PostgreSQL ends the transaction, its locks hold
+	 * up the instance that took over its work until it wakes.
+	 */
+	@Test
+	default void databaseEndsTransactionsLeftIdle(@Autowired JdbcTemplate jdbc) {
+		assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class))
+			.as("idle_in_transaction_session_timeout (0 is off)")
+			.isNotEqualTo("0");
 	}
 
 }
