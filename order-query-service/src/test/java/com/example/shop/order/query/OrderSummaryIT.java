@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.inventory.InventoryReleased;
 import com.example.shop.contracts.inventory.InventoryReservationFailed;
 import com.example.shop.contracts.inventory.InventoryReserved;
@@ -135,6 +136,32 @@ class OrderSummaryIT {
 		assertThat(answer.at("/shipment/trackingNumber").asString()).isEqualTo(history.trackingNumber());
 		assertThat(answer.get("timeline").findValuesAsString("event")).containsExactly("OrderPlaced", "PaymentCharged",
 				"InventoryReserved", "ShipmentCreated", "OrderConfirmed");
+	}
+
+	@Test
+	void recordsThatCanNeverBeAppliedAreDeadLetteredAndTheRecordsAroundThemApplied() throws Exception {
+		OrderHistory history = anOrder().placed().confirmed();
+		String orderId = history.orderId();
+		String unknownType = "{\"orderId\":\"" + orderId + "\"}";
+		String malformed = "{\"orderId\":\"" + orderId + "\", not json";
+		String withoutVersion = "{\"orderId\":\"" + orderId + "\",\"confirmedAt\":\"2026-11-27T10:00:01Z\"}";
+		// one order's records share a partition, so they come in this order, in one
+		// poll or a few
+		driver.publish(history.ordersEvents().get(0));
+		driver.publishRaw(Topics.ORDERS_EVENTS, orderId, "OrderTeleported", unknownType, 2L);
+		driver.publishRaw(Topics.ORDERS_EVENTS, orderId, "OrderConfirmed", malformed, 2L);
+		driver.publishRaw(Topics.ORDERS_EVENTS, orderId, "OrderConfirmed", withoutVersion, null);
+		driver.publish(history.ordersEvents().get(1));
+
+		driver.awaitVersion(orderId, 2);
+		assertThat(driver.summary(orderId)).usingRecursiveComparison()
+			.withComparatorForType(AMOUNTS, BigDecimal.class)
+			.isEqualTo(fold(history));
+		// both projections fed by orders.events dead-letter each of them once
+		String deadLetters = Topics.deadLetter(Topics.ORDERS_EVENTS);
+		QueryTestDriver.awaitTrue(() -> driver.valuesOn(deadLetters, orderId).size() >= 6);
+		assertThat(driver.valuesOn(deadLetters, orderId)).containsExactlyInAnyOrder(unknownType, unknownType, malformed,
+				malformed, withoutVersion, withoutVersion);
 	}
 
 	@Test

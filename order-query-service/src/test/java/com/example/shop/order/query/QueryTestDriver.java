@@ -5,7 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -29,7 +33,10 @@ import com.example.shop.order.query.view.OrderSummary;
 import com.example.shop.order.query.view.ProjectionCatalog;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,6 +44,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +58,8 @@ class QueryTestDriver {
 
 	private final KafkaTemplate<String, String> kafka;
 
+	private final ConsumerFactory<String, byte[]> consumers;
+
 	private final MongoTemplate mongo;
 
 	private final ProjectionCatalog catalog;
@@ -58,9 +68,10 @@ class QueryTestDriver {
 
 	private final Environment environment;
 
-	QueryTestDriver(KafkaTemplate<String, String> kafka, MongoTemplate mongo, ProjectionCatalog catalog,
-			JsonMapper json, Environment environment) {
+	QueryTestDriver(KafkaTemplate<String, String> kafka, ConsumerFactory<String, byte[]> consumers, MongoTemplate mongo,
+			ProjectionCatalog catalog, JsonMapper json, Environment environment) {
 		this.kafka = kafka;
+		this.consumers = consumers;
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.json = json;
@@ -116,6 +127,47 @@ class QueryTestDriver {
 		else {
 			publish(published.event());
 		}
+	}
+
+	/**
+	 * Publishes a record as it is given, keyed by order id: for records that cannot be
+	 * applied.
+	 * @param version the {@code ce_sequence} header, none when {@code null}
+	 */
+	void publishRaw(String topic, String orderId, String type, String json, Long version) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(topic, orderId, json);
+		header(record, CloudEventHeaders.TYPE, type);
+		header(record, CloudEventHeaders.TIME, Instant.now().toString());
+		header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+		if (version != null) {
+			header(record, CloudEventHeaders.SEQUENCE, String.valueOf(version));
+		}
+		send(record);
+	}
+
+	/**
+	 * The values of the records with this key on a topic, from its start to its end now.
+	 */
+	List<String> valuesOn(String topic, String key) {
+		List<String> values = new ArrayList<>();
+		try (Consumer<String, byte[]> consumer = this.consumers.createConsumer("query-test-" + UUID.randomUUID(),
+				null)) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+					if (key.equals(record.key())) {
+						values.add(new String(record.value(), StandardCharsets.UTF_8));
+					}
+				}
+			}
+		}
+		return values;
 	}
 
 	private ProducerRecord<String, String> record(String topic, String orderId, Object event) {
@@ -226,9 +278,9 @@ class QueryTestDriver {
 		}
 
 		@Bean
-		QueryTestDriver queryTestDriver(KafkaTemplate<String, String> kafka, MongoTemplate mongo,
-				ProjectionCatalog catalog, JsonMapper json, Environment environment) {
-			return new QueryTestDriver(kafka, mongo, catalog, json, environment);
+		QueryTestDriver queryTestDriver(KafkaTemplate<String, String> kafka, ConsumerFactory<String, byte[]> consumers,
+				MongoTemplate mongo, ProjectionCatalog catalog, JsonMapper json, Environment environment) {
+			return new QueryTestDriver(kafka, consumers, mongo, catalog, json, environment);
 		}
 
 	}

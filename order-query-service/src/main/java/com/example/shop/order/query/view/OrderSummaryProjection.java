@@ -1,6 +1,7 @@
 package com.example.shop.order.query.view;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.contracts.Topics;
@@ -18,18 +19,21 @@ import com.example.shop.contracts.orders.OrderRejected;
 import com.example.shop.contracts.payments.PaymentCharged;
 import com.example.shop.contracts.payments.PaymentFailed;
 import com.example.shop.contracts.payments.PaymentRefunded;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds {@link OrderSummary} documents from the events of all three contexts, with
- * single-document updates only (no multi-document transaction).
+ * single-document updates only (no multi-document transaction), written as BSON with the
+ * driver's builders: the field names are those of {@link OrderSummary}, which Spring Data
+ * maps back when the view is read.
  * <ul>
  * <li><b>Orders events</b> carry the order's stream version: each is one conditional
  * upsert on {@code version < event version}, so a duplicate or stale event matches
@@ -75,100 +79,99 @@ class OrderSummaryProjection implements Projection {
 	}
 
 	@Override
-	public boolean apply(ReceivedEvent received, String collection) {
+	public ViewWrite write(ReceivedEvent received) {
 		String id = received.orderId();
-		switch (received.event()) {
-			case OrderPlaced placed ->
-				change(collection, id, received.version(), placed.placedAt(), "OrderPlaced",
-						new Update().set("customerId", placed.customerId())
-							.set("status", "PENDING")
-							.set("lines", placed.lines()
+		return switch (received.event()) {
+			case OrderPlaced placed -> change(id, received.version(), placed.placedAt(), "OrderPlaced",
+					Updates.set("customerId", placed.customerId()), Updates.set("status", "PENDING"),
+					Updates.set("lines",
+							placed.lines()
 								.stream()
-								.map((line) -> new OrderSummary.Line(line.sku(), line.quantity(), line.unitPrice()))
-								.toList())
-							.set("currency", placed.currency())
-							.set("total", placed.total())
-							.set("shippingAddress",
-									new OrderSummary.Address(placed.shippingAddress().name(),
-											placed.shippingAddress().street(), placed.shippingAddress().city(),
-											placed.shippingAddress().postalCode(), placed.shippingAddress().country()))
-							.set("placedAt", placed.placedAt()));
-			case OrderConfirmed confirmed -> change(collection, id, received.version(), confirmed.confirmedAt(),
-					"OrderConfirmed", new Update().set("status", "CONFIRMED"));
-			case OrderRejected rejected -> change(collection, id, received.version(), rejected.rejectedAt(),
-					"OrderRejected", new Update().set("status", "REJECTED").set("rejectionReason", rejected.reason()));
-			case OrderCancellationRequested requested ->
-				change(collection, id, received.version(), requested.requestedAt(), "OrderCancellationRequested",
-						new Update().set("status", "CANCELLATION_REQUESTED"));
-			case OrderCancelled cancelled -> change(collection, id, received.version(), cancelled.cancelledAt(),
-					"OrderCancelled", new Update().set("status", "CANCELLED"));
-			case PaymentCharged charged -> record(collection, id, charged.chargedAt(),
-					new Update().set("payment.chargedAmount", charged.amount())
-						.set("payment.currency", charged.currency())
-						.min("payment.chargedAt", charged.chargedAt()));
+								.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity())
+									.append("unitPrice", line.unitPrice()))
+								.toList()),
+					Updates.set("currency", placed.currency()), Updates.set("total", placed.total()),
+					Updates.set("shippingAddress",
+							new Document("name", placed.shippingAddress().name())
+								.append("street", placed.shippingAddress().street())
+								.append("city", placed.shippingAddress().city())
+								.append("postalCode", placed.shippingAddress().postalCode())
+								.append("country", placed.shippingAddress().country())),
+					Updates.set("placedAt", placed.placedAt()));
+			case OrderConfirmed confirmed -> change(id, received.version(), confirmed.confirmedAt(), "OrderConfirmed",
+					Updates.set("status", "CONFIRMED"));
+			case OrderRejected rejected -> change(id, received.version(), rejected.rejectedAt(), "OrderRejected",
+					Updates.set("status", "REJECTED"), Updates.set("rejectionReason", rejected.reason()));
+			case OrderCancellationRequested requested -> change(id, received.version(), requested.requestedAt(),
+					"OrderCancellationRequested", Updates.set("status", "CANCELLATION_REQUESTED"));
+			case OrderCancelled cancelled -> change(id, received.version(), cancelled.cancelledAt(), "OrderCancelled",
+					Updates.set("status", "CANCELLED"));
+			case PaymentCharged charged ->
+				record(id, charged.chargedAt(), Updates.set("payment.chargedAmount", charged.amount()),
+						Updates.set("payment.currency", charged.currency()),
+						Updates.min("payment.chargedAt", charged.chargedAt()));
 			case PaymentFailed failed ->
-				record(collection, id, failed.failedAt(), new Update().set("payment.failureReason", failed.reason())
-					.min("payment.failedAt", failed.failedAt()));
-			case PaymentRefunded refunded -> {
-				Update update = new Update().set("payment.refundedAmount", refunded.amount())
-					.min("payment.refundedAt", refunded.refundedAt());
-				if (refunded.currency() != null) {
-					update.set("payment.currency", refunded.currency());
-				}
-				record(collection, id, refunded.refundedAt(), update);
-			}
-			case InventoryReserved reserved -> record(collection, id, reserved.reservedAt(),
-					new Update()
-						.set("reservation.lines",
-								reserved.lines()
-									.stream()
-									.map((line) -> new OrderSummary.StockLine(line.sku(), line.quantity()))
-									.toList())
-						.min("reservation.reservedAt", reserved.reservedAt()));
-			case InventoryReservationFailed failed -> record(collection, id, failed.failedAt(),
-					new Update().set("reservation.failureReason", failed.reason())
-						.set("reservation.shortages",
-								failed.shortages()
-									.stream()
-									.map((s) -> new OrderSummary.Shortage(s.sku(), s.requested(), s.available()))
-									.toList())
-						.min("reservation.failedAt", failed.failedAt()));
-			case InventoryReleased released -> record(collection, id, released.releasedAt(),
-					new Update().min("reservation.releasedAt", released.releasedAt()));
-			case ShipmentCreated created -> record(collection, id, created.shippedAt(),
-					new Update().set("shipment.trackingNumber", created.trackingNumber())
-						.min("shipment.shippedAt", created.shippedAt()));
+				record(id, failed.failedAt(), Updates.set("payment.failureReason", failed.reason()),
+						Updates.min("payment.failedAt", failed.failedAt()));
+			case PaymentRefunded refunded -> (refunded.currency() != null)
+					? record(id, refunded.refundedAt(), Updates.set("payment.refundedAmount", refunded.amount()),
+							Updates.set("payment.currency", refunded.currency()),
+							Updates.min("payment.refundedAt", refunded.refundedAt()))
+					: record(id, refunded.refundedAt(), Updates.set("payment.refundedAmount", refunded.amount()),
+							Updates.min("payment.refundedAt", refunded.refundedAt()));
+			case InventoryReserved reserved -> record(id, reserved.reservedAt(),
+					Updates.set("reservation.lines",
+							reserved.lines()
+								.stream()
+								.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity()))
+								.toList()),
+					Updates.min("reservation.reservedAt", reserved.reservedAt()));
+			case InventoryReservationFailed failed -> record(id, failed.failedAt(),
+					Updates.set("reservation.failureReason", failed.reason()),
+					Updates.set("reservation.shortages", failed.shortages()
+						.stream()
+						.map((shortage) -> new Document("sku", shortage.sku()).append("requested", shortage.requested())
+							.append("available", shortage.available()))
+						.toList()),
+					Updates.min("reservation.failedAt", failed.failedAt()));
+			case InventoryReleased released ->
+				record(id, released.releasedAt(), Updates.min("reservation.releasedAt", released.releasedAt()));
+			case ShipmentCreated created ->
+				record(id, created.shippedAt(), Updates.set("shipment.trackingNumber", created.trackingNumber()),
+						Updates.min("shipment.shippedAt", created.shippedAt()));
 			case ShipmentFailed failed ->
-				record(collection, id, failed.failedAt(), new Update().set("shipment.failureReason", failed.reason())
-					.min("shipment.failedAt", failed.failedAt()));
-			case ShipmentCancelled cancelled -> {
-				Update update = new Update().min("shipment.cancelledAt", cancelled.cancelledAt());
-				if (cancelled.trackingNumber() != null) {
-					update.set("shipment.trackingNumber", cancelled.trackingNumber());
-				}
-				record(collection, id, cancelled.cancelledAt(), update);
-			}
+				record(id, failed.failedAt(), Updates.set("shipment.failureReason", failed.reason()),
+						Updates.min("shipment.failedAt", failed.failedAt()));
+			case ShipmentCancelled cancelled -> (cancelled.trackingNumber() != null)
+					? record(id, cancelled.cancelledAt(),
+							Updates.set("shipment.trackingNumber", cancelled.trackingNumber()),
+							Updates.min("shipment.cancelledAt", cancelled.cancelledAt()))
+					: record(id, cancelled.cancelledAt(), Updates.min("shipment.cancelledAt", cancelled.cancelledAt()));
 			default -> throw new IllegalArgumentException(
 					"Not an event of the order summary: " + received.event().getClass().getName());
-		}
-		return true;
+		};
 	}
 
 	/**
 	 * An orders event: applied only over an older version of the document.
 	 */
-	private void change(String collection, String orderId, long version, Instant at, String event, Update update) {
-		update.set("version", version).max("updatedAt", at).push("timeline", new OrderSummary.Step(at, event, version));
-		Upserts.conditionally(this.mongo, collection,
-				Query.query(Criteria.where("_id").is(orderId).and("version").lt(version)), update);
+	private static ViewWrite change(String orderId, long version, Instant at, String event, Bson... changes) {
+		List<Bson> update = new ArrayList<>(List.of(changes));
+		update.add(Updates.set("version", version));
+		update.add(Updates.max("updatedAt", at));
+		update.add(Updates.push("timeline", new Document("at", at).append("event", event).append("version", version)));
+		return new ViewWrite(orderId, Filters.and(Filters.eq("_id", orderId), Filters.lt("version", version)),
+				Updates.combine(update));
 	}
 
 	/**
 	 * A payments or inventory outcome: recorded whatever else the document holds.
 	 */
-	private void record(String collection, String orderId, Instant at, Update update) {
-		update.max("updatedAt", at).setOnInsert("version", 0L);
-		Upserts.byId(this.mongo, collection, orderId, update);
+	private static ViewWrite record(String orderId, Instant at, Bson... changes) {
+		List<Bson> update = new ArrayList<>(List.of(changes));
+		update.add(Updates.max("updatedAt", at));
+		update.add(Updates.setOnInsert("version", 0L));
+		return ViewWrite.byId(orderId, Updates.combine(update));
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One read model's builder: which topics feed it and how an event changes it. Every
- * {@link #apply} is idempotent, so a projection can be fed at least once, and rebuilt by
+ * {@link #write} is idempotent, so a projection can be fed at least once, and rebuilt by
  * replaying its topics from offset 0 into a fresh collection.
  */
 interface Projection {
@@ -20,10 +20,10 @@ interface Projection {
 	List<String> topics();
 
 	/**
-	 * Applies an event to the given collection.
-	 * @return whether the event was one this projection uses (duplicates included)
+	 * The change an event makes to the view, applied by {@link ViewWriter}.
+	 * @return {@code null} for an event this projection does not use
 	 */
-	boolean apply(ReceivedEvent event, String collection);
+	ViewWrite write(ReceivedEvent event);
 
 	/**
 	 * Creates the indexes the queries of this view need in a collection serving it.

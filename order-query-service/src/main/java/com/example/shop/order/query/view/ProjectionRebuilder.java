@@ -1,6 +1,7 @@
 package com.example.shop.order.query.view;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,18 +122,12 @@ public class ProjectionRebuilder implements DisposableBean {
 			if (Thread.currentThread().isInterrupted()) {
 				throw new IllegalStateException("Rebuild interrupted");
 			}
-			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-				try {
-					if (projection.apply(this.projections.decode(record), target)) {
-						applied++;
-					}
-				}
-				catch (RuntimeException ex) {
-					// what the live listener dead-letters, the rebuild skips
-					logger.warn("Rebuild skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-							ex.getMessage());
-				}
-			}
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+			consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			// what the live listener dead-letters, the rebuild skips
+			applied += this.projections.applyTo(projection, target, records,
+					(record, reason) -> logger.warn("Rebuild skips {}-{}@{}: {}", record.topic(), record.partition(),
+							record.offset(), reason.getMessage()));
 		}
 		return applied;
 	}

@@ -7,11 +7,12 @@ import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.orders.OrderConfirmed;
 import com.example.shop.contracts.orders.OrderPlaced;
 import com.example.shop.contracts.payments.PaymentRefunded;
+import com.mongodb.client.model.Updates;
+import org.bson.conversions.Bson;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,24 +50,21 @@ class RevenueReportProjection implements Projection {
 	}
 
 	@Override
-	public boolean apply(ReceivedEvent received, String collection) {
-		Update update = switch (received.event()) {
-			case OrderPlaced placed -> new Update().set("currency", placed.currency()).set("total", placed.total());
-			case OrderConfirmed confirmed -> new Update().set("confirmedAt", confirmed.confirmedAt())
-				.set("confirmedOn", UtcDay.of(confirmed.confirmedAt()));
+	public ViewWrite write(ReceivedEvent received) {
+		Bson update = switch (received.event()) {
+			case OrderPlaced placed ->
+				Updates.combine(Updates.set("currency", placed.currency()), Updates.set("total", placed.total()));
+			case OrderConfirmed confirmed -> Updates.combine(Updates.set("confirmedAt", confirmed.confirmedAt()),
+					Updates.set("confirmedOn", UtcDay.of(confirmed.confirmedAt())));
 			case PaymentRefunded refunded when refunded.amount() != null
 					&& refunded.amount().compareTo(BigDecimal.ZERO) > 0 ->
-				new Update().set("refundedAmount", refunded.amount())
-					.set("refundCurrency", refunded.currency())
-					.set("refundedAt", refunded.refundedAt())
-					.set("refundedOn", UtcDay.of(refunded.refundedAt()));
+				Updates.combine(Updates.set("refundedAmount", refunded.amount()),
+						Updates.set("refundCurrency", refunded.currency()),
+						Updates.set("refundedAt", refunded.refundedAt()),
+						Updates.set("refundedOn", UtcDay.of(refunded.refundedAt())));
 			default -> null;
 		};
-		if (update == null) {
-			return false;
-		}
-		Upserts.byId(this.mongo, collection, received.orderId(), update);
-		return true;
+		return (update != null) ? ViewWrite.byId(received.orderId(), update) : null;
 	}
 
 }

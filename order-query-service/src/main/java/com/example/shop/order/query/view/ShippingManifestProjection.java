@@ -5,11 +5,13 @@ import java.util.List;
 import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.inventory.ShipmentCancelled;
 import com.example.shop.contracts.inventory.ShipmentCreated;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,29 +49,27 @@ class ShippingManifestProjection implements Projection {
 	}
 
 	@Override
-	public boolean apply(ReceivedEvent received, String collection) {
-		Update update = switch (received.event()) {
-			case ShipmentCreated created -> new Update().set("trackingNumber", created.trackingNumber())
-				.set("destination",
-						new ManifestEntry.Destination(created.destination().name(), created.destination().street(),
-								created.destination().city(), created.destination().postalCode(),
-								created.destination().country()))
-				.set("lines",
-						created.lines()
-							.stream()
-							.map((line) -> new ManifestEntry.Line(line.sku(), line.quantity()))
-							.toList())
-				.set("shippedAt", created.shippedAt())
-				.set("shippedOn", UtcDay.of(created.shippedAt()));
+	public ViewWrite write(ReceivedEvent received) {
+		Bson update = switch (received.event()) {
+			case ShipmentCreated created -> Updates.combine(Updates.set("trackingNumber", created.trackingNumber()),
+					Updates.set("destination",
+							new Document("name", created.destination().name())
+								.append("street", created.destination().street())
+								.append("city", created.destination().city())
+								.append("postalCode", created.destination().postalCode())
+								.append("country", created.destination().country())),
+					Updates.set("lines",
+							created.lines()
+								.stream()
+								.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity()))
+								.toList()),
+					Updates.set("shippedAt", created.shippedAt()),
+					Updates.set("shippedOn", UtcDay.of(created.shippedAt())));
 			case ShipmentCancelled cancelled when cancelled.trackingNumber() != null ->
-				new Update().min("cancelledAt", cancelled.cancelledAt());
+				Updates.min("cancelledAt", cancelled.cancelledAt());
 			default -> null;
 		};
-		if (update == null) {
-			return false;
-		}
-		Upserts.byId(this.mongo, collection, received.orderId(), update);
-		return true;
+		return (update != null) ? ViewWrite.byId(received.orderId(), update) : null;
 	}
 
 }
