@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The backend that looks an {@code _id} up in its index must answer exactly as the plain
@@ -89,6 +90,41 @@ class IdIndexedH2BackendTest {
 			assertThat(update.getModifiedCount()).isEqualTo(1);
 			assertThat(indexed.find(Filters.eq("_id", "order-1")))
 				.containsExactly(new Document("_id", "order-1").append("version", 4L).append("status", "CONFIRMED"));
+		}
+	}
+
+	@Test
+	void keepsItsUniqueIndexesAcrossARestartAndBuildsThemForFilesThePlainBackendWrote() {
+		String file = this.dir.resolve("documents.mv").toString();
+		H2Backend plainBackend = new H2Backend(file);
+		try (Server plain = new Server(plainBackend)) {
+			plain.documents.insertOne(new Document("_id", "order-1").append("version", 1L));
+		}
+		plainBackend.close();
+
+		for (String id : List.of("order-2", "order-3")) {
+			IdIndexedH2Backend backend = new IdIndexedH2Backend(file);
+			try (Server indexed = new Server(backend)) {
+				indexed.documents.insertOne(new Document("_id", id).append("version", 1L));
+				for (String existing : List.of("order-1", "order-2")) {
+					assertThatExceptionOfType(MongoWriteException.class)
+						.isThrownBy(() -> indexed.documents.insertOne(new Document("_id", existing)))
+						.satisfies((ex) -> assertThat(ex.getError().getCode()).isEqualTo(11000));
+				}
+				assertThat(indexed.find(Filters.eq("_id", "order-1"))).hasSize(1);
+			}
+			backend.close();
+		}
+	}
+
+	@Test
+	void dropsAUniqueIndexWithItsCollection() {
+		try (Server indexed = new Server(new IdIndexedH2Backend(null))) {
+			indexed.documents.insertOne(new Document("_id", "order-1"));
+			indexed.documents.drop();
+			indexed.documents.insertOne(new Document("_id", "order-1"));
+
+			assertThat(indexed.find(Filters.empty())).containsExactly(new Document("_id", "order-1"));
 		}
 	}
 
