@@ -99,6 +99,9 @@ public final class ProjectionBenchmark {
 
 				long began = System.nanoTime();
 				Map<String, Long> lastOffsets = produce(kafka.bootstrapServers(), orders);
+				// the live figure cannot exceed the rate at which this program produces
+				System.err.printf(Locale.ROOT, "Produced %,d events at %,.0f/s%n", events,
+						events / ((System.nanoTime() - began) / 1e9));
 				// done when the projection reports the last offset of every partition
 				// applied;
 				// counting documents instead would scan the collection under the
