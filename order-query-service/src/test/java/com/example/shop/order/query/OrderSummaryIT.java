@@ -157,11 +157,10 @@ class OrderSummaryIT {
 		assertThat(driver.summary(orderId)).usingRecursiveComparison()
 			.withComparatorForType(AMOUNTS, BigDecimal.class)
 			.isEqualTo(fold(history));
-		// both projections fed by orders.events dead-letter each of them once
+		// once each, although two projections are built from orders.events
 		String deadLetters = Topics.deadLetter(Topics.ORDERS_EVENTS);
-		QueryTestDriver.awaitTrue(() -> driver.valuesOn(deadLetters, orderId).size() >= 6);
-		assertThat(driver.valuesOn(deadLetters, orderId)).containsExactlyInAnyOrder(unknownType, unknownType, malformed,
-				malformed, withoutVersion, withoutVersion);
+		QueryTestDriver.awaitTrue(() -> driver.valuesOn(deadLetters, orderId).size() >= 3);
+		assertThat(driver.valuesOn(deadLetters, orderId)).containsExactly(unknownType, malformed, withoutVersion);
 	}
 
 	@Test

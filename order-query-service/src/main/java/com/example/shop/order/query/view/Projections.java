@@ -45,59 +45,119 @@ public class Projections {
 	}
 
 	/**
-	 * Applies a poll's records, in order, to the named projection's serving collection.
+	 * Applies a poll's records, in order, to every projection built from their topics,
+	 * each in the collection that serves it now. Each record is decoded once for all of
+	 * them.
 	 * @throws RecordNotAppliedException for the first record that could not be applied;
-	 * every record before it is
+	 * every record before it is applied to every projection that uses it
 	 */
-	public void apply(String projection, List<ConsumerRecord<String, byte[]>> records) {
-		Projection target = get(projection);
-		String collection = this.catalog.activeCollection(projection);
-		if (!this.indexed.contains(collection)) {
-			target.createIndexes(collection);
-			this.indexed.add(collection);
-		}
-		List<ViewWrite> writes = new ArrayList<>(records.size());
-		List<Integer> sources = new ArrayList<>(records.size());
-		for (int i = 0; i < records.size(); i++) {
-			ViewWrite write;
+	public void apply(List<ConsumerRecord<String, byte[]>> records) {
+		List<Batch> batches = this.byName.values().stream().map(this::batch).toList();
+		int failedAt = records.size();
+		RuntimeException failure = null;
+		for (int i = 0; i < records.size() && failure == null; i++) {
+			ConsumerRecord<String, byte[]> record = records.get(i);
 			try {
-				write = target.write(this.decoder.decode(records.get(i)));
+				ReceivedEvent event = this.decoder.decode(record);
+				List<ViewWrite> writes = new ArrayList<>(batches.size());
+				for (Batch batch : batches) {
+					writes.add(batch.uses(record) ? batch.projection.write(event) : null);
+				}
+				for (int b = 0; b < batches.size(); b++) {
+					batches.get(b).add(writes.get(b), i);
+				}
 			}
 			catch (RuntimeException ex) {
-				applyOrLocate(projection, collection, records.subList(0, i), writes, sources);
-				throw new RecordNotAppliedException(i, ex);
-			}
-			if (write != null) {
-				writes.add(write);
-				sources.add(i);
+				failedAt = i;
+				failure = ex;
 			}
 		}
-		applyOrLocate(projection, collection, records, writes, sources);
+		for (Batch batch : batches) {
+			try {
+				batch.writeBefore(failedAt);
+			}
+			catch (RecordNotAppliedException ex) {
+				// the batches written already have applied more than they needed to
+				failedAt = ex.index();
+				failure = ex;
+			}
+		}
+		for (Batch batch : batches) {
+			for (ConsumerRecord<String, byte[]> record : records.subList(0, failedAt)) {
+				if (batch.uses(record)) {
+					this.monitor.applied(batch.projection.name(), record);
+				}
+			}
+		}
+		if (failure != null) {
+			throw (failure instanceof RecordNotAppliedException notApplied) ? notApplied
+					: new RecordNotAppliedException(failedAt, failure);
+		}
+	}
+
+	private Batch batch(Projection projection) {
+		String collection = this.catalog.activeCollection(projection.name());
+		if (!this.indexed.contains(collection)) {
+			projection.createIndexes(collection);
+			this.indexed.add(collection);
+		}
+		return new Batch(projection, collection);
 	}
 
 	/**
-	 * Applies the writes in bulk; if that fails, one at a time to find the record whose
-	 * write fails (the error handler retries it and, if it keeps failing, dead-letters
-	 * it). Applying a write twice is harmless.
+	 * One projection's writes for a poll, with the position in the poll of the record
+	 * each came from.
 	 */
-	private void applyOrLocate(String projection, String collection, List<ConsumerRecord<String, byte[]>> records,
-			List<ViewWrite> writes, List<Integer> sources) {
-		try {
-			this.writer.write(collection, writes);
+	private final class Batch {
+
+		private final Projection projection;
+
+		private final String collection;
+
+		private final List<ViewWrite> writes = new ArrayList<>();
+
+		private final List<Integer> sources = new ArrayList<>();
+
+		private Batch(Projection projection, String collection) {
+			this.projection = projection;
+			this.collection = collection;
 		}
-		catch (MongoException bulkFailure) {
-			for (int w = 0; w < writes.size(); w++) {
-				try {
-					this.writer.write(collection, List.of(writes.get(w)));
-				}
-				catch (MongoException ex) {
-					int failed = sources.get(w);
-					records.subList(0, failed).forEach((record) -> this.monitor.applied(projection, record));
-					throw new RecordNotAppliedException(failed, ex);
+
+		boolean uses(ConsumerRecord<String, byte[]> record) {
+			return this.projection.topics().contains(record.topic());
+		}
+
+		void add(ViewWrite write, int source) {
+			if (write != null) {
+				this.writes.add(write);
+				this.sources.add(source);
+			}
+		}
+
+		/**
+		 * Applies the writes of the records before {@code end} in bulk; if that fails,
+		 * one at a time to find the record whose write fails (the error handler retries
+		 * it and, if it keeps failing, dead-letters it). Applying a write twice is
+		 * harmless.
+		 */
+		void writeBefore(int end) {
+			int count = (int) this.sources.stream().filter((source) -> source < end).count();
+			List<ViewWrite> due = this.writes.subList(0, count);
+			try {
+				Projections.this.writer.write(this.collection, due);
+			}
+			catch (MongoException bulkFailure) {
+				for (int w = 0; w < due.size(); w++) {
+					try {
+						Projections.this.writer.write(this.collection, List.of(due.get(w)));
+					}
+					catch (MongoException ex) {
+						throw new RecordNotAppliedException(this.sources.get(w), ex);
+					}
 				}
 			}
 		}
-		records.forEach((record) -> this.monitor.applied(projection, record));
+
 	}
 
 	/**

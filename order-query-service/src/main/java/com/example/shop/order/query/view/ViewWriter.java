@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * A write's insert may fail on a duplicate {@code _id}: its condition did not hold (a
  * duplicate or stale event), or another listener created the document between the match
  * and the insert. Either way the write is redone as a plain update, which only the
- * condition decides. No multi-document transaction is involved.
+ * condition decides. (The views have no other unique index, so a duplicate key is always
+ * the {@code _id}.) No multi-document transaction is involved.
  */
 @Component
 class ViewWriter {
