@@ -116,7 +116,7 @@ public class AllocationCommands {
 			AllocationDecision decision = decider.decide(allocation.aggregate(), stock);
 			decision.stock().forEach((sku, events) -> this.products.save(loaded.get(sku), events, metadata, List.of()));
 			this.allocations.save(allocation, decision.events(), metadata,
-					List.of(this.replies.reply(orderId, decision.outcome(), metadata)));
+					this.replies.replies(orderId, decision.outcome(), metadata));
 			return decision;
 		});
 		this.metrics.decided(decided);

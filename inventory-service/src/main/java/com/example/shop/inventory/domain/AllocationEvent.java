@@ -33,8 +33,21 @@ public sealed interface AllocationEvent {
 	/**
 	 * What was held is available again (no lines when nothing was held); the order is
 	 * closed.
+	 *
+	 * @param recalledShipment the tracking number of the shipment this release called
+	 * back first, {@code null} when it called none back (events stored before this field
+	 * existed read as {@code null})
 	 */
-	record ReservationReleased(List<SkuQuantity> lines, Instant releasedAt) implements AllocationEvent {
+	record ReservationReleased(List<SkuQuantity> lines, Instant releasedAt,
+			String recalledShipment) implements AllocationEvent {
+
+		/**
+		 * A release that called no shipment back.
+		 */
+		public ReservationReleased(List<SkuQuantity> lines, Instant releasedAt) {
+			this(lines, releasedAt, null);
+		}
+
 	}
 
 }

@@ -18,8 +18,19 @@ public sealed interface AllocationOutcome {
 
 	/**
 	 * @param lines what was given back, empty when nothing was held
+	 * @param recalledShipment the tracking number of the shipment the release called back
+	 * first, {@code null} when there was none to call back: the saga and the read side
+	 * hear of the cancelled shipment too
 	 */
-	record Released(List<SkuQuantity> lines, Instant releasedAt) implements AllocationOutcome {
+	record Released(List<SkuQuantity> lines, Instant releasedAt, String recalledShipment) implements AllocationOutcome {
+
+		/**
+		 * A release that called no shipment back.
+		 */
+		public Released(List<SkuQuantity> lines, Instant releasedAt) {
+			this(lines, releasedAt, null);
+		}
+
 	}
 
 	record ShipmentCreated(String trackingNumber, Destination destination, List<SkuQuantity> lines,

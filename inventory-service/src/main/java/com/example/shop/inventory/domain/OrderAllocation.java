@@ -59,6 +59,8 @@ public final class OrderAllocation implements Aggregate<AllocationEvent> {
 
 	private List<SkuQuantity> releasedLines;
 
+	private String releaseRecalledShipment;
+
 	private Instant releasedAt;
 
 	/**
@@ -104,17 +106,18 @@ public final class OrderAllocation implements Aggregate<AllocationEvent> {
 	 */
 	public AllocationDecision release(OrderId orderId, Map<Sku, Product> products, Instant now) {
 		return switch (this.status) {
-			case RELEASED ->
-				AllocationDecision.repeat(new AllocationOutcome.Released(this.releasedLines, this.releasedAt));
+			case RELEASED -> AllocationDecision.repeat(
+					new AllocationOutcome.Released(this.releasedLines, this.releasedAt, this.releaseRecalledShipment));
 			case NONE, RESERVATION_FAILED -> AllocationDecision.of(List.of(new ReservationReleased(List.of(), now)),
 					Map.of(), new AllocationOutcome.Released(List.of(), now));
 			case RESERVED -> AllocationDecision.of(List.of(new ReservationReleased(this.lines, now)),
 					move(this.lines, products, (product, quantity) -> product.release(orderId, quantity)),
 					new AllocationOutcome.Released(this.lines, now));
 			case SHIPPED -> AllocationDecision.of(
-					List.of(new ShipmentRecalled(this.trackingNumber, now), new ReservationReleased(this.lines, now)),
+					List.of(new ShipmentRecalled(this.trackingNumber, now),
+							new ReservationReleased(this.lines, now, this.trackingNumber)),
 					move(this.lines, products, (product, quantity) -> product.recallAndRelease(orderId, quantity)),
-					new AllocationOutcome.Released(this.lines, now));
+					new AllocationOutcome.Released(this.lines, now, this.trackingNumber));
 		};
 	}
 
@@ -208,6 +211,7 @@ public final class OrderAllocation implements Aggregate<AllocationEvent> {
 				this.status = AllocationStatus.RELEASED;
 				this.releasedLines = released.lines();
 				this.releasedAt = released.releasedAt();
+				this.releaseRecalledShipment = released.recalledShipment();
 			}
 		}
 	}

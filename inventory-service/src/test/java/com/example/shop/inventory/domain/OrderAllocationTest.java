@@ -188,12 +188,26 @@ class OrderAllocationTest {
 		AllocationDecision decision = allocation.release(ORDER, stock(product), NOW);
 
 		assertThat(decision.events()).containsExactly(new ShipmentRecalled("TRK-1", NOW),
-				new ReservationReleased(List.of(line("SKU-1", 2)), NOW));
+				new ReservationReleased(List.of(line("SKU-1", 2)), NOW, "TRK-1"));
 		assertThat(decision.stock().get(sku("SKU-1"))).containsExactly(new ShippedStockRecalled(ORDER, 2),
 				new StockReleased(ORDER, 2));
-		assertThat(decision.outcome()).isEqualTo(new AllocationOutcome.Released(List.of(line("SKU-1", 2)), NOW));
+		assertThat(decision.outcome())
+			.isEqualTo(new AllocationOutcome.Released(List.of(line("SKU-1", 2)), NOW, "TRK-1"));
 		assertThat(applied(product, decision.stock().get(sku("SKU-1"))).levels())
 			.isEqualTo(new StockLevels(5, 0, 0, 5));
+	}
+
+	@Test
+	void aRepeatedReleaseOfAShippedOrderAnswersTheRecalledShipmentAgain() {
+		OrderAllocation allocation = anAllocation().reserved(line("SKU-1", 2)).shipped("TRK-1", "DE").build();
+		Product product = aProduct("SKU-1").withStock(5).reservedFor(ORDER, 2).shippedFor(ORDER, 2).build();
+		OrderAllocation released = after(allocation, allocation.release(ORDER, stock(product), EARLIER));
+
+		AllocationDecision again = released.release(ORDER, stock(product), NOW);
+
+		assertThat(again.repeated()).isTrue();
+		assertThat(again.outcome())
+			.isEqualTo(new AllocationOutcome.Released(List.of(line("SKU-1", 2)), EARLIER, "TRK-1"));
 	}
 
 	@Test

@@ -300,6 +300,20 @@ class OrderFulfillmentSagaTest {
 		}
 
 		@Test
+		void goOnWhenTheReleaseCallsBackAShipmentThatWentOutLate() {
+			// the shipment timed out, then went out before the inventory saw the release:
+			// the inventory answers ShipmentCancelled, then InventoryReleased
+			OrderFulfillmentSaga saga = aSagaAfter(new PaymentCharged(), new InventoryReserved());
+			assertThat(giveUp(saga)).containsExactly(new ReleaseInventory(ORDER_ID));
+
+			assertThat(when(saga, new ShipmentCancelled())).isEmpty();
+			assertThat(saga.step()).isEqualTo(Step.RELEASE_INVENTORY);
+			assertThat(when(saga, new InventoryReleased())).containsExactly(new RefundPayment(ORDER_ID, CUSTOMER_ID));
+			assertThat(when(saga, new PaymentRefunded()))
+				.containsExactly(new RejectOrder(ORDER_ID, "SHIPMENT_TIMEOUT"));
+		}
+
+		@Test
 		void parkTheSagaWhenACompensationNeverAnswers() {
 			OrderFulfillmentSaga saga = aSagaAfter(new PaymentCharged(),
 					new InventoryReservationFailed("INSUFFICIENT_STOCK"));

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps each answer to its integration event of {@code platform/contracts}, keyed by order
- * id, so that the saga sees one order's answers in order. The metadata carries the
+ * Maps each answer to its integration events of {@code platform/contracts}, keyed by
+ * order id, so that the saga sees one order's answers in order. The metadata carries the
  * command's correlation id and the command's message id as causation.
  */
 @Component
@@ -37,8 +37,17 @@ class InventoryRepliesTranslator implements AllocationReplies {
 	}
 
 	@Override
-	public OutboxMessage reply(OrderId orderId, AllocationOutcome outcome, EventMetadata metadata) {
+	public List<OutboxMessage> replies(OrderId orderId, AllocationOutcome outcome, EventMetadata metadata) {
 		String id = orderId.toString();
+		if (outcome instanceof AllocationOutcome.Released released && released.recalledShipment() != null) {
+			// the shipment first, in the same partition: the manifest and the order
+			// summary
+			// mark it cancelled, and a saga that waited for it hears of it
+			return List.of(
+					message(id, new ShipmentCancelled(id, released.recalledShipment(), released.releasedAt()),
+							metadata),
+					message(id, new InventoryReleased(id, lines(released.lines()), released.releasedAt()), metadata));
+		}
 		Object contract = switch (outcome) {
 			case AllocationOutcome.Reserved reserved ->
 				new InventoryReserved(id, lines(reserved.lines()), reserved.reservedAt());
@@ -58,7 +67,11 @@ class InventoryRepliesTranslator implements AllocationReplies {
 			case AllocationOutcome.ShipmentCancelled cancelled ->
 				new ShipmentCancelled(id, cancelled.trackingNumber(), cancelled.cancelledAt());
 		};
-		return OutboxMessage.of(Topics.INVENTORY_EVENTS, id, contract.getClass().getSimpleName(),
+		return List.of(message(id, contract, metadata));
+	}
+
+	private OutboxMessage message(String orderId, Object contract, EventMetadata metadata) {
+		return OutboxMessage.of(Topics.INVENTORY_EVENTS, orderId, contract.getClass().getSimpleName(),
 				this.json.writeValueAsString(contract), metadata);
 	}
 
