@@ -2,7 +2,6 @@ package com.example.shop.inventory.application;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Function;
 
 import com.example.shop.inventory.domain.Product;
 import com.example.shop.inventory.domain.ProductEvent;
@@ -25,13 +24,16 @@ public class ProductCommands {
 
 	private final ConflictRetry retry;
 
+	private final RestockKeys restockKeys;
+
 	private final Clock clock;
 
 	public ProductCommands(AggregateRepository<Product, ProductEvent> products, TransactionOperations transactions,
-			ConflictRetry retry, Clock clock) {
+			ConflictRetry retry, RestockKeys restockKeys, Clock clock) {
 		this.products = products;
 		this.transactions = transactions;
 		this.retry = retry;
+		this.restockKeys = restockKeys;
 		this.clock = clock;
 	}
 
@@ -60,11 +62,36 @@ public class ProductCommands {
 	}
 
 	/**
-	 * Receives more units of an existing product.
+	 * Receives more units of an existing product. With an idempotency key, the same
+	 * restock again adds nothing and answers the product as it is now.
+	 * @param idempotencyKey the client's key for this restock, {@code null} for none
 	 * @throws ProductNotFoundException when there is no such product
+	 * @throws IdempotencyKeyReusedException when the key came with another product or
+	 * quantity before
 	 */
-	public ProductStock restock(Sku sku, int quantity, EventMetadata metadata) {
-		return change(sku, (product) -> product.restock(quantity, this.clock.instant()), metadata);
+	public ProductStock restock(Sku sku, int quantity, String idempotencyKey, EventMetadata metadata) {
+		return this.retry.run(() -> this.transactions.execute((status) -> {
+			// claimed first: a concurrent retry waits here for the first to commit, then
+			// loads the product with its restock
+			boolean repeated = false;
+			if (idempotencyKey != null) {
+				var earlier = this.restockKeys.claim(idempotencyKey, sku, quantity);
+				if (earlier.isPresent() && !earlier.get().equals(new RestockKeys.Earlier(sku, quantity))) {
+					throw new IdempotencyKeyReusedException(idempotencyKey);
+				}
+				repeated = earlier.isPresent();
+			}
+			Loaded<Product> loaded = this.products.load(sku.value());
+			if (!loaded.aggregate().exists()) {
+				throw new ProductNotFoundException(sku);
+			}
+			if (repeated) {
+				return stock(loaded, loaded.version());
+			}
+			long version = this.products.save(loaded, loaded.aggregate().restock(quantity, this.clock.instant()),
+					metadata, List.of());
+			return stock(loaded, version);
+		}));
 	}
 
 	/**
@@ -76,17 +103,6 @@ public class ProductCommands {
 			throw new ProductNotFoundException(sku);
 		}
 		return stock(loaded, loaded.version());
-	}
-
-	private ProductStock change(Sku sku, Function<Product, List<ProductEvent>> decision, EventMetadata metadata) {
-		return this.retry.run(() -> this.transactions.execute((status) -> {
-			Loaded<Product> loaded = this.products.load(sku.value());
-			if (!loaded.aggregate().exists()) {
-				throw new ProductNotFoundException(sku);
-			}
-			long version = this.products.save(loaded, decision.apply(loaded.aggregate()), metadata, List.of());
-			return stock(loaded, version);
-		}));
 	}
 
 	private static ProductStock stock(Loaded<Product> loaded, long version) {

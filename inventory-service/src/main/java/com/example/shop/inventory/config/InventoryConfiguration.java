@@ -10,6 +10,7 @@ import com.example.shop.inventory.application.AllocationReplies;
 import com.example.shop.inventory.application.ConflictRetry;
 import com.example.shop.inventory.application.InventoryMetrics;
 import com.example.shop.inventory.application.ProductCommands;
+import com.example.shop.inventory.application.RestockKeys;
 import com.example.shop.inventory.domain.AllocationEvent;
 import com.example.shop.inventory.domain.OrderAllocation;
 import com.example.shop.inventory.domain.Product;
@@ -113,8 +114,8 @@ class InventoryConfiguration {
 
 	@Bean
 	ProductCommands productCommands(AggregateRepository<Product, ProductEvent> products,
-			TransactionTemplate transactions, ConflictRetry retry, Clock clock) {
-		return new ProductCommands(products, transactions, retry, clock);
+			TransactionTemplate transactions, ConflictRetry retry, RestockKeys restockKeys, Clock clock) {
+		return new ProductCommands(products, transactions, retry, restockKeys, clock);
 	}
 
 	@Bean

@@ -59,7 +59,7 @@ class ProductSnapshotsIT {
 		EventMetadata metadata = EventMetadata.newRequest("test", null);
 		products.create(sku, 10, metadata);
 		for (int i = 0; i < 60; i++) {
-			products.restock(sku, 2, metadata);
+			products.restock(sku, 2, null, metadata);
 			OrderId order = new OrderId(UUID.randomUUID());
 			allocations.reserve(order, List.of(new SkuQuantity(sku, 1)), metadata);
 			if (i % 2 == 0) {
@@ -88,7 +88,7 @@ class ProductSnapshotsIT {
 		EventMetadata metadata = EventMetadata.newRequest("test", null);
 		products.create(sku, 0, metadata);
 		for (int i = 0; i < 104; i++) {
-			products.restock(sku, 1, metadata);
+			products.restock(sku, 1, null, metadata);
 		}
 		String stream = repository.streamId(sku.value());
 		// a snapshot that says something the events do not: only a load that reads it can

@@ -3,6 +3,7 @@ package com.example.shop.inventory.adapter.web;
 import java.util.List;
 import java.util.Map;
 
+import com.example.shop.inventory.application.IdempotencyKeyReusedException;
 import com.example.shop.inventory.application.ProductNotFoundException;
 import com.example.shop.inventory.domain.InvalidStockException;
 import com.example.shop.inventory.domain.ProductExistsException;
@@ -32,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * winning the race;</li>
  * <li>413: the body is larger than {@code shop.web.max-request-bytes};</li>
  * <li>422: a well-formed request that breaks a stock rule, e.g. more units received than
- * can be counted.</li>
+ * can be counted, or an {@code Idempotency-Key} reused for another restock.</li>
  * </ul>
  */
 @RestControllerAdvice
@@ -75,6 +76,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ex);
 		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
 		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> reusedKey(IdempotencyKeyReusedException ex) {
+		return ResponseEntity.unprocessableContent().body(problem(HttpStatus.UNPROCESSABLE_CONTENT, ex));
 	}
 
 	@ExceptionHandler

@@ -54,14 +54,17 @@ class ProductController {
 	}
 
 	/**
-	 * Receives more units of the product: 200 with its stock now. Each request adds its
-	 * quantity once more.
+	 * Receives more units of the product: 200 with its stock now. With an
+	 * {@code Idempotency-Key}, a retry of the same restock adds nothing and answers 200
+	 * with the stock as it is then; the key with another product or quantity is 422.
+	 * Without one, each request adds its quantity once more.
 	 */
 	@PostMapping("/{sku}/restocks")
 	ResponseEntity<ProductResponse> restock(@PathVariable String sku,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@Valid @RequestBody ProductRequests.Restock request, @RequestHeader HttpHeaders headers) {
 		return withVersion(ResponseEntity.ok(),
-				this.products.restock(existing(sku), request.quantity(), metadata(headers)));
+				this.products.restock(existing(sku), request.quantity(), key, metadata(headers)));
 	}
 
 	/**

@@ -232,7 +232,7 @@ class InventoryMessagingIT {
 		String order = newOrderId();
 		JsonNode first = body(
 				awaitReply(send("ReserveInventory", order, reserve(order, mug, 2)), "InventoryReservationFailed"));
-		products.restock(new Sku(mug), 5, EventMetadata.newRequest("test", null));
+		products.restock(new Sku(mug), 5, null, EventMetadata.newRequest("test", null));
 
 		JsonNode again = body(
 				awaitReply(send("ReserveInventory", order, reserve(order, mug, 2)), "InventoryReservationFailed"));

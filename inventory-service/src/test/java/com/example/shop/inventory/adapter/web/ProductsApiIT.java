@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -102,6 +103,51 @@ class ProductsApiIT {
 		JsonNode product = json.readTree(get("/products/" + sku).body());
 		assertLevels(product, 49, 0, 0, 49);
 		assertThat(product.get("version").asLong()).isEqualTo(17);
+	}
+
+	@Test
+	void aRestockRetriedWithItsIdempotencyKeyCountsOnce() throws Exception {
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":1}");
+		String key = UUID.randomUUID().toString();
+
+		List<Future<HttpResponse<String>>> sends = new ArrayList<>();
+		try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 8; i++) {
+				sends.add(clients.submit(() -> post("/products/" + sku + "/restocks", "{\"quantity\":3}", key)));
+			}
+		}
+		HttpResponse<String> another = post("/products/" + sku + "/restocks", "{\"quantity\":3}",
+				UUID.randomUUID().toString());
+
+		// one of them restocked, the others waited for it and answered the stock after it
+		for (Future<HttpResponse<String>> send : sends) {
+			assertThat(send.get().statusCode()).isEqualTo(200);
+			assertLevels(json.readTree(send.get().body()), 4, 0, 0, 4);
+		}
+		assertThat(another.statusCode()).isEqualTo(200);
+		JsonNode product = json.readTree(get("/products/" + sku).body());
+		assertLevels(product, 7, 0, 0, 7);
+		assertThat(product.get("version").asLong()).isEqualTo(3);
+	}
+
+	@Test
+	void anIdempotencyKeyReusedForAnotherRestockIs422() throws Exception {
+		String sku = newSku();
+		String other = newSku();
+		put("/products/" + sku, "{\"stock\":1}");
+		put("/products/" + other, "{\"stock\":1}");
+		String key = UUID.randomUUID().toString();
+		post("/products/" + sku + "/restocks", "{\"quantity\":3}", key);
+
+		HttpResponse<String> otherQuantity = post("/products/" + sku + "/restocks", "{\"quantity\":4}", key);
+		HttpResponse<String> otherProduct = post("/products/" + other + "/restocks", "{\"quantity\":3}", key);
+
+		assertProblem(otherQuantity, 422);
+		assertProblem(otherProduct, 422);
+		assertThat(otherQuantity.body()).contains(key);
+		assertLevels(json.readTree(get("/products/" + sku).body()), 4, 0, 0, 4);
+		assertLevels(json.readTree(get("/products/" + other).body()), 1, 0, 0, 1);
 	}
 
 	@Test
@@ -240,6 +286,13 @@ class ProductsApiIT {
 	private HttpResponse<String> post(String path, String body) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
