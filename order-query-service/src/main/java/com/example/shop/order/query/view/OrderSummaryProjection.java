@@ -1,7 +1,6 @@
 package com.example.shop.order.query.view;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.contracts.Topics;
@@ -19,10 +18,7 @@ import com.example.shop.contracts.orders.OrderRejected;
 import com.example.shop.contracts.payments.PaymentCharged;
 import com.example.shop.contracts.payments.PaymentFailed;
 import com.example.shop.contracts.payments.PaymentRefunded;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,9 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds {@link OrderSummary} documents from the events of all three contexts, with
- * single-document updates only (no multi-document transaction), written as BSON with the
- * driver's builders: the field names are those of {@link OrderSummary}, which Spring Data
- * maps back when the view is read.
+ * single-document updates only (no multi-document transaction), written as BSON documents
+ * ({@link ViewUpdate}): the field names are those of {@link OrderSummary}, which Spring
+ * Data maps back when the view is read.
  * <ul>
  * <li><b>Orders events</b> carry the order's stream version: each is one conditional
  * upsert on {@code version < event version}, so a duplicate or stale event matches
@@ -82,71 +78,78 @@ class OrderSummaryProjection implements Projection {
 	public ViewWrite write(ReceivedEvent received) {
 		String id = received.orderId();
 		return switch (received.event()) {
-			case OrderPlaced placed -> change(id, received.version(), placed.placedAt(), "OrderPlaced",
-					Updates.set("customerId", placed.customerId()), Updates.set("status", "PENDING"),
-					Updates.set("lines",
-							placed.lines()
+			case OrderPlaced placed ->
+				change(id, received.version(), placed.placedAt(), "OrderPlaced",
+						new ViewUpdate().set("customerId", placed.customerId())
+							.set("status", "PENDING")
+							.set("lines", placed.lines()
 								.stream()
 								.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity())
 									.append("unitPrice", line.unitPrice()))
-								.toList()),
-					Updates.set("currency", placed.currency()), Updates.set("total", placed.total()),
-					Updates.set("shippingAddress",
-							new Document("name", placed.shippingAddress().name())
-								.append("street", placed.shippingAddress().street())
-								.append("city", placed.shippingAddress().city())
-								.append("postalCode", placed.shippingAddress().postalCode())
-								.append("country", placed.shippingAddress().country())),
-					Updates.set("placedAt", placed.placedAt()));
+								.toList())
+							.set("currency", placed.currency())
+							.set("total", placed.total())
+							.set("shippingAddress",
+									new Document("name", placed.shippingAddress().name())
+										.append("street", placed.shippingAddress().street())
+										.append("city", placed.shippingAddress().city())
+										.append("postalCode", placed.shippingAddress().postalCode())
+										.append("country", placed.shippingAddress().country()))
+							.set("placedAt", placed.placedAt()));
 			case OrderConfirmed confirmed -> change(id, received.version(), confirmed.confirmedAt(), "OrderConfirmed",
-					Updates.set("status", "CONFIRMED"));
+					new ViewUpdate().set("status", "CONFIRMED"));
 			case OrderRejected rejected -> change(id, received.version(), rejected.rejectedAt(), "OrderRejected",
-					Updates.set("status", "REJECTED"), Updates.set("rejectionReason", rejected.reason()));
+					new ViewUpdate().set("status", "REJECTED").set("rejectionReason", rejected.reason()));
 			case OrderCancellationRequested requested -> change(id, received.version(), requested.requestedAt(),
-					"OrderCancellationRequested", Updates.set("status", "CANCELLATION_REQUESTED"));
+					"OrderCancellationRequested", new ViewUpdate().set("status", "CANCELLATION_REQUESTED"));
 			case OrderCancelled cancelled -> change(id, received.version(), cancelled.cancelledAt(), "OrderCancelled",
-					Updates.set("status", "CANCELLED"));
-			case PaymentCharged charged ->
-				record(id, charged.chargedAt(), Updates.set("payment.chargedAmount", charged.amount()),
-						Updates.set("payment.currency", charged.currency()),
-						Updates.min("payment.chargedAt", charged.chargedAt()));
+					new ViewUpdate().set("status", "CANCELLED"));
+			case PaymentCharged charged -> record(id, charged.chargedAt(),
+					new ViewUpdate().set("payment.chargedAmount", charged.amount())
+						.set("payment.currency", charged.currency())
+						.min("payment.chargedAt", charged.chargedAt()));
 			case PaymentFailed failed ->
-				record(id, failed.failedAt(), Updates.set("payment.failureReason", failed.reason()),
-						Updates.min("payment.failedAt", failed.failedAt()));
-			case PaymentRefunded refunded -> (refunded.currency() != null)
-					? record(id, refunded.refundedAt(), Updates.set("payment.refundedAmount", refunded.amount()),
-							Updates.set("payment.currency", refunded.currency()),
-							Updates.min("payment.refundedAt", refunded.refundedAt()))
-					: record(id, refunded.refundedAt(), Updates.set("payment.refundedAmount", refunded.amount()),
-							Updates.min("payment.refundedAt", refunded.refundedAt()));
+				record(id, failed.failedAt(), new ViewUpdate().set("payment.failureReason", failed.reason())
+					.min("payment.failedAt", failed.failedAt()));
+			case PaymentRefunded refunded -> {
+				ViewUpdate update = new ViewUpdate().set("payment.refundedAmount", refunded.amount())
+					.min("payment.refundedAt", refunded.refundedAt());
+				if (refunded.currency() != null) {
+					update.set("payment.currency", refunded.currency());
+				}
+				yield record(id, refunded.refundedAt(), update);
+			}
 			case InventoryReserved reserved -> record(id, reserved.reservedAt(),
-					Updates.set("reservation.lines",
-							reserved.lines()
-								.stream()
-								.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity()))
-								.toList()),
-					Updates.min("reservation.reservedAt", reserved.reservedAt()));
-			case InventoryReservationFailed failed -> record(id, failed.failedAt(),
-					Updates.set("reservation.failureReason", failed.reason()),
-					Updates.set("reservation.shortages", failed.shortages()
+					new ViewUpdate()
+						.set("reservation.lines",
+								reserved.lines()
+									.stream()
+									.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity()))
+									.toList())
+						.min("reservation.reservedAt", reserved.reservedAt()));
+			case InventoryReservationFailed failed ->
+				record(id, failed.failedAt(), new ViewUpdate().set("reservation.failureReason", failed.reason())
+					.set("reservation.shortages", failed.shortages()
 						.stream()
 						.map((shortage) -> new Document("sku", shortage.sku()).append("requested", shortage.requested())
 							.append("available", shortage.available()))
-						.toList()),
-					Updates.min("reservation.failedAt", failed.failedAt()));
-			case InventoryReleased released ->
-				record(id, released.releasedAt(), Updates.min("reservation.releasedAt", released.releasedAt()));
-			case ShipmentCreated created ->
-				record(id, created.shippedAt(), Updates.set("shipment.trackingNumber", created.trackingNumber()),
-						Updates.min("shipment.shippedAt", created.shippedAt()));
+						.toList())
+					.min("reservation.failedAt", failed.failedAt()));
+			case InventoryReleased released -> record(id, released.releasedAt(),
+					new ViewUpdate().min("reservation.releasedAt", released.releasedAt()));
+			case ShipmentCreated created -> record(id, created.shippedAt(),
+					new ViewUpdate().set("shipment.trackingNumber", created.trackingNumber())
+						.min("shipment.shippedAt", created.shippedAt()));
 			case ShipmentFailed failed ->
-				record(id, failed.failedAt(), Updates.set("shipment.failureReason", failed.reason()),
-						Updates.min("shipment.failedAt", failed.failedAt()));
-			case ShipmentCancelled cancelled -> (cancelled.trackingNumber() != null)
-					? record(id, cancelled.cancelledAt(),
-							Updates.set("shipment.trackingNumber", cancelled.trackingNumber()),
-							Updates.min("shipment.cancelledAt", cancelled.cancelledAt()))
-					: record(id, cancelled.cancelledAt(), Updates.min("shipment.cancelledAt", cancelled.cancelledAt()));
+				record(id, failed.failedAt(), new ViewUpdate().set("shipment.failureReason", failed.reason())
+					.min("shipment.failedAt", failed.failedAt()));
+			case ShipmentCancelled cancelled -> {
+				ViewUpdate update = new ViewUpdate().min("shipment.cancelledAt", cancelled.cancelledAt());
+				if (cancelled.trackingNumber() != null) {
+					update.set("shipment.trackingNumber", cancelled.trackingNumber());
+				}
+				yield record(id, cancelled.cancelledAt(), update);
+			}
 			default -> throw new IllegalArgumentException(
 					"Not an event of the order summary: " + received.event().getClass().getName());
 		};
@@ -155,23 +158,20 @@ class OrderSummaryProjection implements Projection {
 	/**
 	 * An orders event: applied only over an older version of the document.
 	 */
-	private static ViewWrite change(String orderId, long version, Instant at, String event, Bson... changes) {
-		List<Bson> update = new ArrayList<>(List.of(changes));
-		update.add(Updates.set("version", version));
-		update.add(Updates.max("updatedAt", at));
-		update.add(Updates.push("timeline", new Document("at", at).append("event", event).append("version", version)));
-		return new ViewWrite(orderId, Filters.and(Filters.eq("_id", orderId), Filters.lt("version", version)),
-				Updates.combine(update));
+	private static ViewWrite change(String orderId, long version, Instant at, String event, ViewUpdate update) {
+		update.set("version", version)
+			.max("updatedAt", at)
+			.push("timeline", new Document("at", at).append("event", event).append("version", version));
+		return new ViewWrite(orderId, new Document("_id", orderId).append("version", new Document("$lt", version)),
+				update.toDocument());
 	}
 
 	/**
 	 * A payments or inventory outcome: recorded whatever else the document holds.
 	 */
-	private static ViewWrite record(String orderId, Instant at, Bson... changes) {
-		List<Bson> update = new ArrayList<>(List.of(changes));
-		update.add(Updates.max("updatedAt", at));
-		update.add(Updates.setOnInsert("version", 0L));
-		return ViewWrite.byId(orderId, Updates.combine(update));
+	private static ViewWrite record(String orderId, Instant at, ViewUpdate update) {
+		update.max("updatedAt", at).setOnInsert("version", 0L);
+		return ViewWrite.byId(orderId, update.toDocument());
 	}
 
 }

@@ -12,6 +12,7 @@ import com.example.shop.platform.eventing.CloudEventHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.stereotype.Component;
 
@@ -32,8 +33,30 @@ public class ProjectionMonitor {
 		this.meters = meters;
 	}
 
-	void applied(String projection, ConsumerRecord<String, byte[]> record) {
-		progress(projection).applied(record);
+	/**
+	 * How long ago the record's event was written ({@code ce_time}), {@code null} when
+	 * its time is missing or malformed. Taken once per record for all the projections
+	 * that apply it.
+	 */
+	static Duration lag(ConsumerRecord<String, byte[]> record, Instant now) {
+		String written = CloudEventHeaders.get(record, CloudEventHeaders.TIME);
+		if (written == null) {
+			return null;
+		}
+		try {
+			return Duration.between(Instant.parse(written), now);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The projection has applied the record at {@code now}, {@code lag} after its event
+	 * was written ({@code null}: no lag recorded, the event itself was applied).
+	 */
+	void applied(String projection, ConsumerRecord<String, byte[]> record, Instant now, Duration lag) {
+		progress(projection).applied(record, now, lag);
 	}
 
 	/**
@@ -64,7 +87,7 @@ public class ProjectionMonitor {
 
 	private static final class Progress {
 
-		private final Map<String, Long> positions = new ConcurrentHashMap<>();
+		private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
 		private final Timer lag;
 
@@ -74,26 +97,20 @@ public class ProjectionMonitor {
 			this.lag = lag;
 		}
 
-		private void applied(ConsumerRecord<String, byte[]> record) {
-			Instant now = Instant.now();
-			this.positions.merge(record.topic() + "-" + record.partition(), record.offset(), Math::max);
+		private void applied(ConsumerRecord<String, byte[]> record, Instant now, Duration lag) {
+			this.positions.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
 			this.lastAppliedAt = now;
-			String written = CloudEventHeaders.get(record, CloudEventHeaders.TIME);
-			if (written != null) {
-				try {
-					this.lag.record(Duration.between(Instant.parse(written), now));
-				}
-				catch (DateTimeParseException ex) {
-					// no lag for a record with a malformed time; the event itself was
-					// applied
-				}
+			if (lag != null) {
+				this.lag.record(lag);
 			}
 		}
 
 		private Status status() {
 			var percentiles = this.lag.takeSnapshot().percentileValues();
-			return new Status(new TreeMap<>(this.positions), this.lastAppliedAt,
-					percentiles[0].value(TimeUnit.MILLISECONDS), percentiles[1].value(TimeUnit.MILLISECONDS));
+			Map<String, Long> positions = new TreeMap<>();
+			this.positions.forEach((partition, offset) -> positions.put(partition.toString(), offset));
+			return new Status(positions, this.lastAppliedAt, percentiles[0].value(TimeUnit.MILLISECONDS),
+					percentiles[1].value(TimeUnit.MILLISECONDS));
 		}
 
 	}

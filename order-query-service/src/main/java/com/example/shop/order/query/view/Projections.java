@@ -1,5 +1,7 @@
 package com.example.shop.order.query.view;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,15 @@ public class Projections {
 	 * every record before it is applied to every projection that uses it
 	 */
 	public void apply(List<ConsumerRecord<String, byte[]>> records) {
-		List<Batch> batches = this.byName.values().stream().map(this::batch).toList();
+		List<Batch> batches;
+		try {
+			batches = this.byName.values().stream().map(this::batch).toList();
+		}
+		catch (RuntimeException ex) {
+			// MongoDB unreachable: nothing is applied, the error handler retries from the
+			// start
+			throw new RecordNotAppliedException(0, ex);
+		}
 		int failedAt = records.size();
 		RuntimeException failure = null;
 		for (int i = 0; i < records.size() && failure == null; i++) {
@@ -82,10 +92,12 @@ public class Projections {
 				failure = ex;
 			}
 		}
-		for (Batch batch : batches) {
-			for (ConsumerRecord<String, byte[]> record : records.subList(0, failedAt)) {
+		Instant now = Instant.now();
+		for (ConsumerRecord<String, byte[]> record : records.subList(0, failedAt)) {
+			Duration lag = ProjectionMonitor.lag(record, now);
+			for (Batch batch : batches) {
 				if (batch.uses(record)) {
-					this.monitor.applied(batch.projection.name(), record);
+					this.monitor.applied(batch.projection.name(), record, now, lag);
 				}
 			}
 		}

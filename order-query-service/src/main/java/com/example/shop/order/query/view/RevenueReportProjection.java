@@ -7,8 +7,6 @@ import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.orders.OrderConfirmed;
 import com.example.shop.contracts.orders.OrderPlaced;
 import com.example.shop.contracts.payments.PaymentRefunded;
-import com.mongodb.client.model.Updates;
-import org.bson.conversions.Bson;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,20 +49,19 @@ class RevenueReportProjection implements Projection {
 
 	@Override
 	public ViewWrite write(ReceivedEvent received) {
-		Bson update = switch (received.event()) {
-			case OrderPlaced placed ->
-				Updates.combine(Updates.set("currency", placed.currency()), Updates.set("total", placed.total()));
-			case OrderConfirmed confirmed -> Updates.combine(Updates.set("confirmedAt", confirmed.confirmedAt()),
-					Updates.set("confirmedOn", UtcDay.of(confirmed.confirmedAt())));
+		ViewUpdate update = switch (received.event()) {
+			case OrderPlaced placed -> new ViewUpdate().set("currency", placed.currency()).set("total", placed.total());
+			case OrderConfirmed confirmed -> new ViewUpdate().set("confirmedAt", confirmed.confirmedAt())
+				.set("confirmedOn", UtcDay.of(confirmed.confirmedAt()));
 			case PaymentRefunded refunded when refunded.amount() != null
 					&& refunded.amount().compareTo(BigDecimal.ZERO) > 0 ->
-				Updates.combine(Updates.set("refundedAmount", refunded.amount()),
-						Updates.set("refundCurrency", refunded.currency()),
-						Updates.set("refundedAt", refunded.refundedAt()),
-						Updates.set("refundedOn", UtcDay.of(refunded.refundedAt())));
+				new ViewUpdate().set("refundedAmount", refunded.amount())
+					.set("refundCurrency", refunded.currency())
+					.set("refundedAt", refunded.refundedAt())
+					.set("refundedOn", UtcDay.of(refunded.refundedAt()));
 			default -> null;
 		};
-		return (update != null) ? ViewWrite.byId(received.orderId(), update) : null;
+		return (update != null) ? ViewWrite.byId(received.orderId(), update.toDocument()) : null;
 	}
 
 }

@@ -5,9 +5,7 @@ import java.util.List;
 import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.inventory.ShipmentCancelled;
 import com.example.shop.contracts.inventory.ShipmentCreated;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,26 +48,26 @@ class ShippingManifestProjection implements Projection {
 
 	@Override
 	public ViewWrite write(ReceivedEvent received) {
-		Bson update = switch (received.event()) {
-			case ShipmentCreated created -> Updates.combine(Updates.set("trackingNumber", created.trackingNumber()),
-					Updates.set("destination",
-							new Document("name", created.destination().name())
-								.append("street", created.destination().street())
-								.append("city", created.destination().city())
-								.append("postalCode", created.destination().postalCode())
-								.append("country", created.destination().country())),
-					Updates.set("lines",
-							created.lines()
-								.stream()
-								.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity()))
-								.toList()),
-					Updates.set("shippedAt", created.shippedAt()),
-					Updates.set("shippedOn", UtcDay.of(created.shippedAt())));
+		ViewUpdate update = switch (received.event()) {
+			case ShipmentCreated created -> new ViewUpdate().set("trackingNumber", created.trackingNumber())
+				.set("destination",
+						new Document("name", created.destination().name())
+							.append("street", created.destination().street())
+							.append("city", created.destination().city())
+							.append("postalCode", created.destination().postalCode())
+							.append("country", created.destination().country()))
+				.set("lines",
+						created.lines()
+							.stream()
+							.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity()))
+							.toList())
+				.set("shippedAt", created.shippedAt())
+				.set("shippedOn", UtcDay.of(created.shippedAt()));
 			case ShipmentCancelled cancelled when cancelled.trackingNumber() != null ->
-				Updates.min("cancelledAt", cancelled.cancelledAt());
+				new ViewUpdate().min("cancelledAt", cancelled.cancelledAt());
 			default -> null;
 		};
-		return (update != null) ? ViewWrite.byId(received.orderId(), update) : null;
+		return (update != null) ? ViewWrite.byId(received.orderId(), update.toDocument()) : null;
 	}
 
 }

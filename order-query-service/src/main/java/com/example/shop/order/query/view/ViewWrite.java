@@ -1,6 +1,6 @@
 package com.example.shop.order.query.view;
 
-import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -12,7 +12,7 @@ import org.bson.conversions.Bson;
  *
  * @param id the document's {@code _id}, the order id
  * @param filter {@code _id} and any condition
- * @param update the update operators, built as BSON with the driver's builders
+ * @param update the update operators ({@link ViewUpdate})
  */
 record ViewWrite(String id, Bson filter, Bson update) {
 
@@ -21,7 +21,7 @@ record ViewWrite(String id, Bson filter, Bson update) {
 	 * none.
 	 */
 	static ViewWrite byId(String id, Bson update) {
-		return new ViewWrite(id, Filters.eq("_id", id), update);
+		return new ViewWrite(id, new Document("_id", id), update);
 	}
 
 }

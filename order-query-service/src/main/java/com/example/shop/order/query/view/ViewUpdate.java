@@ -1,0 +1,50 @@
+package com.example.shop.order.query.view;
+
+import org.bson.Document;
+
+/**
+ * An update as one BSON document, built operator by operator, for a {@link ViewWrite}.
+ * The driver encodes it in one pass; its {@code Updates} builders render every operator
+ * into a document of its own first, then encode that again, which was most of the time
+ * the live listener spent building and sending its writes.
+ */
+final class ViewUpdate {
+
+	private final Document operators = new Document();
+
+	ViewUpdate set(String field, Object value) {
+		return add("$set", field, value);
+	}
+
+	ViewUpdate setOnInsert(String field, Object value) {
+		return add("$setOnInsert", field, value);
+	}
+
+	/**
+	 * Sets the field to the value if it is missing or greater.
+	 */
+	ViewUpdate min(String field, Object value) {
+		return add("$min", field, value);
+	}
+
+	/**
+	 * Sets the field to the value if it is missing or less.
+	 */
+	ViewUpdate max(String field, Object value) {
+		return add("$max", field, value);
+	}
+
+	ViewUpdate push(String field, Object value) {
+		return add("$push", field, value);
+	}
+
+	Document toDocument() {
+		return this.operators;
+	}
+
+	private ViewUpdate add(String operator, String field, Object value) {
+		((Document) this.operators.computeIfAbsent(operator, (key) -> new Document())).append(field, value);
+		return this;
+	}
+
+}
