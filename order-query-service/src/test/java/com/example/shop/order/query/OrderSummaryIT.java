@@ -164,6 +164,34 @@ class OrderSummaryIT {
 	}
 
 	@Test
+	void aWriteTheServerRefusesIsRetriedThenDeadLetteredAndTheRecordsAroundItApplied() throws Exception {
+		OrderHistory refused = anOrder().placed().charged();
+		driver.corruptSummary(refused.orderId());
+		List<OrderHistory> others = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			others.add(anOrder().placed().charged());
+		}
+		// around the refused write on payments.events: the others' charges, before and
+		// after it, some on its partition
+		others.subList(0, 3).forEach((history) -> history.otherEvents().forEach(driver::publish));
+		refused.otherEvents().forEach(driver::publish);
+		others.subList(3, 6).forEach((history) -> history.otherEvents().forEach(driver::publish));
+		others.forEach((history) -> history.ordersEvents().forEach(driver::publish));
+
+		String deadLetters = Topics.deadLetter(Topics.PAYMENTS_EVENTS);
+		QueryTestDriver.awaitTrue(() -> !driver.valuesOn(deadLetters, refused.orderId()).isEmpty());
+		QueryTestDriver.awaitTrue(() -> others.stream().allMatch((h) -> isFolded(driver.summary(h.orderId()), h)));
+		for (OrderHistory history : others) {
+			assertThat(driver.summary(history.orderId())).as(history.orderId())
+				.usingRecursiveComparison()
+				.withComparatorForType(AMOUNTS, BigDecimal.class)
+				.isEqualTo(fold(history));
+		}
+		assertThat(driver.valuesOn(deadLetters, refused.orderId())).hasSize(1);
+		assertThat(driver.rawSummary(refused.orderId()).get("payment")).isEqualTo("corrupt");
+	}
+
+	@Test
 	void failuresCarryTheirReasonsAndCompensationsEndTheirParts() throws Exception {
 		OrderHistory history = anOrder().placed()
 			.charged()

@@ -200,6 +200,24 @@ class QueryTestDriver {
 				this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
 	}
 
+	/**
+	 * Puts a document into the order summary's serving collection whose {@code payment}
+	 * is not a subdocument, so that the server refuses every update of a payment field.
+	 */
+	void corruptSummary(String orderId) {
+		this.mongo.getCollection(this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY))
+			.insertOne(new org.bson.Document("_id", orderId).append("version", 0L).append("payment", "corrupt"));
+	}
+
+	/**
+	 * The raw document of the order's summary, without mapping it.
+	 */
+	org.bson.Document rawSummary(String orderId) {
+		return this.mongo.getCollection(this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY))
+			.find(new org.bson.Document("_id", orderId))
+			.first();
+	}
+
 	void awaitVersion(String orderId, long version) {
 		awaitTrue(() -> {
 			OrderSummary summary = summary(orderId);
