@@ -37,6 +37,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -149,7 +150,24 @@ class QueryTestDriver {
 	 * The values of the records with this key on a topic, from its start to its end now.
 	 */
 	List<String> valuesOn(String topic, String key) {
-		List<String> values = new ArrayList<>();
+		return recordsOn(topic, key).stream()
+			.map((record) -> new String(record.value(), StandardCharsets.UTF_8))
+			.toList();
+	}
+
+	/**
+	 * Why each record with this key on a dead-letter topic was dead-lettered: the
+	 * exception message the error handler put in a header.
+	 */
+	List<String> deadLetterReasons(String topic, String key) {
+		return recordsOn(topic, key).stream().map((record) -> {
+			var header = record.headers().lastHeader("kafka_dlt-exception-message");
+			return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : "";
+		}).toList();
+	}
+
+	private List<ConsumerRecord<String, byte[]>> recordsOn(String topic, String key) {
+		List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
 		try (Consumer<String, byte[]> consumer = this.consumers.createConsumer("query-test-" + UUID.randomUUID(),
 				null)) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic)
@@ -162,12 +180,12 @@ class QueryTestDriver {
 			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 					if (key.equals(record.key())) {
-						values.add(new String(record.value(), StandardCharsets.UTF_8));
+						found.add(record);
 					}
 				}
 			}
 		}
-		return values;
+		return found;
 	}
 
 	private ProducerRecord<String, String> record(String topic, String orderId, Object event) {
@@ -206,15 +224,31 @@ class QueryTestDriver {
 	 */
 	void corruptSummary(String orderId) {
 		this.mongo.getCollection(this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY))
-			.insertOne(new org.bson.Document("_id", orderId).append("version", 0L).append("payment", "corrupt"));
+			.insertOne(new Document("_id", orderId).append("version", 0L).append("payment", "corrupt"));
+	}
+
+	void deleteSummary(String orderId) {
+		this.mongo.getCollection(this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY))
+			.deleteOne(new Document("_id", orderId));
 	}
 
 	/**
 	 * The raw document of the order's summary, without mapping it.
 	 */
-	org.bson.Document rawSummary(String orderId) {
-		return this.mongo.getCollection(this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY))
-			.find(new org.bson.Document("_id", orderId))
+	Document rawSummary(String orderId) {
+		return raw(ProjectionCatalog.ORDER_SUMMARY, orderId);
+	}
+
+	/**
+	 * The raw document of the order in the revenue report, {@code null} for none.
+	 */
+	Document rawRevenue(String orderId) {
+		return raw(ProjectionCatalog.REVENUE_REPORT, orderId);
+	}
+
+	private Document raw(String projection, String orderId) {
+		return this.mongo.getCollection(this.catalog.activeCollection(projection))
+			.find(new Document("_id", orderId))
 			.first();
 	}
 

@@ -41,8 +41,7 @@ class InventoryRepliesTranslator implements AllocationReplies {
 		String id = orderId.toString();
 		if (outcome instanceof AllocationOutcome.Released released && released.recalledShipment() != null) {
 			// the shipment first, in the same partition: the manifest and the order
-			// summary
-			// mark it cancelled, and a saga that waited for it hears of it
+			// summary mark it cancelled, and a saga that waited for it hears of it
 			return List.of(
 					message(id, new ShipmentCancelled(id, released.recalledShipment(), released.releasedAt()),
 							metadata),

@@ -124,7 +124,9 @@ public class ProjectionRebuilder implements DisposableBean {
 			}
 			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 			consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			// what the live listener dead-letters, the rebuild skips
+			// a record the live listener dead-letters because it cannot be decoded, the
+			// rebuild skips; a write that fails abandons the rebuild, and the old view
+			// keeps serving
 			applied += this.projections.applyTo(projection, target, records,
 					(record, reason) -> logger.warn("Rebuild skips {}-{}@{}: {}", record.topic(), record.partition(),
 							record.offset(), reason.getMessage()));

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.mongodb.MongoException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.stereotype.Component;
@@ -27,6 +26,9 @@ public class Projections {
 
 	private final Map<String, Projection> byName;
 
+	/** The projections in a fixed order: the order in which a poll's writes go out. */
+	private final List<Projection> ordered;
+
 	private final EventDecoder decoder;
 
 	private final ProjectionCatalog catalog;
@@ -40,6 +42,7 @@ public class Projections {
 	Projections(List<Projection> projections, EventDecoder decoder, ProjectionCatalog catalog,
 			ProjectionMonitor monitor, ViewWriter writer) {
 		this.byName = projections.stream().collect(Collectors.toUnmodifiableMap(Projection::name, Function.identity()));
+		this.ordered = List.copyOf(projections);
 		this.decoder = decoder;
 		this.catalog = catalog;
 		this.monitor = monitor;
@@ -50,13 +53,18 @@ public class Projections {
 	 * Applies a poll's records, in order, to every projection built from their topics,
 	 * each in the collection that serves it now. Each record is decoded once for all of
 	 * them.
-	 * @throws RecordNotAppliedException for the first record that could not be applied;
-	 * every record before it is applied to every projection that uses it
+	 * <p>
+	 * When a projection's write of a record fails, the other projections still apply that
+	 * record, and every projection applies the records before it; the exception names the
+	 * record, which the error handler retries and, if it keeps failing, dead-letters.
+	 * Applying a record again is harmless, so only the projection whose write failed
+	 * misses it.
+	 * @throws RecordNotAppliedException for the first record that could not be applied
 	 */
 	public void apply(List<ConsumerRecord<String, byte[]>> records) {
 		List<Batch> batches;
 		try {
-			batches = this.byName.values().stream().map(this::batch).toList();
+			batches = this.ordered.stream().map(this::batch).toList();
 		}
 		catch (RuntimeException ex) {
 			// MongoDB unreachable: nothing is applied, the error handler retries from the
@@ -78,18 +86,23 @@ public class Projections {
 				}
 			}
 			catch (RuntimeException ex) {
+				// a record that cannot be decoded is applied nowhere
 				failedAt = i;
 				failure = ex;
 			}
 		}
+		boolean writeFailed = false;
 		for (Batch batch : batches) {
 			try {
-				batch.writeBefore(failedAt);
+				// after a failed write, the record it came from too
+				batch.writeBefore(writeFailed ? failedAt + 1 : failedAt);
 			}
 			catch (RecordNotAppliedException ex) {
-				// the batches written already have applied more than they needed to
-				failedAt = ex.index();
-				failure = ex;
+				if (!writeFailed || ex.index() < failedAt) {
+					failedAt = ex.index();
+					failure = ex;
+				}
+				writeFailed = true;
 			}
 		}
 		Instant now = Instant.now();
@@ -158,13 +171,15 @@ public class Projections {
 			try {
 				Projections.this.writer.write(this.collection, due);
 			}
-			catch (MongoException bulkFailure) {
+			catch (RuntimeException bulkFailure) {
+				// MongoDB's errors, and the driver's when it cannot encode a value
 				for (int w = 0; w < due.size(); w++) {
 					try {
 						Projections.this.writer.write(this.collection, List.of(due.get(w)));
 					}
-					catch (MongoException ex) {
-						throw new RecordNotAppliedException(this.sources.get(w), ex);
+					catch (RuntimeException ex) {
+						throw new RecordNotAppliedException(this.sources.get(w), new IllegalStateException(
+								this.projection.name() + " could not apply it: " + ex.getMessage(), ex));
 					}
 				}
 			}
@@ -173,8 +188,8 @@ public class Projections {
 	}
 
 	/**
-	 * Applies records to a collection that does not serve yet, skipping (and returning)
-	 * those that can never be applied.
+	 * Applies records to a collection that does not serve yet, handing those that can
+	 * never be decoded to {@code skipped}.
 	 * @return how many records the projection used
 	 */
 	int applyTo(Projection projection, String collection, List<ConsumerRecord<String, byte[]>> records,

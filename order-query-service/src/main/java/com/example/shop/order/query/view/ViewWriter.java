@@ -72,7 +72,8 @@ class ViewWriter {
 				.toList(), UNORDERED);
 		}
 		catch (MongoBulkWriteException ex) {
-			if (ex.getWriteErrors().stream().anyMatch((error) -> !isDuplicateKey(error))) {
+			if (ex.getWriteConcernError() != null
+					|| ex.getWriteErrors().stream().anyMatch((error) -> !isDuplicateKey(error))) {
 				throw ex;
 			}
 			for (BulkWriteError error : ex.getWriteErrors()) {

@@ -67,6 +67,13 @@ final class IdIndexedH2Backend extends H2Backend {
 			@Override
 			protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
 					boolean sparse) {
+				// the plain backend's map of this index, if the file has one, would go
+				// stale here: removed, so that the plain backend rebuilds it if it opens
+				// the file again
+				String plainMap = getFullCollectionNamespace(collection) + "._index_" + index;
+				if (store.hasMap(plainMap)) {
+					store.removeMap(plainMap);
+				}
 				MVMap<KeyValue, Object> entries = store.openMap(indexMap(collection, index),
 						new MVMap.Builder<KeyValue, Object>().keyType(KEY_VALUES));
 				return new UniqueIndex(entries, index, keys, sparse);
@@ -146,9 +153,13 @@ final class IdIndexedH2Backend extends H2Backend {
 	}
 
 	/**
-	 * H2's object type, except that index keys compare by their values in the order
-	 * MongoDB sorts them, element by element, instead of by their serialized bytes. Keys
-	 * are still stored as the object type stores them.
+	 * H2's object type, except that index keys made only of strings, numbers, booleans,
+	 * object ids and UUIDs (the keys of every index this project creates) compare by
+	 * their values in the order MongoDB sorts them, element by element, instead of by
+	 * their serialized bytes. Other keys (with {@code null}, missing fields, documents,
+	 * dates...) sort after those and compare by their bytes, as before, so the order is
+	 * total and equality is unchanged for them. Keys are still stored as the object type
+	 * stores them.
 	 */
 	private static final ObjectDataType KEY_VALUES = new ObjectDataType() {
 
@@ -157,15 +168,33 @@ final class IdIndexedH2Backend extends H2Backend {
 		@Override
 		public int compare(Object a, Object b) {
 			if (a instanceof KeyValue left && b instanceof KeyValue right) {
-				for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
-					int order = this.values.compare(left.get(i), right.get(i));
-					if (order != 0) {
-						return order;
+				boolean simpleLeft = isSimple(left);
+				boolean simpleRight = isSimple(right);
+				if (simpleLeft && simpleRight) {
+					for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+						int order = this.values.compare(left.get(i), right.get(i));
+						if (order != 0) {
+							return order;
+						}
 					}
+					return Integer.compare(left.size(), right.size());
 				}
-				return Integer.compare(left.size(), right.size());
+				if (simpleLeft != simpleRight) {
+					return simpleLeft ? -1 : 1;
+				}
 			}
 			return super.compare(a, b);
+		}
+
+		private static boolean isSimple(KeyValue key) {
+			for (Object value : key) {
+				if (!(value instanceof String || value instanceof Integer || value instanceof Long
+						|| value instanceof Double || value instanceof Boolean || value instanceof ObjectId
+						|| value instanceof UUID)) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	};

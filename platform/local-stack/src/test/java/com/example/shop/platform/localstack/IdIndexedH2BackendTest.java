@@ -45,7 +45,8 @@ class IdIndexedH2BackendTest {
 				Server indexed = new Server(new IdIndexedH2Backend(null))) {
 			Random random = new Random(20261127);
 			for (int i = 0; i < 3_000; i++) {
-				String id = "order-" + random.nextInt(60);
+				// string and number ids, enough of them to split the index's pages
+				Object id = random.nextBoolean() ? "order-" + random.nextInt(300) : (long) random.nextInt(300);
 				long version = 1 + random.nextInt(8);
 				// Spring Data writes {_id: .., version: {$lt: ..}}, the driver's Filters
 				// an $and
@@ -61,7 +62,7 @@ class IdIndexedH2BackendTest {
 					case 3 -> {
 						// not a single _id: the indexed backend scans, as the plain one
 						// does
-						Bson filter = Filters.and(Filters.in("_id", id, "order-" + random.nextInt(60)),
+						Bson filter = Filters.and(Filters.in("_id", id, "order-" + random.nextInt(300)),
 								Filters.lt("version", version));
 						assertThat(indexed.find(filter)).isEqualTo(plain.find(filter));
 					}
@@ -115,6 +116,15 @@ class IdIndexedH2BackendTest {
 			}
 			backend.close();
 		}
+
+		// and the plain backend, opening the file again, builds its index anew
+		H2Backend plainAgain = new H2Backend(file);
+		try (Server plain = new Server(plainAgain)) {
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> plain.documents.insertOne(new Document("_id", "order-3")));
+			assertThat(plain.find(Filters.empty())).hasSize(3);
+		}
+		plainAgain.close();
 	}
 
 	@Test
