@@ -9,6 +9,7 @@ import com.example.shop.inventory.application.ProductNotFoundException;
 import com.example.shop.inventory.application.ProductStock;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.platform.eventing.store.EventMetadata;
+import com.example.shop.platform.web.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -61,10 +62,10 @@ class ProductController {
 	 */
 	@PostMapping("/{sku}/restocks")
 	ResponseEntity<ProductResponse> restock(@PathVariable String sku,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
 			@Valid @RequestBody ProductRequests.Restock request, @RequestHeader HttpHeaders headers) {
-		return withVersion(ResponseEntity.ok(),
-				this.products.restock(existing(sku), request.quantity(), key, metadata(headers)));
+		return withVersion(ResponseEntity.ok(), this.products.restock(existing(sku), request.quantity(),
+				IdempotencyKeyHeader.validated(key), metadata(headers)));
 	}
 
 	/**

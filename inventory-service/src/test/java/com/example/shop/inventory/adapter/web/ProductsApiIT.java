@@ -151,6 +151,17 @@ class ProductsApiIT {
 	}
 
 	@Test
+	void aTooLongIdempotencyKeyOrOneWithASpaceIs400AndAddsNothing() throws Exception {
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":1}");
+
+		assertProblem(post("/products/" + sku + "/restocks", "{\"quantity\":3}", "two words"), 400);
+		assertProblem(post("/products/" + sku + "/restocks", "{\"quantity\":3}", "k".repeat(256)), 400);
+
+		assertLevels(json.readTree(get("/products/" + sku).body()), 1, 0, 0, 1);
+	}
+
+	@Test
 	void readsAProductsStockAndVersion() throws Exception {
 		String sku = newSku();
 		put("/products/" + sku, "{\"stock\":4}");

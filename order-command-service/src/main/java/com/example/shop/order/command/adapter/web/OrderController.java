@@ -24,6 +24,7 @@ import com.example.shop.order.command.domain.OrderLine;
 import com.example.shop.order.command.domain.ShippingAddress;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.eventing.store.RecordedEvent;
+import com.example.shop.platform.web.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,8 +75,9 @@ class OrderController {
 	 * returns the same order.
 	 */
 	@PostMapping
-	ResponseEntity<OrderResponse> place(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+	ResponseEntity<OrderResponse> place(@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
 			@Valid @RequestBody PlaceOrderRequest request, @RequestHeader HttpHeaders headers) {
+		IdempotencyKeyHeader.validated(key);
 		var lines = request.lines()
 			.stream()
 			.map((line) -> new OrderLine(line.sku(), line.quantity(), line.unitPrice(), line.currency()))

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
@@ -80,6 +81,17 @@ class OrdersApiIT {
 
 		assertProblem(other, 422);
 		assertThat(other.body()).contains("already used for a different request");
+	}
+
+	@Test
+	void aTooLongIdempotencyKeyOrOneWithASpaceIs400() throws Exception {
+		for (String key : List.of("k".repeat(256), "two words")) {
+			HttpResponse<String> response = post("/orders", ORDER, "Idempotency-Key", key);
+
+			assertProblem(response, 400);
+			assertThat(response.body()).contains("Idempotency-Key must be 1 to 255 visible ASCII characters");
+		}
+		assertThat(post("/orders", ORDER, "Idempotency-Key", "k".repeat(255)).statusCode()).isEqualTo(201);
 	}
 
 	@Test
