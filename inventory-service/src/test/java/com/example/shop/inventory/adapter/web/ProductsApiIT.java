@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,14 +91,9 @@ class ProductsApiIT {
 		String sku = newSku();
 		put("/products/" + sku, "{\"stock\":1}");
 
-		try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
-			List<Future<HttpResponse<String>>> responses = new java.util.ArrayList<>();
-			for (int i = 0; i < 16; i++) {
-				responses.add(clients.submit(() -> post("/products/" + sku + "/restocks", "{\"quantity\":3}")));
-			}
-			for (Future<HttpResponse<String>> response : responses) {
-				assertThat(response.get().statusCode()).isEqualTo(200);
-			}
+		for (HttpResponse<String> response : concurrently(16,
+				() -> post("/products/" + sku + "/restocks", "{\"quantity\":3}"))) {
+			assertThat(response.statusCode()).isEqualTo(200);
 		}
 
 		JsonNode product = json.readTree(get("/products/" + sku).body());
@@ -111,19 +107,15 @@ class ProductsApiIT {
 		put("/products/" + sku, "{\"stock\":1}");
 		String key = UUID.randomUUID().toString();
 
-		List<Future<HttpResponse<String>>> sends = new ArrayList<>();
-		try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
-			for (int i = 0; i < 8; i++) {
-				sends.add(clients.submit(() -> post("/products/" + sku + "/restocks", "{\"quantity\":3}", key)));
-			}
-		}
+		List<HttpResponse<String>> sends = concurrently(8,
+				() -> post("/products/" + sku + "/restocks", "{\"quantity\":3}", key));
 		HttpResponse<String> another = post("/products/" + sku + "/restocks", "{\"quantity\":3}",
 				UUID.randomUUID().toString());
 
 		// one of them restocked, the others waited for it and answered the stock after it
-		for (Future<HttpResponse<String>> send : sends) {
-			assertThat(send.get().statusCode()).isEqualTo(200);
-			assertLevels(json.readTree(send.get().body()), 4, 0, 0, 4);
+		for (HttpResponse<String> send : sends) {
+			assertThat(send.statusCode()).isEqualTo(200);
+			assertLevels(json.readTree(send.body()), 4, 0, 0, 4);
 		}
 		assertThat(another.statusCode()).isEqualTo(200);
 		JsonNode product = json.readTree(get("/products/" + sku).body());
@@ -292,6 +284,25 @@ class ProductsApiIT {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Sends the request this many times at once, from eight threads, and returns the
+	 * answers.
+	 */
+	private static List<HttpResponse<String>> concurrently(int times, Callable<HttpResponse<String>> request)
+			throws Exception {
+		List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+		try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < times; i++) {
+				sent.add(clients.submit(request));
+			}
+		}
+		List<HttpResponse<String>> answers = new ArrayList<>();
+		for (Future<HttpResponse<String>> answer : sent) {
+			answers.add(answer.get());
+		}
+		return answers;
 	}
 
 	private HttpResponse<String> post(String path, String body) throws Exception {

@@ -139,6 +139,8 @@ public class Projections {
 
 		private final String collection;
 
+		private final Set<String> topics;
+
 		private final List<ViewWrite> writes = new ArrayList<>();
 
 		private final List<Integer> sources = new ArrayList<>();
@@ -146,10 +148,11 @@ public class Projections {
 		private Batch(Projection projection, String collection) {
 			this.projection = projection;
 			this.collection = collection;
+			this.topics = Set.copyOf(projection.topics());
 		}
 
 		boolean uses(ConsumerRecord<String, byte[]> record) {
-			return this.projection.topics().contains(record.topic());
+			return this.topics.contains(record.topic());
 		}
 
 		void add(ViewWrite write, int source) {

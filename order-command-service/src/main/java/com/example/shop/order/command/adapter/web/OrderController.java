@@ -77,18 +77,16 @@ class OrderController {
 	@PostMapping
 	ResponseEntity<OrderResponse> place(@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
 			@Valid @RequestBody PlaceOrderRequest request, @RequestHeader HttpHeaders headers) {
-		IdempotencyKeyHeader.validated(key);
+		String idempotencyKey = IdempotencyKeyHeader.validated(key);
 		var lines = request.lines()
 			.stream()
 			.map((line) -> new OrderLine(line.sku(), line.quantity(), line.unitPrice(), line.currency()))
 			.toList();
 		var address = request.shippingAddress();
-		OrderVersion placed = this.commands.place(
-				new PlaceOrder(new CustomerId(request.customerId()), lines,
-						new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
-								address.country()),
-						key, (key != null) ? fingerprint(request) : null),
-				metadata(headers));
+		OrderVersion placed = this.commands.place(new PlaceOrder(new CustomerId(request.customerId()), lines,
+				new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
+						address.country()),
+				idempotencyKey, (idempotencyKey != null) ? fingerprint(request) : null), metadata(headers));
 		return ResponseEntity.created(URI.create(this.properties.queryBaseUrl() + "/orders/" + placed.orderId()))
 			.eTag(String.valueOf(placed.version()))
 			.body(new OrderResponse(placed.orderId().toString(), placed.version()));
