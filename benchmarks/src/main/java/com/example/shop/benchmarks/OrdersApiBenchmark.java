@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import com.example.shop.platform.localstack.ChildProcess;
 import com.example.shop.platform.localstack.KafkaBroker;
 import com.example.shop.platform.localstack.Ports;
 import com.example.shop.platform.localstack.PostgresServer;
@@ -65,41 +67,44 @@ public final class OrdersApiBenchmark {
 			postgres.createDatabaseIfMissing(database);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> postgres.dropDatabase(database)));
 			int port = Ports.free();
-			ProcessBuilder service = new ProcessBuilder(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m", "-jar",
-					jar.toString())
-				.redirectErrorStream(true)
-				.redirectOutput(run.log("order-command-service").toFile());
-			service.environment().put("SERVER_PORT", String.valueOf(port));
-			service.environment().put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(database));
-			service.environment().put("SPRING_DATASOURCE_USERNAME", postgres.user());
-			service.environment().put("SPRING_DATASOURCE_PASSWORD", postgres.password());
-			service.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-			Process process = service.start();
+			ChildProcess service = ChildProcess.startBootJar(run, "order-command-service", jar,
+					List.of("-Xms512m", "-Xmx512m"),
+					Map.of("SERVER_PORT", String.valueOf(port), "SPRING_DATASOURCE_URL", postgres.jdbcUrl(database),
+							"SPRING_DATASOURCE_USERNAME", postgres.user(), "SPRING_DATASOURCE_PASSWORD",
+							postgres.password(), "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
 			try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-				awaitReady(http, port, process);
+				awaitReady(http, port, service);
 				System.out.printf("order-command-service on port %d; PostgreSQL: %s; Kafka %s%n", port,
 						postgres.description(), kafka.bootstrapServers());
 				load(http, port, 300, Duration.ofSeconds(60));
 				System.out.println(
-						"| Offered orders/s | Completed orders/s | 201s | Errors | p50 ms | p99 ms | p99.9 ms | max ms |");
-				System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+						"| Offered orders/s | Completed orders/s | 201s | Errors | p50 ms | p99 ms | p99.9 ms | max ms | CPU per order |");
+				System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 				for (int rate : rates) {
-					System.out.println(load(http, port, rate, WINDOW));
+					// the pool's connections are open by now, so their backends are
+					// counted
+					CpuTime cpu = new CpuTime(Map.of("service", CpuTime.process(service.pid()), "Kafka",
+							CpuTime.process(kafka.process().pid()), "PostgreSQL", CpuTime.postgres()));
+					Result result = load(http, port, rate, WINDOW);
+					System.out.println(result.row() + " " + cpu.per(Math.max(1, result.created())) + " |");
 				}
 			}
 			finally {
-				process.destroy();
-				if (!process.waitFor(20, TimeUnit.SECONDS)) {
-					// an overloaded service may not finish its graceful shutdown: never
-					// leave it running
-					process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-				}
+				// an overloaded service may not finish its graceful shutdown: never leave
+				// it running
+				service.stop(Duration.ofSeconds(20));
 			}
 		}
 	}
 
-	private static String load(HttpClient http, int port, int perSecond, Duration window) throws InterruptedException {
+	/**
+	 * One offered rate's outcome: the table row without its last cell, and the orders
+	 * created.
+	 */
+	private record Result(String row, long created) {
+	}
+
+	private static Result load(HttpClient http, int port, int perSecond, Duration window) throws InterruptedException {
 		Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
 		AtomicLong created = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
@@ -134,13 +139,13 @@ public final class OrdersApiBenchmark {
 		}
 		CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
 		double seconds = (System.nanoTime() - start) / 1e9;
-		return String.format(Locale.ROOT, "| %,d | %,.0f | %,d | %,d | %.1f | %.1f | %.1f | %.1f |", perSecond,
-				created.get() / seconds, created.get(), errors.get(), latency.getValueAtPercentile(50) / 1000.0,
-				latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0,
-				latency.getMaxValue() / 1000.0);
+		return new Result(String.format(Locale.ROOT, "| %,d | %,.0f | %,d | %,d | %.1f | %.1f | %.1f | %.1f |",
+				perSecond, created.get() / seconds, created.get(), errors.get(),
+				latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+				latency.getValueAtPercentile(99.9) / 1000.0, latency.getMaxValue() / 1000.0), created.get());
 	}
 
-	private static void awaitReady(HttpClient http, int port, Process process) throws InterruptedException {
+	private static void awaitReady(HttpClient http, int port, ChildProcess process) throws InterruptedException {
 		Instant deadline = Instant.now().plusSeconds(120);
 		while (Instant.now().isBefore(deadline)) {
 			if (!process.isAlive()) {

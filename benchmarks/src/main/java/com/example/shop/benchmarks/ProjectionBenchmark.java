@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.example.shop.contracts.Topics;
+import com.example.shop.platform.localstack.ChildProcess;
 import com.example.shop.platform.localstack.KafkaBroker;
 import com.example.shop.platform.localstack.MongoWireServer;
 import com.example.shop.platform.localstack.Ports;
@@ -81,15 +82,10 @@ public final class ProjectionBenchmark {
 					.get(30, TimeUnit.SECONDS);
 			}
 			int port = Ports.free();
-			ProcessBuilder service = new ProcessBuilder(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms512m", "-Xmx512m", "-jar",
-					jar.toString())
-				.redirectErrorStream(true)
-				.redirectOutput(run.log("order-query-service").toFile());
-			service.environment().put("SERVER_PORT", String.valueOf(port));
-			service.environment().put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-			service.environment().put("SPRING_MONGODB_URI", mongo.uri("order_query"));
-			Process process = service.start();
+			ChildProcess service = ChildProcess.startBootJar(run, "order-query-service", jar,
+					List.of("-Xms512m", "-Xmx512m"),
+					Map.of("SERVER_PORT", String.valueOf(port), "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+							kafka.bootstrapServers(), "SPRING_MONGODB_URI", mongo.uri("order_query")));
 			try (HttpClient http = HttpClient.newHttpClient();
 					MongoClient client = MongoClients.create(mongo.uri(""))) {
 				awaitTrue(() -> status(http, port, "/readyz") == 200, Duration.ofSeconds(120));
@@ -101,18 +97,25 @@ public final class ProjectionBenchmark {
 				Map<String, Long> warmedUp = produce(kafka.bootstrapServers(), orders);
 				awaitTrue(() -> appliedUpTo(http, port, warmedUp), Duration.ofMinutes(10));
 
+				// the measured events wait in the topics while the service is frozen, so
+				// that producing them takes no CPU from the measured window; the live
+				// listener then drains them as fast as it can apply them
+				service.pause();
+				Map<String, Long> lastOffsets;
+				try {
+					lastOffsets = produce(kafka.bootstrapServers(), orders);
+				}
+				finally {
+					service.resume();
+				}
+				CpuTime cpu = cpuFrom(service, kafka, mongo);
 				long began = System.nanoTime();
-				Map<String, Long> lastOffsets = produce(kafka.bootstrapServers(), orders);
-				// the live figure cannot exceed the rate at which this program produces
-				System.err.printf(Locale.ROOT, "Produced %,d events at %,.0f/s%n", events,
-						events / ((System.nanoTime() - began) / 1e9));
 				// done when the projection reports the last offset of every partition
-				// applied;
-				// counting documents instead would scan the collection under the
-				// projection's
-				// writes, every 50 ms
+				// applied; counting documents instead would scan the collection under
+				// the projection's writes, every 50 ms
 				awaitTrue(() -> appliedUpTo(http, port, lastOffsets), Duration.ofMinutes(10));
 				double live = events / ((System.nanoTime() - began) / 1e9);
+				String liveCpu = cpu.per(events);
 				long confirmed = database.getCollection(activeCollection(database))
 					.countDocuments(Filters.eq("version", 2));
 				if (confirmed != 2L * orders) {
@@ -120,16 +123,20 @@ public final class ProjectionBenchmark {
 							"The view holds " + confirmed + " confirmed orders of " + 2 * orders + " once caught up");
 				}
 
+				cpu = cpuFrom(service, kafka, mongo);
 				began = System.nanoTime();
 				post(http, port, "/projections/order-summary/rebuild");
 				awaitTrue(() -> activeCollection(database).endsWith("_g2"), Duration.ofMinutes(10));
 				// the rebuild replays the warm-up's events too
 				double rebuild = 2 * events / ((System.nanoTime() - began) / 1e9);
+				String rebuildCpu = cpu.per(2 * events);
 
 				// once unmeasured, as the service was warmed up
 				bulkUpsert(database, "baseline_warmup", orders, true);
 				double summariesBaseline = bulkUpsert(database, "baseline_rebuild", orders, false);
+				cpu = cpuFrom(service, kafka, mongo);
 				double liveBaseline = bulkUpsert(database, "baseline_live", orders, true);
+				String baselineCpu = cpu.per(events);
 
 				System.out.printf(
 						"%n| Measurement | Events/s | Baseline events/s (driver bulk upsert, same documents) | Ratio |%n");
@@ -143,16 +150,21 @@ public final class ProjectionBenchmark {
 				System.out.printf(Locale.ROOT,
 						"%nLive against the order summary's documents alone: %,.0f events/s, ratio %.2f%n",
 						summariesBaseline, live / summariesBaseline);
+				System.out.printf(
+						"%nCPU per event, live: %s%nCPU per event, rebuild: %s%nCPU per event, live baseline: %s%n",
+						liveCpu, rebuildCpu, baselineCpu);
 			}
 			finally {
-				process.destroy();
-				if (!process.waitFor(20, TimeUnit.SECONDS)) {
-					// an overloaded service may not finish its graceful shutdown: never
-					// leave it running
-					process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-				}
+				// an overloaded service may not finish its graceful shutdown: never leave
+				// it running
+				service.stop(Duration.ofSeconds(20));
 			}
 		}
+	}
+
+	private static CpuTime cpuFrom(ChildProcess service, KafkaBroker kafka, MongoWireServer mongo) {
+		return new CpuTime(Map.of("service", CpuTime.process(service.pid()), "wire server",
+				CpuTime.process(mongo.process().pid()), "Kafka", CpuTime.process(kafka.process().pid())));
 	}
 
 	/**
