@@ -1,6 +1,7 @@
 package com.example.shop.inventory.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import com.example.shop.inventory.domain.Product;
 import com.example.shop.inventory.domain.ProductEvent;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.StockLevels;
+import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
 import com.example.shop.platform.eventing.aggregate.Snapshotting;
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -131,6 +134,15 @@ class InventoryConfiguration {
 	 */
 	private static String trackingNumber() {
 		return "TRK-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+	}
+
+	/**
+	 * Deletes the restock idempotency keys older than their retention, every hour.
+	 */
+	@Bean
+	RetentionPurge restockKeyPurge(JdbcTemplate jdbc, InventoryProperties properties) {
+		return new RetentionPurge(jdbc, "restock_key", "created_at", properties.restockKeyRetention(),
+				Duration.ofHours(1));
 	}
 
 	@Bean

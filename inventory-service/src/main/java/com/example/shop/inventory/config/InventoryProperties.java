@@ -1,5 +1,6 @@
 package com.example.shop.inventory.config;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,10 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * changing its streams first, before the conflict is reported (409 on REST, the error
  * handler's retries and dead-letter topic on Kafka)
  * @param topicPartitions partitions of the topics this service owns
+ * @param restockKeyRetention how long an {@code Idempotency-Key} of a restock is
+ * remembered at least (it is deleted within the hour after): a retry within it adds
+ * nothing, a retry after it adds the units again, so it must exceed the longest time a
+ * client keeps retrying
  */
 @ConfigurationProperties("shop.inventory")
 public record InventoryProperties(@DefaultValue( {
 		"DE", "AT", "NL", "BE", "FR" }) List<String> servedCountries, @DefaultValue("100") int snapshotEvery,
-		@DefaultValue("10") int conflictAttempts, @DefaultValue("3") int topicPartitions){
+		@DefaultValue("10") int conflictAttempts, @DefaultValue("3") int topicPartitions,
+		@DefaultValue("24h") Duration restockKeyRetention){
 
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +41,13 @@ class ProductsApiIT {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	@Qualifier("restockKeyPurge")
+	RetentionPurge restockKeyPurge;
 
 	@AfterEach
 	void close() {
@@ -121,6 +131,25 @@ class ProductsApiIT {
 		JsonNode product = json.readTree(get("/products/" + sku).body());
 		assertLevels(product, 7, 0, 0, 7);
 		assertThat(product.get("version").asLong()).isEqualTo(3);
+	}
+
+	@Test
+	void aRestockKeyIsForgottenAfterItsRetention() throws Exception {
+		String sku = newSku();
+		put("/products/" + sku, "{\"stock\":1}");
+		String expired = UUID.randomUUID().toString();
+		String kept = UUID.randomUUID().toString();
+		post("/products/" + sku + "/restocks", "{\"quantity\":3}", expired);
+		post("/products/" + sku + "/restocks", "{\"quantity\":5}", kept);
+		// the default retention is 24 h
+		jdbc.update("UPDATE restock_key SET created_at = now() - interval '25 hours' WHERE key = ?", expired);
+
+		assertThat(restockKeyPurge.purge()).isGreaterThanOrEqualTo(1);
+
+		// the expired key restocks again, the kept one still adds nothing
+		assertThat(post("/products/" + sku + "/restocks", "{\"quantity\":3}", expired).statusCode()).isEqualTo(200);
+		assertThat(post("/products/" + sku + "/restocks", "{\"quantity\":5}", kept).statusCode()).isEqualTo(200);
+		assertLevels(json.readTree(get("/products/" + sku).body()), 12, 0, 0, 12);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package com.example.shop.order.command.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.order.command.application.IdempotencyKeys;
@@ -9,6 +10,7 @@ import com.example.shop.order.command.application.OrderCommands;
 import com.example.shop.order.command.application.OrderHistory;
 import com.example.shop.order.command.domain.Order;
 import com.example.shop.order.command.domain.OrderEvent;
+import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
 import com.example.shop.platform.eventing.outbox.Outbox;
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,6 +62,15 @@ class OrderCommandConfiguration {
 	@Bean
 	OrderHistory orderHistory(AggregateRepository<Order, OrderEvent> orders, EventStore events) {
 		return new OrderHistory(orders, events);
+	}
+
+	/**
+	 * Deletes the idempotency keys older than their retention, every hour.
+	 */
+	@Bean
+	RetentionPurge idempotencyKeyPurge(JdbcTemplate jdbc, OrderCommandProperties properties) {
+		return new RetentionPurge(jdbc, "idempotency_key", "created_at", properties.idempotencyKeyRetention(),
+				Duration.ofHours(1));
 	}
 
 	@Bean

@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InboxProperties;
-import com.example.shop.platform.eventing.inbox.InboxPurge;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
 import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.outbox.OutboxProperties;
@@ -163,8 +162,9 @@ public class EventingAutoConfiguration {
 		}
 
 		@Bean
-		InboxPurge inboxPurge(EventingSchema schema, JdbcTemplate jdbc, InboxProperties properties) {
-			return new InboxPurge(jdbc, properties);
+		RetentionPurge inboxPurge(EventingSchema schema, JdbcTemplate jdbc, InboxProperties properties) {
+			return new RetentionPurge(jdbc, "inbox_message", "processed_at", properties.retention(),
+					properties.purgeInterval());
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +44,13 @@ class OrdersApiIT {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	@Qualifier("idempotencyKeyPurge")
+	RetentionPurge idempotencyKeyPurge;
 
 	@AfterEach
 	void close() {
@@ -69,6 +79,24 @@ class OrdersApiIT {
 		assertThat(first.statusCode()).isEqualTo(201);
 		assertThat(retry.statusCode()).isEqualTo(201);
 		assertThat(json.readTree(retry.body()).get("orderId")).isEqualTo(json.readTree(first.body()).get("orderId"));
+	}
+
+	@Test
+	void anIdempotencyKeyIsForgottenAfterItsRetention() throws Exception {
+		String expired = UUID.randomUUID().toString();
+		String kept = UUID.randomUUID().toString();
+		HttpResponse<String> first = post("/orders", ORDER, "Idempotency-Key", expired);
+		HttpResponse<String> other = post("/orders", ORDER, "Idempotency-Key", kept);
+		// the default retention is 24 h
+		jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = ?", expired);
+
+		assertThat(idempotencyKeyPurge.purge()).isGreaterThanOrEqualTo(1);
+
+		HttpResponse<String> late = post("/orders", ORDER, "Idempotency-Key", expired);
+		HttpResponse<String> retry = post("/orders", ORDER, "Idempotency-Key", kept);
+		assertThat(late.statusCode()).isEqualTo(201);
+		assertThat(json.readTree(late.body()).get("orderId")).isNotEqualTo(json.readTree(first.body()).get("orderId"));
+		assertThat(json.readTree(retry.body()).get("orderId")).isEqualTo(json.readTree(other.body()).get("orderId"));
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -64,7 +65,7 @@ class InboxIT {
 	TestListener listener;
 
 	@Autowired
-	InboxPurge purge;
+	RetentionPurge purge;
 
 	@Test
 	void aMessageDeliveredTwiceHasItsEffectOnce() throws Exception {
