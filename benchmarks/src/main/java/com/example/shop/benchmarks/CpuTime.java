@@ -1,5 +1,9 @@
 package com.example.shop.benchmarks;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The CPU time each part of a benchmark uses from this object's creation on: on a machine
@@ -36,14 +41,27 @@ final class CpuTime {
 	}
 
 	/**
-	 * The processes of the local PostgreSQL server running now, its backends for a
-	 * service's pooled connections among them.
+	 * The processes of the PostgreSQL server behind this JDBC URL, when it runs on this
+	 * machine: its main process and the children it has now, among them the backends of a
+	 * service's pooled connections. Empty for a server elsewhere.
 	 */
-	static List<ProcessHandle> postgres() {
-		return ProcessHandle.allProcesses()
-			.filter((
-					process) -> process.info().command().filter((command) -> command.endsWith("/postgres")).isPresent())
-			.toList();
+	static List<ProcessHandle> postgres(String jdbcUrl, String user, String password) throws SQLException {
+		long backend;
+		try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+				ResultSet result = connection.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+			result.next();
+			backend = result.getLong(1);
+		}
+		return ProcessHandle.of(backend)
+			.filter(CpuTime::isPostgres)
+			.flatMap(ProcessHandle::parent)
+			.filter(CpuTime::isPostgres)
+			.map((server) -> Stream.concat(Stream.of(server), server.children()).toList())
+			.orElse(List.of());
+	}
+
+	private static boolean isPostgres(ProcessHandle process) {
+		return process.info().command().filter((command) -> command.endsWith("/postgres")).isPresent();
 	}
 
 	/**
@@ -54,6 +72,10 @@ final class CpuTime {
 	String per(long units) {
 		StringBuilder text = new StringBuilder();
 		this.parts.forEach((name, processes) -> {
+			if (processes.isEmpty()) {
+				text.append(text.isEmpty() ? "" : ", ").append(name).append(" n/a");
+				return;
+			}
 			long used = 0;
 			for (ProcessHandle process : processes) {
 				Long start = this.before.get(process);

@@ -84,7 +84,8 @@ public final class OrdersApiBenchmark {
 					// the pool's connections are open by now, so their backends are
 					// counted
 					CpuTime cpu = new CpuTime(Map.of("service", CpuTime.process(service.pid()), "Kafka",
-							CpuTime.process(kafka.process().pid()), "PostgreSQL", CpuTime.postgres()));
+							CpuTime.process(kafka.process().pid()), "PostgreSQL",
+							CpuTime.postgres(postgres.jdbcUrl(database), postgres.user(), postgres.password())));
 					Result result = load(http, port, rate, WINDOW);
 					System.out.println(result.row() + " " + cpu.per(Math.max(1, result.created())) + " |");
 				}

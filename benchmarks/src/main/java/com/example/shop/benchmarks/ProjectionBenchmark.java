@@ -61,7 +61,10 @@ import org.bson.types.Decimal128;
  */
 public final class ProjectionBenchmark {
 
-	/** The consumer group of the live projections' listener. */
+	/**
+	 * The consumer group of the live projections' listener, as
+	 * {@code ProjectionListeners} names it.
+	 */
 	private static final String GROUP = "order-query-service.projections";
 
 	private ProjectionBenchmark() {
@@ -69,7 +72,7 @@ public final class ProjectionBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		System.setProperty("logback.configurationFile", "local-stack-logback.xml");
-		int orders = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
+		int orders = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
 		Path jar = Path.of("order-query-service", "target", "order-query-service.jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests package");
@@ -78,97 +81,124 @@ public final class ProjectionBenchmark {
 				Path.of("benchmarks", "target", "projection-" + System.currentTimeMillis()));
 		try (KafkaBroker kafka = KafkaBroker.start(run, Ports.free(), Ports.free());
 				MongoWireServer mongo = MongoWireServer.start(run, Ports.free(), false)) {
-			Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
-			// all the topics the listener reads, as in a deployment: a consumer
-			// subscribed to a
-			// missing topic keeps asking the broker for its metadata
-			admin.createTopics(List.of(new NewTopic(Topics.ORDERS_EVENTS, 3, (short) 1),
-					new NewTopic(Topics.PAYMENTS_EVENTS, 3, (short) 1),
-					new NewTopic(Topics.INVENTORY_EVENTS, 3, (short) 1)))
-				.all()
-				.get(30, TimeUnit.SECONDS);
 			int port = Ports.free();
-			ChildProcess service = ChildProcess.startBootJar(run, "order-query-service", jar,
-					List.of("-Xms512m", "-Xmx512m"),
-					Map.of("SERVER_PORT", String.valueOf(port), "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-							kafka.bootstrapServers(), "SPRING_MONGODB_URI", mongo.uri("order_query")));
-			try (admin;
-					HttpClient http = HttpClient.newHttpClient();
-					MongoClient client = MongoClients.create(mongo.uri(""))) {
-				awaitTrue(() -> status(http, port, "/readyz") == 200, Duration.ofSeconds(120));
-				var database = client.getDatabase("order_query");
-				long events = 2L * orders;
-
-				// the same load once unmeasured first: a service fresh from start-up runs
-				// interpreted and C1-compiled code for its first tens of seconds
-				Map<TopicPartition, Long> warmedUp = produce(kafka.bootstrapServers(), orders);
-				awaitTrue(() -> appliedUpTo(admin, warmedUp), Duration.ofMinutes(10));
-
-				// the measured events wait in the topics while the service is frozen, so
-				// that producing them takes no CPU from the measured window; the live
-				// listener then drains them as fast as it can apply them
-				service.pause();
-				Map<TopicPartition, Long> lastOffsets;
+			try (Admin admin = Admin
+				.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+				// all the topics the listener reads, as in a deployment: a consumer
+				// subscribed to a missing topic keeps asking the broker for its metadata
+				admin.createTopics(List.of(new NewTopic(Topics.ORDERS_EVENTS, 3, (short) 1),
+						new NewTopic(Topics.PAYMENTS_EVENTS, 3, (short) 1),
+						new NewTopic(Topics.INVENTORY_EVENTS, 3, (short) 1)))
+					.all()
+					.get(30, TimeUnit.SECONDS);
+				ChildProcess service = ChildProcess.startBootJar(run, "order-query-service", jar,
+						List.of("-Xms512m", "-Xmx512m"),
+						Map.of("SERVER_PORT", String.valueOf(port), "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+								kafka.bootstrapServers(), "SPRING_MONGODB_URI", mongo.uri("order_query")));
 				try {
-					lastOffsets = produce(kafka.bootstrapServers(), orders);
+					measure(orders, kafka, mongo, admin, service, port);
 				}
 				finally {
-					service.resume();
+					// an overloaded service may not finish its graceful shutdown: never
+					// leave it running
+					service.stop(Duration.ofSeconds(20));
 				}
-				CpuTime cpu = cpuFrom(service, kafka, mongo);
-				long began = System.nanoTime();
-				// done when the listener has committed the last offset of every
-				// partition,
-				// which it does once the views have the poll; asking the service (GET
-				// /projections) every 50 ms would cost the service and the wire server a
-				// quarter as much CPU as the listener, and counting documents would scan
-				// the
-				// collection under the projection's writes
-				awaitTrue(() -> appliedUpTo(admin, lastOffsets), Duration.ofMinutes(10));
-				double live = events / ((System.nanoTime() - began) / 1e9);
-				String liveCpu = cpu.per(events);
-				long confirmed = database.getCollection(activeCollection(database))
-					.countDocuments(Filters.eq("version", 2));
-				if (confirmed != 2L * orders) {
-					throw new IllegalStateException(
-							"The view holds " + confirmed + " confirmed orders of " + 2 * orders + " once caught up");
-				}
-
-				cpu = cpuFrom(service, kafka, mongo);
-				began = System.nanoTime();
-				post(http, port, "/projections/order-summary/rebuild");
-				awaitTrue(() -> activeCollection(database).endsWith("_g2"), Duration.ofMinutes(10));
-				// the rebuild replays the warm-up's events too
-				double rebuild = 2 * events / ((System.nanoTime() - began) / 1e9);
-				String rebuildCpu = cpu.per(2 * events);
-
-				// once unmeasured, as the service was warmed up
-				bulkUpsert(database, "baseline_warmup", orders, true);
-				double summariesBaseline = bulkUpsert(database, "baseline_rebuild", orders, false);
-				cpu = cpuFrom(service, kafka, mongo);
-				double liveBaseline = bulkUpsert(database, "baseline_live", orders, true);
-				String baselineCpu = cpu.per(events);
-
-				System.out.printf(
-						"%n| Measurement | Events/s | Baseline events/s (driver bulk upsert, same documents) | Ratio |%n");
-				System.out.println("|---|---:|---:|---:|");
-				System.out.printf(Locale.ROOT,
-						"| Live: Kafka to view, %,d events (order summary and revenue report) | %,.0f | %,.0f | %.2f |%n",
-						events, live, liveBaseline, live / liveBaseline);
-				System.out.printf(Locale.ROOT,
-						"| Rebuild from offset 0, %,d events (order summary) | %,.0f | %,.0f | %.2f |%n", 2 * events,
-						rebuild, summariesBaseline, rebuild / summariesBaseline);
-				System.out.printf(Locale.ROOT,
-						"%nLive against the order summary's documents alone: %,.0f events/s, ratio %.2f%n",
-						summariesBaseline, live / summariesBaseline);
-				System.out.printf(
-						"%nCPU per event, live: %s%nCPU per event, rebuild: %s%nCPU per event, live baseline: %s%n",
-						liveCpu, rebuildCpu, baselineCpu);
 			}
-			finally {
-				// an overloaded service may not finish its graceful shutdown: never leave
-				// it running
-				service.stop(Duration.ofSeconds(20));
+		}
+	}
+
+	private static void measure(int orders, KafkaBroker kafka, MongoWireServer mongo, Admin admin, ChildProcess service,
+			int port) throws Exception {
+		try (HttpClient http = HttpClient.newHttpClient(); MongoClient client = MongoClients.create(mongo.uri(""))) {
+			awaitTrue(() -> status(http, port, "/readyz") == 200, Duration.ofSeconds(120), "the service to be ready");
+			var database = client.getDatabase("order_query");
+			long events = 2L * orders;
+			String committed = "the group " + GROUP + " to commit the last offsets";
+
+			// the same load once unmeasured first: a service fresh from start-up runs
+			// interpreted and C1-compiled code for its first tens of seconds
+			Map<TopicPartition, Long> warmedUp = produce(kafka.bootstrapServers(), orders);
+			awaitTrue(() -> appliedUpTo(admin, warmedUp), Duration.ofMinutes(10), committed);
+
+			// the measured events wait in the topics while the service is frozen, so that
+			// producing them takes no CPU from the measured window; the live listener
+			// then
+			// drains them as fast as it can apply them
+			Map<TopicPartition, Long> lastOffsets = producedWhilePaused(service, kafka, orders);
+			CpuTime cpu = cpuFrom(service, kafka, mongo);
+			long began = System.nanoTime();
+			// done when the listener has committed the last offset of every partition,
+			// which it does once the views have the poll; asking the service (GET
+			// /projections) every 50 ms would cost the service and the wire server a
+			// quarter as much CPU as the listener, and counting documents would scan the
+			// collection under the projection's writes
+			awaitTrue(() -> appliedUpTo(admin, lastOffsets), Duration.ofMinutes(10), committed);
+			double live = events / ((System.nanoTime() - began) / 1e9);
+			String liveCpu = cpu.per(events);
+			long confirmed = database.getCollection(activeCollection(database))
+				.countDocuments(Filters.eq("version", 2));
+			if (confirmed != 2L * orders) {
+				throw new IllegalStateException(
+						"The view holds " + confirmed + " confirmed orders of " + 2 * orders + " once caught up");
+			}
+
+			cpu = cpuFrom(service, kafka, mongo);
+			began = System.nanoTime();
+			post(http, port, "/projections/order-summary/rebuild");
+			awaitTrue(() -> activeCollection(database).endsWith("_g2"), Duration.ofMinutes(10),
+					"the rebuild to switch");
+			// the rebuild replays the warm-up's events too
+			double rebuild = 2 * events / ((System.nanoTime() - began) / 1e9);
+			String rebuildCpu = cpu.per(2 * events);
+
+			// once unmeasured, as the service was warmed up
+			bulkUpsert(database, "baseline_warmup", orders, true);
+			double summariesBaseline = bulkUpsert(database, "baseline_rebuild", orders, false);
+			cpu = cpuFrom(service, kafka, mongo);
+			double liveBaseline = bulkUpsert(database, "baseline_live", orders, true);
+			String baselineCpu = cpu.per(events);
+
+			System.out.printf(
+					"%n| Measurement | Events/s | Baseline events/s (driver bulk upsert, same documents) | Ratio |%n");
+			System.out.println("|---|---:|---:|---:|");
+			System.out.printf(Locale.ROOT,
+					"| Live: Kafka to view, %,d events (order summary and revenue report) | %,.0f | %,.0f | %.2f |%n",
+					events, live, liveBaseline, live / liveBaseline);
+			System.out.printf(Locale.ROOT,
+					"| Rebuild from offset 0, %,d events (order summary) | %,.0f | %,.0f | %.2f |%n", 2 * events,
+					rebuild, summariesBaseline, rebuild / summariesBaseline);
+			System.out.printf(Locale.ROOT,
+					"%nLive against the order summary's documents alone: %,.0f events/s, ratio %.2f%n",
+					summariesBaseline, live / summariesBaseline);
+			System.out.printf(
+					"%nCPU per event, live: %s%nCPU per event, rebuild: %s%nCPU per event, live baseline: %s%n",
+					liveCpu, rebuildCpu, baselineCpu);
+		}
+	}
+
+	/**
+	 * Produces the orders' events while the service is frozen ({@code SIGSTOP}). The
+	 * service is resumed afterwards, also when this JVM is stopped meanwhile (a frozen
+	 * service cannot notice that its parent is gone). Producing must stay well below the
+	 * consumer session timeout (45 s), or the group would rebalance in the measured
+	 * window.
+	 */
+	private static Map<TopicPartition, Long> producedWhilePaused(ChildProcess service, KafkaBroker kafka, int orders)
+			throws Exception {
+		Thread resume = new Thread(service::resume);
+		Runtime.getRuntime().addShutdownHook(resume);
+		service.pause();
+		long began = System.nanoTime();
+		try {
+			return produce(kafka.bootstrapServers(), orders);
+		}
+		finally {
+			service.resume();
+			Runtime.getRuntime().removeShutdownHook(resume);
+			long seconds = (System.nanoTime() - began) / 1_000_000_000L;
+			if (seconds > 30) {
+				throw new IllegalStateException("Producing took " + seconds
+						+ " s, close to the consumer session timeout: measure fewer orders");
 			}
 		}
 	}
@@ -355,11 +385,12 @@ public final class ProjectionBenchmark {
 		}
 	}
 
-	private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+	private static void awaitTrue(BooleanSupplier condition, Duration timeout, String awaited)
+			throws InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		while (!condition.getAsBoolean()) {
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("Not done within " + timeout);
+				throw new IllegalStateException("Waited " + timeout + " for " + awaited);
 			}
 			Thread.sleep(50);
 		}

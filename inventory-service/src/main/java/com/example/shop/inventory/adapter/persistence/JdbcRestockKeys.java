@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Restock idempotency keys in the {@code restock_key} table. A claim inserts the key; a
  * concurrent claim of the same key waits on its primary key until the first commits, then
- * finds it.
+ * finds it. Keys older than their retention are purged (see
+ * {@code InventoryProperties#restockKeyRetention}).
  */
 @Repository
 class JdbcRestockKeys implements RestockKeys {
@@ -25,15 +26,21 @@ class JdbcRestockKeys implements RestockKeys {
 
 	@Override
 	public Optional<Earlier> claim(String key, Sku sku, int quantity) {
-		int inserted = this.jdbc.update("""
-				INSERT INTO restock_key (key, sku, quantity) VALUES (?, ?, ?)
-				ON CONFLICT (key) DO NOTHING""", key, sku.value(), quantity);
-		if (inserted == 1) {
-			return Optional.empty();
+		// the purge may delete an expired key between the insert that found it and the
+		// select: then the key is free, and the insert is tried again
+		while (true) {
+			int inserted = this.jdbc.update("""
+					INSERT INTO restock_key (key, sku, quantity) VALUES (?, ?, ?)
+					ON CONFLICT (key) DO NOTHING""", key, sku.value(), quantity);
+			if (inserted == 1) {
+				return Optional.empty();
+			}
+			List<Earlier> earlier = this.jdbc.query("SELECT sku, quantity FROM restock_key WHERE key = ?",
+					(rs, row) -> new Earlier(new Sku(rs.getString(1)), rs.getInt(2)), key);
+			if (!earlier.isEmpty()) {
+				return Optional.of(earlier.get(0));
+			}
 		}
-		List<Earlier> earlier = this.jdbc.query("SELECT sku, quantity FROM restock_key WHERE key = ?",
-				(rs, row) -> new Earlier(new Sku(rs.getString(1)), rs.getInt(2)), key);
-		return earlier.stream().findFirst();
 	}
 
 }

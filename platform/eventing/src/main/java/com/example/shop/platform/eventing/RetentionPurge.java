@@ -15,11 +15,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keeps a table that remembers things for a while bounded: every {@code interval},
- * deletes its rows whose timestamp column is older than the retention, in small batches
- * so that no long transaction holds up the writers. The inbox's processed message ids are
- * purged so, and so are a service's idempotency keys. An index on the column keeps each
- * batch cheap.
+ * Keeps a table that remembers things for a while bounded: a minute after start (or one
+ * interval, if that is shorter) and then every {@code interval}, deletes its rows whose
+ * timestamp column is older than the retention, in small batches so that no long
+ * transaction holds up the writers. The inbox's processed message ids are purged so, and
+ * so are a service's idempotency keys. An index on the column keeps each batch cheap.
  */
 public class RetentionPurge implements SmartLifecycle {
 
@@ -28,6 +28,8 @@ public class RetentionPurge implements SmartLifecycle {
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
 	private static final int BATCH = 10_000;
+
+	private static final Duration FIRST_RUN = Duration.ofMinutes(1);
 
 	private final JdbcTemplate jdbc;
 
@@ -59,8 +61,9 @@ public class RetentionPurge implements SmartLifecycle {
 		}
 		this.jdbc = jdbc;
 		this.table = table;
-		this.delete = "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table + " WHERE " + column
-				+ " < ? LIMIT ?)";
+		// quoted, so that a reserved word (order) is a name too
+		this.delete = "DELETE FROM \"" + table + "\" WHERE ctid IN (SELECT ctid FROM \"" + table + "\" WHERE \""
+				+ column + "\" < ? LIMIT ?)";
 		this.retention = retention;
 		this.interval = interval;
 	}
@@ -86,6 +89,9 @@ public class RetentionPurge implements SmartLifecycle {
 		this.scheduler = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("purge-" + this.table).daemon().factory());
 		long period = this.interval.toMillis();
+		// the first time soon after start, so that an instance restarted more often than
+		// the interval still purges
+		long first = Math.min(period, FIRST_RUN.toMillis());
 		this.scheduler.scheduleWithFixedDelay(() -> {
 			try {
 				int deleted = purge();
@@ -96,7 +102,7 @@ public class RetentionPurge implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				logger.warn("Purge of {} failed; trying again in {}: {}", this.table, this.interval, ex.toString());
 			}
-		}, period, period, TimeUnit.MILLISECONDS);
+		}, first, period, TimeUnit.MILLISECONDS);
 	}
 
 	@Override

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Idempotency keys in the {@code idempotency_key} table. A claim inserts the key; a
  * concurrent claim of the same key waits on its unique index until the first commits,
- * then finds it.
+ * then finds it. Keys older than their retention are purged (see
+ * {@code OrderCommandProperties#idempotencyKeyRetention}).
  */
 @Repository
 class JdbcIdempotencyKeys implements IdempotencyKeys {
@@ -27,18 +28,24 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
 
 	@Override
 	public Optional<Earlier> claim(String key, String fingerprint, OrderVersion result) {
-		int inserted = this.jdbc.update("""
-				INSERT INTO idempotency_key (key, fingerprint, order_id, version) VALUES (?, ?, ?, ?)
-				ON CONFLICT (key) DO NOTHING""", key, fingerprint, result.orderId().value(), result.version());
-		if (inserted == 1) {
-			return Optional.empty();
+		// the purge may delete an expired key between the insert that found it and the
+		// select: then the key is free, and the insert is tried again
+		while (true) {
+			int inserted = this.jdbc.update("""
+					INSERT INTO idempotency_key (key, fingerprint, order_id, version) VALUES (?, ?, ?, ?)
+					ON CONFLICT (key) DO NOTHING""", key, fingerprint, result.orderId().value(), result.version());
+			if (inserted == 1) {
+				return Optional.empty();
+			}
+			List<Earlier> earlier = this.jdbc.query(
+					"SELECT fingerprint, order_id, version FROM idempotency_key WHERE key = ?",
+					(rs, row) -> new Earlier(rs.getString(1),
+							new OrderVersion(new OrderId(rs.getObject(2, UUID.class)), rs.getLong(3))),
+					key);
+			if (!earlier.isEmpty()) {
+				return Optional.of(earlier.get(0));
+			}
 		}
-		List<Earlier> earlier = this.jdbc.query(
-				"SELECT fingerprint, order_id, version FROM idempotency_key WHERE key = ?",
-				(rs, row) -> new Earlier(rs.getString(1),
-						new OrderVersion(new OrderId(rs.getObject(2, UUID.class)), rs.getLong(3))),
-				key);
-		return earlier.stream().findFirst();
 	}
 
 }
