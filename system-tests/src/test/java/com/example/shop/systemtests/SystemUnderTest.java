@@ -442,12 +442,12 @@ final class SystemUnderTest {
 		return new InvariantChecker.Database(jdbcUrl, server.username(), server.password());
 	}
 
+	/**
+	 * Drops the databases first (closing the services' connections): the test JVM may be
+	 * halted before stopping the services one by one has finished, and the services end
+	 * with it anyway (their watchdog).
+	 */
 	private void shutDown(PostgresEndpoint server) {
-		this.processes.values().forEach((process) -> process.stop(Duration.ofSeconds(10)));
-		this.kafka.close();
-		this.kafkaLink.close();
-		this.databaseLink.close();
-		this.reactor.close();
 		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
 				server.password()); Statement statement = connection.createStatement()) {
 			for (InvariantChecker.Database database : this.databases.values()) {
@@ -459,6 +459,11 @@ final class SystemUnderTest {
 		catch (SQLException ex) {
 			System.err.println("Could not drop the system tests' databases: " + ex.getMessage());
 		}
+		this.processes.values().forEach((process) -> process.stop(Duration.ofSeconds(10)));
+		this.kafka.close();
+		this.kafkaLink.close();
+		this.databaseLink.close();
+		this.reactor.close();
 	}
 
 	/**
