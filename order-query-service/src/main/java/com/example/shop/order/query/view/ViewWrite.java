@@ -24,4 +24,35 @@ record ViewWrite(String id, Bson filter, Bson update) {
 		return new ViewWrite(id, new Document("_id", id), update);
 	}
 
+	/**
+	 * This write and the next one to the same document as one write, when applying the
+	 * two one after the other is the same as applying that one: both select the document
+	 * by its id alone and only set top-level fields (the next one's values win);
+	 * {@code null} otherwise.
+	 */
+	ViewWrite followedBy(ViewWrite next) {
+		Document fields = setOnly();
+		Document nextFields = next.setOnly();
+		if (fields == null || nextFields == null || !this.id.equals(next.id)) {
+			return null;
+		}
+		Document merged = new Document(fields);
+		merged.putAll(nextFields);
+		return new ViewWrite(this.id, this.filter, new Document("$set", merged));
+	}
+
+	/**
+	 * The fields this write sets, when it selects by id alone and only sets top-level
+	 * fields; {@code null} otherwise.
+	 */
+	private Document setOnly() {
+		if (this.filter instanceof Document selector && selector.size() == 1 && this.id.equals(selector.get("_id"))
+				&& this.update instanceof Document operators && operators.size() == 1
+				&& operators.get("$set") instanceof Document fields
+				&& fields.keySet().stream().noneMatch((field) -> field.startsWith("$") || field.contains("."))) {
+			return fields;
+		}
+		return null;
+	}
+
 }

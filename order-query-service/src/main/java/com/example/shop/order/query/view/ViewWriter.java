@@ -1,8 +1,10 @@
 package com.example.shop.order.query.view;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.mongodb.ErrorCategory;
@@ -23,7 +25,9 @@ import org.springframework.stereotype.Component;
  * Writes to the same document keep their order across rounds, and writes to different
  * documents are independent, so no round depends on the order in which the server applies
  * its writes (MongoDB stops an ordered bulk at its first error, the local MongoDB wire
- * server does not).
+ * server does not). Consecutive writes to one document that only set its fields (the
+ * revenue report's) become one write ({@link ViewWrite#followedBy}): the same document,
+ * one write fewer, which counts when a backlog brings an order's events in one poll.
  * <p>
  * A write's insert may fail on a duplicate {@code _id}: its condition did not hold (a
  * duplicate or stale event), or another listener created the document between the match
@@ -54,11 +58,27 @@ class ViewWriter {
 		MongoCollection<Document> documents = this.mongo.getCollection(collection);
 		List<ViewWrite> pending = writes;
 		while (!pending.isEmpty()) {
-			Set<String> ids = new HashSet<>();
+			Map<String, Integer> inRound = new HashMap<>();
+			Set<String> deferred = new HashSet<>();
 			List<ViewWrite> round = new ArrayList<>();
 			List<ViewWrite> later = new ArrayList<>();
 			for (ViewWrite write : pending) {
-				(ids.add(write.id()) ? round : later).add(write);
+				Integer earlier = inRound.get(write.id());
+				ViewWrite merged = (earlier != null && !deferred.contains(write.id()))
+						? round.get(earlier).followedBy(write) : null;
+				if (merged != null) {
+					round.set(earlier, merged);
+				}
+				else if (earlier == null) {
+					inRound.put(write.id(), round.size());
+					round.add(write);
+				}
+				else {
+					// this document's writes from here on wait for the next round, in
+					// order
+					deferred.add(write.id());
+					later.add(write);
+				}
 			}
 			apply(documents, round);
 			pending = later;
