@@ -435,20 +435,28 @@ final class SystemUnderTest {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create database " + name + ": " + ex.getMessage(), ex);
 		}
+		return new InvariantChecker.Database(onServer(server, name), server.username(), server.password());
+	}
+
+	/**
+	 * The JDBC URL of another database on the endpoint's server.
+	 */
+	private static String onServer(PostgresEndpoint server, String database) {
 		String url = server.jdbcUrl();
 		int slash = url.lastIndexOf('/');
 		int query = url.indexOf('?', slash);
-		String jdbcUrl = url.substring(0, slash + 1) + name + ((query >= 0) ? url.substring(query) : "");
-		return new InvariantChecker.Database(jdbcUrl, server.username(), server.password());
+		return url.substring(0, slash + 1) + database + ((query >= 0) ? url.substring(query) : "");
 	}
 
 	/**
 	 * Drops the databases first (closing the services' connections): the test JVM may be
 	 * halted before stopping the services one by one has finished, and the services end
-	 * with it anyway (their watchdog).
+	 * with it anyway (their watchdog). It connects to the server's {@code postgres}
+	 * database: the endpoint's own may be dropped at the same time by the test
+	 * infrastructure's shutdown hook.
 	 */
 	private void shutDown(PostgresEndpoint server) {
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
+		try (Connection connection = DriverManager.getConnection(onServer(server, "postgres"), server.username(),
 				server.password()); Statement statement = connection.createStatement()) {
 			for (InvariantChecker.Database database : this.databases.values()) {
 				String url = database.jdbcUrl();
