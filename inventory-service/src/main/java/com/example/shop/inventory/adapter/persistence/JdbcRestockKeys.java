@@ -1,10 +1,10 @@
 package com.example.shop.inventory.adapter.persistence;
 
-import java.util.List;
 import java.util.Optional;
 
 import com.example.shop.inventory.application.RestockKeys;
 import com.example.shop.inventory.domain.Sku;
+import com.example.shop.platform.eventing.RetentionPurge;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,21 +26,11 @@ class JdbcRestockKeys implements RestockKeys {
 
 	@Override
 	public Optional<Earlier> claim(String key, Sku sku, int quantity) {
-		// the purge may delete an expired key between the insert that found it and the
-		// select: then the key is free, and the insert is tried again
-		while (true) {
-			int inserted = this.jdbc.update("""
-					INSERT INTO restock_key (key, sku, quantity) VALUES (?, ?, ?)
-					ON CONFLICT (key) DO NOTHING""", key, sku.value(), quantity);
-			if (inserted == 1) {
-				return Optional.empty();
-			}
-			List<Earlier> earlier = this.jdbc.query("SELECT sku, quantity FROM restock_key WHERE key = ?",
-					(rs, row) -> new Earlier(new Sku(rs.getString(1)), rs.getInt(2)), key);
-			if (!earlier.isEmpty()) {
-				return Optional.of(earlier.get(0));
-			}
-		}
+		return RetentionPurge.claim(() -> this.jdbc.update("""
+				INSERT INTO restock_key (key, sku, quantity) VALUES (?, ?, ?)
+				ON CONFLICT (key) DO NOTHING""", key, sku.value(), quantity),
+				() -> this.jdbc.query("SELECT sku, quantity FROM restock_key WHERE key = ?",
+						(rs, row) -> new Earlier(new Sku(rs.getString(1)), rs.getInt(2)), key));
 	}
 
 }

@@ -3,9 +3,13 @@ package com.example.shop.platform.eventing;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -66,6 +70,29 @@ public class RetentionPurge implements SmartLifecycle {
 				+ column + "\" < ? LIMIT ?)";
 		this.retention = retention;
 		this.interval = interval;
+	}
+
+	/**
+	 * Claims a key in a table a purge keeps: inserts it unless it is there
+	 * ({@code INSERT ... ON CONFLICT DO NOTHING}), else reads what the first claim
+	 * stored. The purge may delete an expired key between the two statements; the key is
+	 * free again then, and the insert is tried again, so a claim never reports a key as
+	 * taken without either storing it or finding it.
+	 * @param insertIfAbsent inserts the key, returns the rows inserted (0 or 1)
+	 * @param earlier reads what the key's row holds, empty when there is no row
+	 * @return empty when this call claimed the key, else what the first claim stored
+	 * @param <T> what a claim stores
+	 */
+	public static <T> Optional<T> claim(IntSupplier insertIfAbsent, Supplier<List<T>> earlier) {
+		while (true) {
+			if (insertIfAbsent.getAsInt() == 1) {
+				return Optional.empty();
+			}
+			List<T> found = earlier.get();
+			if (!found.isEmpty()) {
+				return Optional.of(found.get(0));
+			}
+		}
 	}
 
 	/**

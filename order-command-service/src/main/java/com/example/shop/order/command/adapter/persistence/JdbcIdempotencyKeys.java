@@ -1,12 +1,12 @@
 package com.example.shop.order.command.adapter.persistence;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.example.shop.order.command.application.IdempotencyKeys;
 import com.example.shop.order.command.application.OrderVersion;
 import com.example.shop.order.command.domain.OrderId;
+import com.example.shop.platform.eventing.RetentionPurge;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,24 +28,15 @@ class JdbcIdempotencyKeys implements IdempotencyKeys {
 
 	@Override
 	public Optional<Earlier> claim(String key, String fingerprint, OrderVersion result) {
-		// the purge may delete an expired key between the insert that found it and the
-		// select: then the key is free, and the insert is tried again
-		while (true) {
-			int inserted = this.jdbc.update("""
+		return RetentionPurge
+			.claim(() -> this.jdbc.update("""
 					INSERT INTO idempotency_key (key, fingerprint, order_id, version) VALUES (?, ?, ?, ?)
-					ON CONFLICT (key) DO NOTHING""", key, fingerprint, result.orderId().value(), result.version());
-			if (inserted == 1) {
-				return Optional.empty();
-			}
-			List<Earlier> earlier = this.jdbc.query(
-					"SELECT fingerprint, order_id, version FROM idempotency_key WHERE key = ?",
-					(rs, row) -> new Earlier(rs.getString(1),
-							new OrderVersion(new OrderId(rs.getObject(2, UUID.class)), rs.getLong(3))),
-					key);
-			if (!earlier.isEmpty()) {
-				return Optional.of(earlier.get(0));
-			}
-		}
+					ON CONFLICT (key) DO NOTHING""", key, fingerprint, result.orderId().value(), result.version()),
+					() -> this.jdbc
+						.query("SELECT fingerprint, order_id, version FROM idempotency_key WHERE key = ?",
+								(rs, row) -> new Earlier(rs.getString(1),
+										new OrderVersion(new OrderId(rs.getObject(2, UUID.class)), rs.getLong(3))),
+								key));
 	}
 
 }
