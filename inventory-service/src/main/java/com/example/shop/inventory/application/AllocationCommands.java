@@ -20,8 +20,10 @@ import com.example.shop.inventory.domain.Product;
 import com.example.shop.inventory.domain.ProductEvent;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.SkuQuantity;
+import com.example.shop.platform.eventing.AfterCommit;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
+import com.example.shop.platform.eventing.store.ConflictRetry;
 import com.example.shop.platform.eventing.store.EventMetadata;
 
 import org.springframework.transaction.support.TransactionOperations;
@@ -119,7 +121,7 @@ public class AllocationCommands {
 					this.replies.replies(orderId, decision.outcome(), metadata));
 			return decision;
 		});
-		this.metrics.decided(decided);
+		AfterCommit.run(() -> this.metrics.decided(decided));
 		return decided.outcome();
 	}
 

@@ -8,6 +8,7 @@ import com.example.shop.inventory.domain.ProductEvent;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
+import com.example.shop.platform.eventing.store.ConflictRetry;
 import com.example.shop.platform.eventing.store.EventMetadata;
 
 import org.springframework.transaction.support.TransactionOperations;

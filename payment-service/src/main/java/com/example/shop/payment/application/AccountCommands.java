@@ -13,6 +13,7 @@ import com.example.shop.payment.domain.Money;
 import com.example.shop.payment.domain.OrderId;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
+import com.example.shop.platform.eventing.store.ConflictRetry;
 import com.example.shop.platform.eventing.store.EventMetadata;
 
 import org.springframework.transaction.support.TransactionOperations;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import com.example.shop.platform.eventing.AfterCommit;
 import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.saga.domain.OrderDetails;
@@ -62,7 +63,7 @@ public class FulfillmentSagas {
 				return false;
 			}
 			send(saga, commands, cause);
-			this.metrics.started();
+			AfterCommit.run(this.metrics::started);
 			return true;
 		}));
 	}
@@ -113,7 +114,8 @@ public class FulfillmentSagas {
 		List<SagaCommand> commands = decision.decide(now);
 		this.store.update(saga);
 		send(saga, commands, cause);
-		this.metrics.moved(before, saga.snapshot(), trigger, now);
+		OrderFulfillmentSaga.Snapshot after = saga.snapshot();
+		AfterCommit.run(() -> this.metrics.moved(before, after, trigger, now));
 	}
 
 	private void send(OrderFulfillmentSaga saga, List<SagaCommand> commands, EventMetadata cause) {

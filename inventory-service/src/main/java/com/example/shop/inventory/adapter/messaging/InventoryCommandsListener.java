@@ -10,7 +10,6 @@ import com.example.shop.contracts.inventory.ReleaseInventory;
 import com.example.shop.contracts.inventory.ReserveInventory;
 import com.example.shop.contracts.inventory.StockLine;
 import com.example.shop.inventory.application.AllocationCommands;
-import com.example.shop.inventory.application.ConflictRetry;
 import com.example.shop.inventory.domain.Destination;
 import com.example.shop.inventory.domain.InvalidStockException;
 import com.example.shop.inventory.domain.OrderId;
@@ -29,15 +28,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the saga's commands ({@code ReserveInventory}, {@code ReleaseInventory},
- * {@code CreateShipment}, {@code CancelShipment}) through the inbox: each message id
- * once, and each command once per order whatever its message id (the allocation answers a
- * repeat with its first outcome). Business failures are answers, never exceptions.
+ * {@code CreateShipment}, {@code CancelShipment}) through the inbox, a poll per
+ * transaction: each message id once, and each command once per order whatever its message
+ * id (the allocation answers a repeat with its first outcome). Business failures are
+ * answers, never exceptions.
  * <p>
  * When a concurrent transaction changed a stream first (two orders reserving the last
- * unit), the inbox's transaction has rolled back entirely and the whole of it runs again,
- * a bounded number of times; then the error handler's retries take over. A command that
- * can never apply (unknown type, malformed payload, invalid ids or quantities) goes to
- * {@code inventory.commands-dlt} at once, with the reason.
+ * unit), the inbox's transaction has rolled back entirely; the records before the one
+ * that conflicted are applied again, and that one runs again alone, up to
+ * {@code shop.inventory.conflict-attempts} times; then the error handler's retries take
+ * over. A command that can never apply (unknown type, malformed payload, invalid ids or
+ * quantities) goes to {@code inventory.commands-dlt} at once, with the reason.
  */
 @Component
 class InventoryCommandsListener {
@@ -48,20 +49,17 @@ class InventoryCommandsListener {
 
 	private final AllocationCommands commands;
 
-	private final ConflictRetry retry;
-
 	private final JsonMapper json;
 
-	InventoryCommandsListener(Inbox inbox, AllocationCommands commands, ConflictRetry retry, JsonMapper json) {
+	InventoryCommandsListener(Inbox inbox, AllocationCommands commands, JsonMapper json) {
 		this.inbox = inbox;
 		this.commands = commands;
-		this.retry = retry;
 		this.json = json;
 	}
 
-	@KafkaListener(topics = Topics.INVENTORY_COMMANDS, groupId = CONSUMER)
-	void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-		this.retry.run(() -> this.inbox.process(CONSUMER, record, acknowledgment, this::apply));
+	@KafkaListener(topics = Topics.INVENTORY_COMMANDS, groupId = CONSUMER, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
+		this.inbox.process(CONSUMER, records, acknowledgment, this::apply);
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {

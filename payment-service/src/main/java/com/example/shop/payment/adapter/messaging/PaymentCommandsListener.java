@@ -1,19 +1,19 @@
 package com.example.shop.payment.adapter.messaging;
 
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.payments.ChargePayment;
 import com.example.shop.contracts.payments.RefundPayment;
 import com.example.shop.payment.application.AccountCommands;
-import com.example.shop.payment.application.ConflictRetry;
 import com.example.shop.payment.domain.AccountEvent;
 import com.example.shop.payment.domain.CustomerId;
 import com.example.shop.payment.domain.Decision;
 import com.example.shop.payment.domain.InvalidAccountException;
 import com.example.shop.payment.domain.Money;
 import com.example.shop.payment.domain.OrderId;
+import com.example.shop.platform.eventing.AfterCommit;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
@@ -29,19 +29,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the saga's commands ({@code ChargePayment}, {@code RefundPayment}) through the
- * inbox: the inbox row, the account's events and the reply in the outbox commit together,
- * once per {@code ce_id}.
+ * inbox, a poll at a time: the inbox rows, the accounts' events and the replies in the
+ * outbox commit together, once per {@code ce_id}.
  * <ul>
- * <li>A command that lost a race with a deposit to the same account rolled back whole;
- * the inbox transaction runs again, up to {@code shop.payments.conflict-attempts} times,
- * before the container's error handler takes over.</li>
+ * <li>A command that lost a race with a deposit to the same account runs again alone, up
+ * to {@code shop.payments.conflict-attempts} times, before the container's error handler
+ * takes over.</li>
  * <li>A command that can never apply (unknown type, malformed payload, invalid ids,
  * amounts or currencies) goes to {@code payments.commands-dlt} at once with the
  * reason.</li>
  * </ul>
  * First outcomes are counted in {@code payments.charges} (tags {@code outcome},
- * {@code reason}) and {@code payments.refunds} (tag {@code outcome}); repeated commands
- * are not.
+ * {@code reason}) and {@code payments.refunds} (tag {@code outcome}) once their
+ * transaction has committed; repeated commands are not.
  */
 @Component
 class PaymentCommandsListener {
@@ -52,29 +52,25 @@ class PaymentCommandsListener {
 
 	private final AccountCommands commands;
 
-	private final ConflictRetry retry;
-
 	private final JsonMapper json;
 
 	private final MeterRegistry meters;
 
-	PaymentCommandsListener(Inbox inbox, AccountCommands commands, ConflictRetry retry, JsonMapper json,
-			MeterRegistry meters) {
+	PaymentCommandsListener(Inbox inbox, AccountCommands commands, JsonMapper json, MeterRegistry meters) {
 		this.inbox = inbox;
 		this.commands = commands;
-		this.retry = retry;
 		this.json = json;
 		this.meters = meters;
 	}
 
-	@KafkaListener(topics = Topics.PAYMENTS_COMMANDS, groupId = CONSUMER)
-	void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-		AtomicReference<Decision<?>> decided = new AtomicReference<>();
-		boolean applied = this.retry
-			.run(() -> this.inbox.process(CONSUMER, record, acknowledgment, (command) -> decided.set(apply(command))));
-		if (applied && !decided.get().repeated()) {
-			count(decided.get().outcome());
-		}
+	@KafkaListener(topics = Topics.PAYMENTS_COMMANDS, groupId = CONSUMER, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
+		this.inbox.process(CONSUMER, records, acknowledgment, (command) -> {
+			Decision<?> decided = apply(command);
+			if (!decided.repeated()) {
+				AfterCommit.run(() -> count(decided.outcome()));
+			}
+		});
 	}
 
 	private Decision<?> apply(ConsumerRecord<String, byte[]> record) {

@@ -11,6 +11,7 @@ import com.example.shop.platform.eventing.inbox.InvalidMessageException;
 import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.outbox.OutboxProperties;
 import com.example.shop.platform.eventing.outbox.OutboxRelay;
+import com.example.shop.platform.eventing.store.ConflictRetry;
 import com.example.shop.platform.eventing.store.EventStore;
 import com.example.shop.platform.eventing.store.SnapshotStore;
 import io.micrometer.core.instrument.Counter;
@@ -45,8 +46,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
@@ -107,11 +110,24 @@ public class EventingAutoConfiguration {
 			.description("Records published to a dead-letter topic")
 			.register(meters);
 		var handler = new DefaultErrorHandler((record, ex) -> {
-			deadLetters.accept(record, ex);
+			deadLetters.accept(record, recordFailure(ex));
 			deadLettered.increment();
 		}, new FixedBackOff(inbox.backOff().toMillis(), Math.max(0, inbox.attempts() - 1)));
 		handler.addNotRetryableExceptions(InvalidMessageException.class, JacksonException.class);
 		return handler;
+	}
+
+	/**
+	 * What a dead letter says about its failure: the record's own, not the batch
+	 * listener's report of which record it was.
+	 */
+	private static Exception recordFailure(Exception failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+				return new ListenerExecutionFailedException(batch.getCause().getMessage(), batch.getCause());
+			}
+		}
+		return failure;
 	}
 
 	/**
@@ -156,9 +172,19 @@ public class EventingAutoConfiguration {
 					properties, source, meters);
 		}
 
+		/**
+		 * How often a unit of work that lost a race runs; a service may declare its own.
+		 */
 		@Bean
-		Inbox inbox(EventingSchema schema, JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
-			return new Inbox(jdbc, transactions, meters);
+		@ConditionalOnMissingBean
+		ConflictRetry conflictRetry(InboxProperties properties) {
+			return new ConflictRetry(properties.conflictAttempts());
+		}
+
+		@Bean
+		Inbox inbox(EventingSchema schema, JdbcTemplate jdbc, TransactionTemplate transactions, ConflictRetry retry,
+				MeterRegistry meters) {
+			return new Inbox(jdbc, transactions, retry, meters);
 		}
 
 		@Bean

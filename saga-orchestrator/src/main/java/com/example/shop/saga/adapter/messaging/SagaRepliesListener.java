@@ -1,5 +1,6 @@
 package com.example.shop.saga.adapter.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.example.shop.contracts.Topics;
@@ -27,10 +28,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the saga from the order events and the participants' replies, once each, through
- * the inbox. {@code OrderPlaced} starts a saga; every other event moves the order's saga.
- * Event types the saga does not act on are skipped, as consumers of a published language
- * must. A reply for an order without a saga, or one that cannot be read, goes to the
- * topic's dead letters.
+ * the inbox, a poll per transaction (a poll's records that touch one saga apply one after
+ * the other, each seeing the saga as the one before left it). {@code OrderPlaced} starts
+ * a saga; every other event moves the order's saga. Event types the saga does not act on
+ * are skipped, as consumers of a published language must. A reply for an order without a
+ * saga, or one that cannot be read, goes to the topic's dead letters.
  */
 @Component
 class SagaRepliesListener {
@@ -52,9 +54,9 @@ class SagaRepliesListener {
 	}
 
 	@KafkaListener(topics = { Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS, Topics.INVENTORY_EVENTS },
-			groupId = CONSUMER)
-	void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-		this.inbox.process(CONSUMER, record, acknowledgment, this::apply);
+			groupId = CONSUMER, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
+		this.inbox.process(CONSUMER, records, acknowledgment, this::apply);
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {

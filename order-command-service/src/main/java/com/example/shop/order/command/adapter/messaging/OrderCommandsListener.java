@@ -1,5 +1,6 @@
 package com.example.shop.order.command.adapter.messaging;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.example.shop.contracts.Topics;
@@ -23,9 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the saga's commands ({@code ConfirmOrder}, {@code RejectOrder},
- * {@code CancelOrder}) once each, through the inbox. A command that can never apply
- * (unknown type, unknown order, or one the order's status forbids) goes to
- * {@code orders.commands-dlt} with the reason, where it is visible instead of retried.
+ * {@code CancelOrder}) once each, through the inbox, a poll per transaction. A command
+ * that can never apply (unknown type, unknown order, or one the order's status forbids)
+ * goes to {@code orders.commands-dlt} with the reason, where it is visible instead of
+ * retried.
  */
 @Component
 class OrderCommandsListener {
@@ -44,9 +46,9 @@ class OrderCommandsListener {
 		this.json = json;
 	}
 
-	@KafkaListener(topics = Topics.ORDERS_COMMANDS, groupId = CONSUMER)
-	void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-		this.inbox.process(CONSUMER, record, acknowledgment, this::apply);
+	@KafkaListener(topics = Topics.ORDERS_COMMANDS, groupId = CONSUMER, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
+		this.inbox.process(CONSUMER, records, acknowledgment, this::apply);
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {

@@ -1,65 +1,226 @@
 package com.example.shop.platform.eventing.inbox;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.store.ConflictRetry;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Runs a consumer's effect at most once per message id. In one transaction it records the
- * id (the CloudEvents {@code ce_id} header) for the consumer and, unless the id was there
- * already, runs the effect; only after the commit is the record acknowledged. A
- * redelivered record is acknowledged without effect and counted in
- * {@code inbox.duplicates}. Failures propagate to the listener container's error handler,
- * which retries and then dead-letters the record.
+ * Runs a consumer's effect at most once per message id, a whole poll of records in one
+ * transaction.
+ * <p>
+ * <b>The fast path.</b> For the records of one poll it records their message ids (the
+ * CloudEvents {@code ce_id} header) for the consumer with one multi-row insert, then runs
+ * the effect of every record whose id was new, in offset order, and commits once; only
+ * then is the poll acknowledged (one offset commit). The effects join that transaction,
+ * so a later record of the poll sees what an earlier one wrote (two commands to one
+ * stream apply one after the other) and everything the poll changed, its outbox rows
+ * included, commits or rolls back together. A record whose id the inbox has, or that
+ * repeats an earlier record of the same poll, is skipped and counted in
+ * {@code inbox.duplicates}.
+ * <p>
+ * <b>When a record fails.</b> The transaction rolls back whole, so nothing of the poll is
+ * stored. The records before the failing one are then applied again in a transaction of
+ * their own. The failing record itself:
+ * <ul>
+ * <li>lost a race with a concurrent writer ({@link ConflictRetry#isConflict}): it runs
+ * again alone, in a transaction of its own, as often as the {@link ConflictRetry} allows,
+ * and the rest of the poll goes on after it;</li>
+ * <li>failed otherwise, or kept conflicting: it is reported by its index in the poll
+ * ({@link BatchListenerFailedException}), so that the listener container's error handler
+ * commits the offsets before it and redelivers it, then dead-letters exactly that record,
+ * while the records after it come again in the next poll.</li>
+ * </ul>
+ * A failure that belongs to no record (the commit itself failed) runs the poll record by
+ * record, each in a transaction of its own, which finds the record to blame if there is
+ * one. Per-key order holds throughout: records are applied in offset order, and nothing
+ * after a failed record is applied before it.
  */
 public class Inbox {
+
+	private static final Logger logger = LoggerFactory.getLogger(Inbox.class);
 
 	private final JdbcTemplate jdbc;
 
 	private final TransactionOperations transactions;
 
+	private final ConflictRetry retry;
+
 	private final Counter duplicates;
 
-	public Inbox(JdbcTemplate jdbc, TransactionOperations transactions, MeterRegistry meters) {
+	private final DistributionSummary batchSize;
+
+	private final Counter fallbacks;
+
+	public Inbox(JdbcTemplate jdbc, TransactionOperations transactions, ConflictRetry retry, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.retry = retry;
 		this.duplicates = Counter.builder("inbox.duplicates")
 			.description("Redelivered messages skipped because their effect was applied before")
+			.register(meters);
+		this.batchSize = DistributionSummary.builder("inbox.batch.size")
+			.description("Records applied in one inbox transaction")
+			.register(meters);
+		this.fallbacks = Counter.builder("inbox.batch.fallbacks")
+			.description("Polls whose transaction failed and were split around the failing record")
 			.register(meters);
 	}
 
 	/**
-	 * Applies {@code effect} once for this record's message id and then acknowledges the
-	 * record.
+	 * Applies {@code effect} once per message id to the records of one poll, in one
+	 * transaction, then acknowledges the poll.
 	 * @param consumer the name under which this consumer records what it processed
-	 * @return whether the effect ran ({@code false} for a duplicate)
-	 * @throws InvalidMessageException when the record has no message id
+	 * @param records one poll, in offset order per partition
+	 * @param effect what a record does; it joins the inbox's transaction
+	 * @throws BatchListenerFailedException naming the record that failed; the records
+	 * before it are applied
 	 */
-	public <V> boolean process(String consumer, ConsumerRecord<String, V> record, Acknowledgment acknowledgment,
+	public <V> void process(String consumer, List<ConsumerRecord<String, V>> records, Acknowledgment acknowledgment,
 			Consumer<ConsumerRecord<String, V>> effect) {
-		String messageId = messageId(record);
-		Boolean applied = this.transactions.execute((status) -> {
-			int inserted = this.jdbc.update(
-					"INSERT INTO inbox_message (consumer, message_id) VALUES (?, ?) ON CONFLICT DO NOTHING", consumer,
-					messageId);
-			if (inserted == 0) {
-				return false;
+		int done = 0;
+		while (done < records.size()) {
+			List<ConsumerRecord<String, V>> rest = records.subList(done, records.size());
+			Failure failure = applyAll(consumer, rest, effect);
+			if (failure == null) {
+				break;
 			}
-			effect.accept(record);
-			return true;
-		});
-		if (!Boolean.TRUE.equals(applied)) {
-			this.duplicates.increment();
+			this.fallbacks.increment();
+			if (failure.index() < 0) {
+				logger.debug("A poll of {} records failed as a whole, applying it record by record: {}", rest.size(),
+						failure.cause().toString());
+				for (int i = done; i < records.size(); i++) {
+					applyAlone(consumer, records, i, effect);
+				}
+				break;
+			}
+			int failed = done + failure.index();
+			applyBefore(consumer, records, done, failed, effect);
+			if (!ConflictRetry.isConflict(failure.cause())) {
+				throw failed(records, failed, failure.cause());
+			}
+			applyAlone(consumer, records, failed, effect);
+			done = failed + 1;
 		}
 		acknowledgment.acknowledge();
-		return Boolean.TRUE.equals(applied);
+	}
+
+	/**
+	 * Applies {@code records[from, to)} in one transaction, or record by record when that
+	 * fails too.
+	 */
+	private <V> void applyBefore(String consumer, List<ConsumerRecord<String, V>> records, int from, int to,
+			Consumer<ConsumerRecord<String, V>> effect) {
+		if (from == to) {
+			return;
+		}
+		if (applyAll(consumer, records.subList(from, to), effect) != null) {
+			for (int i = from; i < to; i++) {
+				applyAlone(consumer, records, i, effect);
+			}
+		}
+	}
+
+	/**
+	 * Applies one record in a transaction of its own, running it again on conflicts.
+	 * @throws BatchListenerFailedException when it fails
+	 */
+	private <V> void applyAlone(String consumer, List<ConsumerRecord<String, V>> records, int index,
+			Consumer<ConsumerRecord<String, V>> effect) {
+		try {
+			this.retry.run(() -> {
+				Failure failure = applyAll(consumer, records.subList(index, index + 1), effect);
+				if (failure != null) {
+					throw failure.cause();
+				}
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			throw failed(records, index, ex);
+		}
+	}
+
+	/**
+	 * Applies the records in one transaction.
+	 * @return {@code null} when it committed, else what failed and where
+	 */
+	private <V> Failure applyAll(String consumer, List<ConsumerRecord<String, V>> records,
+			Consumer<ConsumerRecord<String, V>> effect) {
+		List<String> ids = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			try {
+				ids.add(messageId(records.get(i)));
+			}
+			catch (InvalidMessageException ex) {
+				return new Failure(i, ex);
+			}
+		}
+		int[] current = { -1 };
+		int[] skipped = { 0 };
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				Set<String> fresh = claim(consumer, ids);
+				for (int i = 0; i < records.size(); i++) {
+					if (fresh.remove(ids.get(i))) {
+						current[0] = i;
+						effect.accept(records.get(i));
+					}
+					else {
+						skipped[0]++;
+					}
+				}
+				current[0] = -1;
+			});
+		}
+		catch (RuntimeException ex) {
+			return new Failure(current[0], ex);
+		}
+		this.duplicates.increment(skipped[0]);
+		this.batchSize.record(records.size());
+		return null;
+	}
+
+	/**
+	 * Records the ids for the consumer in one statement.
+	 * @return the ids it had not recorded before
+	 */
+	private Set<String> claim(String consumer, List<String> ids) {
+		String[] distinct = new LinkedHashSet<>(ids).toArray(String[]::new);
+		List<String> claimed = this.jdbc.query((connection) -> {
+			var insert = connection.prepareStatement("""
+					INSERT INTO inbox_message (consumer, message_id)
+					SELECT ?, id FROM unnest(?::text[]) AS ids(id)
+					ON CONFLICT DO NOTHING
+					RETURNING message_id""");
+			insert.setString(1, consumer);
+			insert.setArray(2, connection.createArrayOf("text", distinct));
+			return insert;
+		}, (rs, row) -> rs.getString(1));
+		return new HashSet<>(claimed);
+	}
+
+	private static BatchListenerFailedException failed(List<? extends ConsumerRecord<String, ?>> records, int index,
+			RuntimeException cause) {
+		ConsumerRecord<String, ?> record = records.get(index);
+		return new BatchListenerFailedException("Record " + record.topic() + "-" + record.partition() + "@"
+				+ record.offset() + " failed: " + cause.getMessage(), cause, index);
 	}
 
 	private static String messageId(ConsumerRecord<String, ?> record) {
@@ -69,6 +230,14 @@ public class Inbox {
 					+ record.offset() + " has no " + CloudEventHeaders.ID + " header");
 		}
 		return id;
+	}
+
+	/**
+	 * @param index the failing record's index in the records applied, -1 when the failure
+	 * belongs to none (the commit failed)
+	 */
+	private record Failure(int index, RuntimeException cause) {
+
 	}
 
 }

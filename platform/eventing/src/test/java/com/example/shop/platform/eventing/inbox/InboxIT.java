@@ -228,9 +228,9 @@ class InboxIT {
 			this.json = json;
 		}
 
-		@KafkaListener(topics = TOPIC, groupId = "inbox-it")
-		void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-			this.inbox.process("inbox-it", record, acknowledgment, (message) -> {
+		@KafkaListener(topics = TOPIC, groupId = "inbox-it", batch = "true")
+		void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
+			this.inbox.process("inbox-it", records, acknowledgment, (message) -> {
 				String id = new String(message.headers().lastHeader(CloudEventHeaders.ID).value(),
 						StandardCharsets.UTF_8);
 				this.attempts.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();

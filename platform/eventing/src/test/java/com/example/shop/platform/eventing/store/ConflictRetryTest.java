@@ -1,16 +1,15 @@
-package com.example.shop.payment.application;
+package com.example.shop.platform.eventing.store;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/**
- * Work that lost a race on a stream runs again, a bounded number of times.
- */
 class ConflictRetryTest {
 
 	private final AtomicInteger runs = new AtomicInteger();
@@ -25,10 +24,22 @@ class ConflictRetryTest {
 
 	@Test
 	void givesUpAfterTheLastAttempt() {
-		assertThatThrownBy(() -> new ConflictRetry(3).run(() -> {
+		assertThatThrownBy(() -> new ConflictRetry(4).run(() -> {
 			runs.incrementAndGet();
 			return conflict();
 		})).isInstanceOf(OptimisticConcurrencyException.class);
+		assertThat(runs).hasValue(4);
+	}
+
+	@Test
+	void aChangedRowAndABrokenDeadlockAreConflictsToo() {
+		String result = new ConflictRetry(3).run(() -> switch (runs.incrementAndGet()) {
+			case 1 -> throw new OptimisticLockingFailureException("saga changed since it was loaded");
+			case 2 -> throw new CannotAcquireLockException("deadlock detected");
+			default -> "done";
+		});
+
+		assertThat(result).isEqualTo("done");
 		assertThat(runs).hasValue(3);
 	}
 
@@ -39,6 +50,22 @@ class ConflictRetryTest {
 			throw new IllegalStateException("broken");
 		})).isInstanceOf(IllegalStateException.class);
 		assertThat(runs).hasValue(1);
+	}
+
+	@Test
+	void anInterruptEndsTheRetriesWithTheConflict() {
+		Thread.currentThread().interrupt();
+		try {
+			assertThatThrownBy(() -> new ConflictRetry(5).run(() -> {
+				runs.incrementAndGet();
+				return conflict();
+			})).isInstanceOf(OptimisticConcurrencyException.class);
+			assertThat(runs).hasValue(1);
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
 	}
 
 	private static String conflict() {
