@@ -2,15 +2,20 @@ package com.example.shop.platform.eventing.aggregate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.example.shop.platform.eventing.AfterCommit;
 import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.outbox.OutboxMessage;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.eventing.store.EventStore;
 import com.example.shop.platform.eventing.store.NewEvent;
+import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
 import com.example.shop.platform.eventing.store.RecordedEvent;
 import com.example.shop.platform.eventing.store.SnapshotStore;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +32,14 @@ import org.springframework.transaction.support.TransactionOperations;
  * the outbox messages that announce them, and a snapshot when one is due, all in one
  * transaction.</li>
  * </ul>
+ * <b>No replay on the hot path.</b> The repository keeps, for the streams it used last
+ * (up to {@value #CACHED_STREAMS}), their events as records already decoded from the
+ * latest snapshot on, as of a committed version. A load then rebuilds the aggregate from
+ * memory and reads from the store only the events after that version: one round trip that
+ * usually finds none, so what another instance appended is never missed. Entries change
+ * only after a commit, so a transaction that rolls back leaves nothing behind; an append
+ * that finds its stream moved on drops the stream's entry. Snapshot states and events
+ * must therefore be immutable, as records of immutable values are.
  *
  * @param <A> the aggregate
  * @param <E> its sealed event interface
@@ -50,6 +63,26 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 	private final JsonMapper json;
 
 	private final TransactionOperations transactions;
+
+	/**
+	 * How many streams' events the repository keeps decoded in memory.
+	 */
+	static final int CACHED_STREAMS = 10_000;
+
+	/**
+	 * A stream is kept in memory only while it has at most this many events after its
+	 * latest snapshot.
+	 */
+	static final int CACHED_EVENTS = 1_000;
+
+	private final Map<String, Cached<E>> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Cached<E>> eldest) {
+			return size() > CACHED_STREAMS;
+		}
+
+	});
 
 	/**
 	 * @param snapshotting how to snapshot the aggregate, or {@code null} for short
@@ -79,13 +112,21 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 	 */
 	public Loaded<A> load(String id) {
 		String streamId = streamId(id);
-		var restored = restoreSnapshot(streamId);
-		A aggregate = (restored != null) ? restored.aggregate() : this.empty.get();
-		long[] version = { (restored != null) ? restored.version() : 0 };
+		Cached<E> cached = this.cache.get(streamId);
+		if (cached == null) {
+			cached = restoreSnapshot(streamId);
+		}
+		A aggregate = cached.rebuild(this.empty, this.snapshotting);
+		List<E> tail = new ArrayList<>();
+		long[] version = { cached.version() };
 		this.events.readStream(streamId, version[0] + 1, (event) -> {
-			aggregate.apply(read(event));
+			E decoded = read(event);
+			aggregate.apply(decoded);
+			tail.add(decoded);
 			version[0] = event.version();
 		});
+		Cached<E> loaded = cached.plus(tail, version[0]);
+		AfterCommit.run(() -> remember(streamId, loaded));
 		return new Loaded<>(id, aggregate, version[0]);
 	}
 
@@ -126,39 +167,111 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 			loaded.aggregate().apply(event);
 		}
 		String streamId = streamId(loaded.id());
-		Long version = this.transactions.execute((status) -> {
-			long newVersion = this.events.append(streamId, loaded.version(), stored);
-			this.outbox.add(messages);
-			if (this.snapshotting != null
-					&& newVersion / this.snapshotting.every() > loaded.version() / this.snapshotting.every()) {
-				this.snapshots.save(streamId, new SnapshotStore.Snapshot(newVersion, this.snapshotting.schemaVersion(),
-						snapshotJson(loaded.aggregate())));
-			}
-			return newVersion;
-		});
-		return version;
+		List<E> appended = List.copyOf(newEvents);
+		try {
+			Long version = this.transactions.execute((status) -> {
+				long newVersion = this.events.append(streamId, loaded.version(), stored);
+				this.outbox.add(messages);
+				Cached<E> after;
+				if (this.snapshotting != null
+						&& newVersion / this.snapshotting.every() > loaded.version() / this.snapshotting.every()) {
+					Object state = take(this.snapshotting, loaded.aggregate());
+					this.snapshots.save(streamId, new SnapshotStore.Snapshot(newVersion,
+							this.snapshotting.schemaVersion(), this.json.writeValueAsString(state)));
+					after = new Cached<>(state, List.of(), newVersion);
+				}
+				else {
+					after = null;
+				}
+				AfterCommit.run(() -> remember(streamId, loaded.version(), appended, after, newVersion));
+				return newVersion;
+			});
+			return version;
+		}
+		catch (OptimisticConcurrencyException ex) {
+			this.cache.remove(streamId);
+			throw ex;
+		}
 	}
 
-	private String snapshotJson(A aggregate) {
-		return this.json.writeValueAsString(take(this.snapshotting, aggregate));
+	/**
+	 * Keeps what a committed load found, unless a newer version is kept already.
+	 */
+	private void remember(String streamId, Cached<E> loaded) {
+		if (loaded.events().size() <= CACHED_EVENTS) {
+			this.cache.merge(streamId, loaded, (kept, found) -> (found.version() > kept.version()) ? found : kept);
+		}
+	}
+
+	/**
+	 * Moves a kept stream on by the events a committed save appended to it.
+	 */
+	private void remember(String streamId, long fromVersion, List<? extends E> appended, Cached<E> snapshot,
+			long toVersion) {
+		if (snapshot != null) {
+			this.cache.put(streamId, snapshot);
+			return;
+		}
+		if (fromVersion == 0) {
+			remember(streamId, Cached.<E>empty().plus(appended, toVersion));
+			return;
+		}
+		this.cache.computeIfPresent(streamId, (key,
+				kept) -> (kept.version() == fromVersion && kept.events().size() + appended.size() <= CACHED_EVENTS)
+						? kept.plus(appended, toVersion) : null);
 	}
 
 	private static <A, S> S take(Snapshotting<A, S> snapshotting, A aggregate) {
 		return snapshotting.take().apply(aggregate);
 	}
 
-	private Loaded<A> restoreSnapshot(String streamId) {
+	/**
+	 * The latest snapshot of the current schema version, or the start of the stream.
+	 */
+	private Cached<E> restoreSnapshot(String streamId) {
 		if (this.snapshotting == null) {
-			return null;
+			return Cached.empty();
 		}
 		return this.snapshots.find(streamId)
 			.filter((snapshot) -> snapshot.schemaVersion() == this.snapshotting.schemaVersion())
-			.map((snapshot) -> new Loaded<>(streamId, restore(this.snapshotting, snapshot.data()), snapshot.version()))
-			.orElse(null);
+			.map((snapshot) -> new Cached<E>(this.json.readValue(snapshot.data(), this.snapshotting.stateType()),
+					List.of(), snapshot.version()))
+			.orElseGet(Cached::empty);
 	}
 
-	private <S> A restore(Snapshotting<A, S> snapshotting, String data) {
-		return snapshotting.restore().apply(this.json.readValue(data, snapshotting.stateType()));
+	/**
+	 * A stream as of a committed version: the state of its latest snapshot (or
+	 * {@code null} from the start) and its events after it, decoded.
+	 */
+	private record Cached<E>(Object snapshot, List<E> events, long version) {
+
+		static <E> Cached<E> empty() {
+			return new Cached<>(null, List.of(), 0);
+		}
+
+		Cached<E> plus(List<? extends E> more, long newVersion) {
+			if (more.isEmpty()) {
+				return this;
+			}
+			List<E> all = new ArrayList<>(this.events.size() + more.size());
+			all.addAll(this.events);
+			all.addAll(more);
+			return new Cached<>(this.snapshot, Collections.unmodifiableList(all), newVersion);
+		}
+
+		<A extends Aggregate<E>> A rebuild(Supplier<A> empty, Snapshotting<A, ?> snapshotting) {
+			A aggregate = (this.snapshot != null) ? restore(snapshotting, this.snapshot) : empty.get();
+			for (E event : this.events) {
+				aggregate.apply(event);
+			}
+			return aggregate;
+		}
+
+		@SuppressWarnings("unchecked")
+		private static <A, S> A restore(Snapshotting<A, S> snapshotting, Object state) {
+			return snapshotting.restore().apply((S) state);
+		}
+
 	}
 
 }

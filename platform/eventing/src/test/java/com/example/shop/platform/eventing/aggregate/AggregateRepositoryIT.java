@@ -178,6 +178,70 @@ class AggregateRepositoryIT {
 		assertThat(tickets.load(id).aggregate().state().comments()).isEqualTo(1);
 	}
 
+	@Test
+	void aKeptStreamIsRebuiltFromMemoryWithoutDecodingItsEventsAgain() {
+		String id = UUID.randomUUID().toString();
+		tickets.save(tickets.load(id), List.of(new TicketOpened("kept", "LOW")), METADATA, List.of());
+		// what a decode would now find: only a fresh repository reads it
+		jdbc.update("UPDATE event_store SET data = '{\"subject\":\"changed\",\"priority\":\"HIGH\"}' "
+				+ "WHERE stream_id = ?", "ticket-" + id);
+
+		assertThat(tickets.load(id).aggregate().state().subject()).isEqualTo("kept");
+		assertThat(repository(Ticket.SNAPSHOTS).load(id).aggregate().state().subject()).isEqualTo("changed");
+	}
+
+	@Test
+	void aKeptStreamStillSeesWhatAnotherInstanceAppended() {
+		String id = UUID.randomUUID().toString();
+		AggregateRepository<Ticket, TicketEvent> otherInstance = repository(Ticket.SNAPSHOTS);
+		tickets.save(tickets.load(id), List.of(new TicketOpened("shared", "LOW")), METADATA, List.of());
+		assertThat(tickets.load(id).version()).isEqualTo(1);
+
+		otherInstance.save(otherInstance.load(id), List.of(new TicketCommented("from the other instance")), METADATA,
+				List.of());
+
+		Loaded<Ticket> loaded = tickets.load(id);
+		assertThat(loaded.version()).isEqualTo(2);
+		assertThat(loaded.aggregate().state())
+			.isEqualTo(new Ticket.State("shared", "LOW", 1, "from the other instance", false));
+		assertThat(tickets.save(loaded, List.of(new TicketCommented("and this one")), METADATA, List.of()))
+			.isEqualTo(3);
+	}
+
+	@Test
+	void aSaveThatRollsBackLeavesNothingInMemory() {
+		String id = UUID.randomUUID().toString();
+		tickets.save(tickets.load(id), List.of(new TicketOpened("kept", "LOW")), METADATA, List.of());
+
+		assertThatThrownBy(() -> transactions.executeWithoutResult((status) -> {
+			Loaded<Ticket> loaded = tickets.load(id);
+			tickets.save(loaded, List.of(new TicketCommented("rolled back")), METADATA, List.of());
+			assertThat(tickets.load(id).version()).as("the transaction sees its own append").isEqualTo(2);
+			throw new IllegalStateException("abort");
+		})).hasMessage("abort");
+
+		Loaded<Ticket> loaded = tickets.load(id);
+		assertThat(loaded.version()).isEqualTo(1);
+		assertThat(loaded.aggregate().state().comments()).isZero();
+	}
+
+	@Test
+	void aStreamThatMovedOnUnderAKeptVersionIsReadAgainAfterTheConflict() {
+		String id = UUID.randomUUID().toString();
+		tickets.save(tickets.load(id), List.of(new TicketOpened("a", "LOW"), new TicketCommented("one")), METADATA,
+				List.of());
+		// the stream is rewritten behind the repository's back (here: by hand)
+		jdbc.update("DELETE FROM event_store WHERE stream_id = ? AND version = 2", "ticket-" + id);
+
+		Loaded<Ticket> kept = tickets.load(id);
+		assertThatThrownBy(() -> tickets.save(kept, List.of(new TicketCommented("two")), METADATA, List.of()))
+			.isInstanceOf(OptimisticConcurrencyException.class);
+
+		Loaded<Ticket> reloaded = tickets.load(id);
+		assertThat(reloaded.version()).isEqualTo(1);
+		assertThat(tickets.save(reloaded, List.of(new TicketCommented("two")), METADATA, List.of())).isEqualTo(2);
+	}
+
 	private AggregateRepository<Ticket, TicketEvent> repository(Snapshotting<Ticket, ?> snapshotting) {
 		return new AggregateRepository<>("ticket", Ticket::new, Ticket.EVENT_TYPES, snapshotting, events, snapshots,
 				outbox, json, transactions);
