@@ -24,6 +24,7 @@ import org.postgresql.PGConnection;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -159,8 +160,8 @@ public class EventingAutoConfiguration {
 		}
 
 		@Bean
-		Outbox outbox(EventingSchema schema, JdbcTemplate jdbc, JsonMapper json) {
-			return new Outbox(jdbc, json);
+		Outbox outbox(EventingSchema schema, JdbcTemplate jdbc, JsonMapper json, ObjectProvider<OutboxRelay> relay) {
+			return new Outbox(jdbc, json, () -> relay.ifAvailable(OutboxRelay::wake));
 		}
 
 		@Bean

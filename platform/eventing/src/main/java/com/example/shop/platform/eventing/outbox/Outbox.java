@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 
+import com.example.shop.platform.eventing.AfterCommit;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,7 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes messages to the {@code outbox_message} table in the caller's transaction: they
- * are published if and only if the change they announce commits.
+ * are published if and only if the change they announce commits. Once it has committed,
+ * the relay of this instance is woken.
  */
 public class Outbox {
 
@@ -19,9 +21,15 @@ public class Outbox {
 
 	private final JsonMapper json;
 
-	public Outbox(JdbcTemplate jdbc, JsonMapper json) {
+	private final Runnable committed;
+
+	/**
+	 * @param committed run after a transaction that wrote messages has committed
+	 */
+	public Outbox(JdbcTemplate jdbc, JsonMapper json, Runnable committed) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.committed = committed;
 	}
 
 	/**
@@ -69,6 +77,7 @@ public class Outbox {
 			insert.setArray(6, connection.createArrayOf("text", headers));
 			return insert;
 		});
+		AfterCommit.run(this.committed);
 	}
 
 }

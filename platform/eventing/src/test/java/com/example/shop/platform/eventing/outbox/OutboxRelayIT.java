@@ -126,6 +126,29 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void aCommitWakesTheRelayOfItsInstanceLongBeforeItsNextPoll() {
+		String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
+		String topic = topic(bootstrap, 1);
+		OutboxRelay relay = new OutboxRelay(dataSource,
+				() -> OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+						"relay-woken"),
+				json, new OutboxProperties(100, Duration.ofMinutes(5), Duration.ofMillis(200), 7270001, true),
+				"relay-test", new SimpleMeterRegistry());
+		relays.add(relay);
+		relay.start();
+		awaitTrue(relay::isLeader, Duration.ofSeconds(10));
+		// its first look at the table is over: from now on only a wake-up or the 5 minute
+		// poll makes it read
+		awaitTrue(() -> backlog() == 0, Duration.ofSeconds(10));
+		Outbox wakingOutbox = new Outbox(jdbc, json, relay::wake);
+
+		transactions.executeWithoutResult((status) -> wakingOutbox.add(List.of(message(topic, "woken", 1))));
+
+		assertThat(consume(bootstrap, topic, 1, Duration.ofSeconds(20))).hasSize(1);
+		awaitTrue(() -> backlog() == 0, Duration.ofSeconds(10));
+	}
+
+	@Test
 	void aRowWhoseTransactionCommitsLateIsPublishedToo() throws Exception {
 		String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
 		String topic = topic(bootstrap, 1);
