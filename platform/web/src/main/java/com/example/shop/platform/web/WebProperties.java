@@ -1,5 +1,7 @@
 package com.example.shop.platform.web;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -8,8 +10,20 @@ import org.springframework.util.unit.DataSize;
  * HTTP settings every service shares.
  *
  * @param maxRequestBytes the largest request body accepted; larger ones are answered 413
+ * @param admission how many commands run at once, see {@link AdmissionControlFilter}
  */
 @ConfigurationProperties("shop.web")
-public record WebProperties(@DefaultValue("64KB") DataSize maxRequestBytes) {
+public record WebProperties(@DefaultValue("64KB") DataSize maxRequestBytes, @DefaultValue Admission admission) {
+
+	/**
+	 * @param maxConcurrentCommands commands that run at once; a few times the database
+	 * connection pool, so that admitted work does not queue long for a connection
+	 * @param maxWait how long a command waits for a free slot before it is answered 503
+	 * @param retryAfter the {@code Retry-After} of that answer
+	 */
+	public record Admission(@DefaultValue("32") int maxConcurrentCommands, @DefaultValue("50ms") Duration maxWait,
+			@DefaultValue("1s") Duration retryAfter) {
+
+	}
 
 }

@@ -1,0 +1,106 @@
+package com.example.shop.platform.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sheds load instead of queueing it: at most {@code maxConcurrent} commands (requests
+ * that change state: {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) run at
+ * once. A command that finds them all busy waits up to {@code maxWait} for one to end,
+ * then is answered 503 problem details with {@code Retry-After}, within milliseconds,
+ * where it would otherwise queue for a database connection and time out on the client.
+ * Work the service has admitted finishes at full speed, so an overload costs the excess
+ * requests, not everyone's latency.
+ * <p>
+ * Queries are not limited: they hold no transaction and have bounds of their own (page
+ * sizes, the bounded wait of read-your-own-writes). Neither are the probes and actuator
+ * endpoints, which an operator needs most under overload. Shed commands are counted in
+ * {@code http.server.requests.shed}.
+ */
+public class AdmissionControlFilter extends OncePerRequestFilter {
+
+	private static final Set<String> COMMANDS = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+	private final Semaphore permits;
+
+	private final long maxWaitNanos;
+
+	private final Duration retryAfter;
+
+	private final Counter shed;
+
+	/**
+	 * @param maxConcurrent commands that may run at once
+	 * @param maxWait how long a command waits for one of them to end
+	 * @param retryAfter what {@code Retry-After} tells a shed client, whole seconds
+	 */
+	public AdmissionControlFilter(int maxConcurrent, Duration maxWait, Duration retryAfter, MeterRegistry meters) {
+		if (maxConcurrent < 1) {
+			throw new IllegalArgumentException("maxConcurrent must be at least 1");
+		}
+		this.permits = new Semaphore(maxConcurrent, true);
+		this.maxWaitNanos = maxWait.toNanos();
+		this.retryAfter = retryAfter;
+		this.shed = Counter.builder("http.server.requests.shed")
+			.description("Commands answered 503 because the service was running as many as it admits")
+			.register(meters);
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !COMMANDS.contains(request.getMethod()) || request.getRequestURI().startsWith("/actuator/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		boolean admitted;
+		try {
+			admitted = this.permits.tryAcquire(this.maxWaitNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			admitted = false;
+		}
+		if (!admitted) {
+			this.shed.increment();
+			refuse(request, response);
+			return;
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.permits.release();
+		}
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		long seconds = Math.max(1, this.retryAfter.toSeconds());
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream()
+			.write(("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+					+ "\"detail\":\"The service is running as many commands as it admits; retry after " + seconds
+					+ " s\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}")
+				.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
