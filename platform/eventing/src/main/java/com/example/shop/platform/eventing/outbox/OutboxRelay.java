@@ -1,7 +1,10 @@
 package com.example.shop.platform.eventing.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -42,6 +45,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Publishes outbox rows to Kafka in id order and deletes them once Kafka has acknowledged
  * them.
  * <p>
+ * <b>One statement per batch.</b> The leader works on its lock connection. Each batch is
+ * one statement that deletes the rows the previous batch sent and reads the next ones,
+ * committed without waiting for the disk ({@code synchronous_commit = off}): a crash can
+ * at worst forget the last deletes, and their rows are published again.
+ * <p>
  * <b>One publisher at a time.</b> Every instance of a service runs a relay, but only the
  * one holding a PostgreSQL advisory lock publishes; the lock lives on a dedicated
  * connection, so when that instance dies its session ends, the lock is released and
@@ -53,7 +61,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * serialized by the event store's optimistic concurrency, so one key's rows commit in id
  * order and are sent in that order by an idempotent producer ({@code acks=all}). After a
  * failed send only the rows before the first failure are deleted; the rest are sent again
- * (at-least-once: consumers deduplicate on {@code ce_id}).
+ * (at-least-once: consumers deduplicate on {@code ce_id}). The rows a batch deletes are
+ * exactly those Kafka acknowledged, by id, never a range that could hold a row committed
+ * since the read.
  * <p>
  * <b>Low latency without polling hard.</b> A transaction that wrote outbox rows wakes the
  * relay of its own instance once it has committed ({@link #wake}); the leader otherwise
@@ -90,6 +100,12 @@ public class OutboxRelay implements SmartLifecycle {
 	private volatile boolean leader;
 
 	private final Semaphore wakeUps = new Semaphore(0);
+
+	/**
+	 * Rows the last batch sent that no statement has deleted yet; only the relay's thread
+	 * uses it.
+	 */
+	private List<Long> unforgotten = List.of();
 
 	/**
 	 * @param producers makes the producer for each run between {@link #start} and
@@ -216,6 +232,7 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	private void release(Connection connection) {
 		try (Statement statement = connection.createStatement()) {
+			statement.execute("RESET synchronous_commit");
 			statement.execute("SELECT pg_advisory_unlock_all()");
 		}
 		catch (SQLException ex) {
@@ -232,14 +249,34 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void lead(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			// losing the last deletes in a crash only publishes their rows again, which
+			// consumers deduplicate: the relay need not wait for them to be flushed
+			statement.execute("SET synchronous_commit = off");
+		}
+		try {
+			publishUntilStopped(connection);
+		}
+		finally {
+			forgetSent(connection);
+		}
+	}
+
+	private void publishUntilStopped(Connection connection) throws SQLException {
+		List<Long> sent = List.of();
 		long checked = System.nanoTime();
 		while (this.running) {
 			// drain until a read finds nothing, then wait: under load a row is picked up
 			// by the next read rather than after a wake-up
 			this.wakeUps.drainPermits();
-			while (this.running && publishBatch() > 0) {
+			Batch batch;
+			do {
+				batch = publishBatch(connection, sent);
+				sent = batch.sent();
+				this.unforgotten = sent;
 				this.wakeUps.drainPermits();
 			}
+			while (this.running && batch.read() > 0);
 			try {
 				this.wakeUps.tryAcquire(this.properties.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
 			}
@@ -259,19 +296,51 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Publishes the oldest rows, at most one batch.
-	 * @return how many rows were read
+	 * On the way out of the lead (a stop, or a broken connection), deletes the rows the
+	 * last batch sent, if it still can; if not, the next leader publishes them again.
 	 */
-	int publishBatch() {
-		List<Row> rows = this.jdbc
-			.query("""
-					SELECT id, message_id, topic, message_key, message_type, payload, headers::text, created_at
-					FROM outbox_message ORDER BY id LIMIT ?""",
-					(rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-							rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()),
-					this.properties.batchSize());
+	private void forgetSent(Connection connection) {
+		List<Long> sent = this.unforgotten;
+		this.unforgotten = List.of();
+		if (sent.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_message WHERE id = ANY(?)")) {
+			delete.setArray(1, connection.createArrayOf("bigint", sent.toArray()));
+			delete.executeUpdate();
+			this.published.increment(sent.size());
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not delete the last published rows; they will be published again: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * In one statement, deletes the rows the previous batch sent and reads the oldest
+	 * rows still in the table; then sends those, at most one batch.
+	 * @param sent the rows Kafka acknowledged in the previous batch
+	 * @return how many rows were read, and which of them Kafka acknowledged
+	 */
+	Batch publishBatch(Connection connection, List<Long> sent) throws SQLException {
+		List<Row> rows = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement("""
+				WITH published AS (DELETE FROM outbox_message WHERE id = ANY(?))
+				SELECT id, message_id, topic, message_key, message_type, payload, headers::text, created_at
+				FROM outbox_message WHERE id <> ALL(?) ORDER BY id LIMIT ?""")) {
+			Array ids = connection.createArrayOf("bigint", sent.toArray());
+			statement.setArray(1, ids);
+			statement.setArray(2, ids);
+			statement.setInt(3, this.properties.batchSize());
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+							rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()));
+				}
+			}
+		}
+		this.published.increment(sent.size());
 		if (rows.isEmpty()) {
-			return 0;
+			return new Batch(0, List.of());
 		}
 		List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
 		for (Row row : rows) {
@@ -297,15 +366,10 @@ public class OutboxRelay implements SmartLifecycle {
 				break;
 			}
 		}
-		if (!done.isEmpty()) {
-			this.jdbc.update("DELETE FROM outbox_message WHERE id = ANY(?)",
-					(ps) -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", done.toArray())));
-			this.published.increment(done.size());
-		}
 		if (done.size() < rows.size()) {
 			pause(this.properties.pollInterval());
 		}
-		return rows.size();
+		return new Batch(rows.size(), done);
 	}
 
 	private ProducerRecord<String, byte[]> toRecord(Row row) {
@@ -350,6 +414,14 @@ public class OutboxRelay implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			this.running = false;
 		}
+	}
+
+	/**
+	 * @param read rows read
+	 * @param sent ids of the rows Kafka acknowledged, to delete with the next read
+	 */
+	record Batch(int read, List<Long> sent) {
+
 	}
 
 	private record Row(long id, String messageId, String topic, String key, String type, String payload, String headers,
