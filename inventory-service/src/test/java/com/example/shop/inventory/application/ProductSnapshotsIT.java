@@ -97,6 +97,10 @@ class ProductSnapshotsIT {
 		doctored.put("available", 1_000);
 		jdbc.update("UPDATE event_snapshot SET data = ?::jsonb WHERE stream_id = ?", json.writeValueAsString(doctored),
 				stream);
+		assertThat(repository.load(sku.value()).aggregate().available())
+			.as("the repository keeps the stream decoded in memory and reads neither snapshot nor events again")
+			.isEqualTo(104);
+		repository.forgetKept();
 
 		Loaded<Product> loaded = repository.load(sku.value());
 		Loaded<Product> replayed = repository.loadAsOf(sku.value(), Instant.now());

@@ -131,6 +131,14 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 	}
 
 	/**
+	 * Drops every stream kept in memory, so that the next loads read the store: after
+	 * stored events or snapshots were repaired by hand.
+	 */
+	public void forgetKept() {
+		this.cache.clear();
+	}
+
+	/**
 	 * The aggregate as it was at {@code asOf}, rebuilt from its events alone.
 	 */
 	public Loaded<A> loadAsOf(String id, Instant asOf) {
