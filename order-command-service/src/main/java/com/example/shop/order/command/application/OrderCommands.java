@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import com.example.shop.order.command.domain.Order;
 import com.example.shop.order.command.domain.OrderEvent;
 import com.example.shop.order.command.domain.OrderId;
+import com.example.shop.platform.eventing.GroupCommit;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
 import com.example.shop.platform.eventing.outbox.Outbox;
@@ -18,7 +19,10 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Runs the commands on orders, each in one transaction with its events and outbox
- * messages.
+ * messages. The customer's commands (placing and cancelling an order, over HTTP) go
+ * through {@link GroupCommit}: concurrent requests share a transaction and a commit, and
+ * each is answered after that commit with its own outcome. The saga's commands join the
+ * transaction of the inbox that delivers them.
  */
 public class OrderCommands {
 
@@ -32,15 +36,19 @@ public class OrderCommands {
 
 	private final TransactionOperations transactions;
 
+	private final GroupCommit groupCommit;
+
 	private final Clock clock;
 
 	public OrderCommands(AggregateRepository<Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
-			OrderAnnouncements announcements, Outbox outbox, TransactionOperations transactions, Clock clock) {
+			OrderAnnouncements announcements, Outbox outbox, TransactionOperations transactions,
+			GroupCommit groupCommit, Clock clock) {
 		this.orders = orders;
 		this.idempotencyKeys = idempotencyKeys;
 		this.announcements = announcements;
 		this.outbox = outbox;
 		this.transactions = transactions;
+		this.groupCommit = groupCommit;
 		this.clock = clock;
 	}
 
@@ -50,7 +58,7 @@ public class OrderCommands {
 	 * before
 	 */
 	public OrderVersion place(PlaceOrder command, EventMetadata metadata) {
-		return this.transactions.execute((status) -> {
+		return this.groupCommit.execute(() -> {
 			OrderId id = OrderId.newId();
 			List<OrderEvent> events = Order.place(id, command.customerId(), command.lines(), command.shippingAddress(),
 					now());
@@ -76,7 +84,8 @@ public class OrderCommands {
 	 * version
 	 */
 	public OrderVersion requestCancellation(OrderId id, long expectedVersion, EventMetadata metadata) {
-		return change(id, metadata, (order, now) -> order.requestCancellation(now), expectedVersion);
+		return this.groupCommit
+			.execute(() -> change(id, metadata, (order, now) -> order.requestCancellation(now), expectedVersion));
 	}
 
 	/**

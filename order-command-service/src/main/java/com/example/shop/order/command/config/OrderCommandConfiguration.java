@@ -11,6 +11,7 @@ import com.example.shop.order.command.application.OrderHistory;
 import com.example.shop.order.command.domain.Order;
 import com.example.shop.order.command.domain.OrderEvent;
 import com.example.shop.platform.eventing.RetentionPurge;
+import com.example.shop.platform.eventing.GroupCommit;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
 import com.example.shop.platform.eventing.outbox.Outbox;
@@ -55,8 +56,9 @@ class OrderCommandConfiguration {
 
 	@Bean
 	OrderCommands orderCommands(AggregateRepository<Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
-			OrderAnnouncements announcements, Outbox outbox, TransactionTemplate transactions, Clock clock) {
-		return new OrderCommands(orders, idempotencyKeys, announcements, outbox, transactions, clock);
+			OrderAnnouncements announcements, Outbox outbox, TransactionTemplate transactions, GroupCommit groupCommit,
+			Clock clock) {
+		return new OrderCommands(orders, idempotencyKeys, announcements, outbox, transactions, groupCommit, clock);
 	}
 
 	@Bean

@@ -72,7 +72,7 @@ import org.springframework.util.backoff.FixedBackOff;
 @AutoConfiguration(after = { KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
 		DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 		TransactionAutoConfiguration.class, JacksonAutoConfiguration.class })
-@EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class })
+@EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class, GroupCommitProperties.class })
 public class EventingAutoConfiguration {
 
 	/**
@@ -180,6 +180,13 @@ public class EventingAutoConfiguration {
 		@ConditionalOnMissingBean
 		ConflictRetry conflictRetry(InboxProperties properties) {
 			return new ConflictRetry(properties.conflictAttempts());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		GroupCommit groupCommit(TransactionTemplate transactions, GroupCommitProperties properties,
+				MeterRegistry meters) {
+			return new GroupCommit(transactions, properties.maxBatch(), meters);
 		}
 
 		@Bean

@@ -7,8 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
@@ -79,6 +85,48 @@ class OrdersApiIT {
 		assertThat(first.statusCode()).isEqualTo(201);
 		assertThat(retry.statusCode()).isEqualTo(201);
 		assertThat(json.readTree(retry.body()).get("orderId")).isEqualTo(json.readTree(first.body()).get("orderId"));
+	}
+
+	@Test
+	void concurrentRequestsThatShareACommitEachGetTheirOwnOutcome() throws Exception {
+		String repeated = UUID.randomUUID().toString();
+		String reused = UUID.randomUUID().toString();
+		String otherOrder = ORDER.replace("C-000123", "C-000456");
+		List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			requests.add(() -> post("/orders", ORDER, "Idempotency-Key", UUID.randomUUID().toString()));
+		}
+		for (int i = 0; i < 4; i++) {
+			requests.add(() -> post("/orders", ORDER, "Idempotency-Key", repeated));
+		}
+		requests.add(() -> post("/orders", ORDER, "Idempotency-Key", reused));
+		requests.add(() -> post("/orders", otherOrder, "Idempotency-Key", reused));
+		requests.add(() -> post("/orders", ORDER.replace("\"quantity\":2", "\"quantity\":0"), "Idempotency-Key",
+				UUID.randomUUID().toString()));
+
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
+			for (Future<HttpResponse<String>> response : clients.invokeAll(requests)) {
+				responses.add(response.get(30, TimeUnit.SECONDS));
+			}
+		}
+
+		List<HttpResponse<String>> fresh = responses.subList(0, 24);
+		assertThat(fresh).extracting(HttpResponse::statusCode).containsOnly(201);
+		assertThat(fresh).extracting((response) -> json.readTree(response.body()).get("orderId").asString())
+			.doesNotHaveDuplicates();
+		List<HttpResponse<String>> repeats = responses.subList(24, 28);
+		assertThat(repeats).extracting(HttpResponse::statusCode).containsOnly(201);
+		assertThat(repeats).extracting((response) -> json.readTree(response.body()).get("orderId").asString())
+			.as("one order for the repeated key")
+			.containsOnly(json.readTree(repeats.get(0).body()).get("orderId").asString());
+		assertThat(responses.subList(28, 30)).extracting(HttpResponse::statusCode)
+			.as("the first request with the key places the order, the other body is refused")
+			.containsExactlyInAnyOrder(201, 422);
+		assertProblem(responses.get(30), 400);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE key IN (?, ?)", Integer.class,
+				repeated, reused))
+			.isEqualTo(2);
 	}
 
 	@Test
