@@ -1,19 +1,25 @@
 package com.example.shop.platform.eventing.outbox;
 
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.shop.platform.eventing.AfterCommit;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes messages to the {@code outbox_message} table in the caller's transaction: they
- * are published if and only if the change they announce commits. Once it has committed,
- * the relay of this instance is woken.
+ * are published if and only if the change they announce commits.
+ * <p>
+ * The messages a transaction adds are kept until it is about to commit and then written
+ * with one statement, in the order they were added: a transaction that applies a poll of
+ * commands, or a batch of HTTP commands, writes its outbox rows in one round trip. A
+ * failure of that statement fails the commit, and the transaction rolls back. Once the
+ * transaction has committed, the relay of this instance is woken.
  */
 public class Outbox {
 
@@ -33,6 +39,7 @@ public class Outbox {
 	}
 
 	/**
+	 * Adds messages to those the current transaction writes when it commits.
 	 * @throws IllegalStateException outside a transaction, where the messages could
 	 * outlive a failed change
 	 */
@@ -44,6 +51,16 @@ public class Outbox {
 			throw new IllegalStateException(
 					"Outbox messages must be written in the transaction of the change they announce");
 		}
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			pending = new Pending(this);
+			TransactionSynchronizationManager.bindResource(this, pending);
+			TransactionSynchronizationManager.registerSynchronization(pending);
+		}
+		pending.messages.addAll(messages);
+	}
+
+	private void write(List<OutboxMessage> messages) {
 		int count = messages.size();
 		UUID[] ids = new UUID[count];
 		String[] topics = new String[count];
@@ -77,7 +94,36 @@ public class Outbox {
 			insert.setArray(6, connection.createArrayOf("text", headers));
 			return insert;
 		});
-		AfterCommit.run(this.committed);
+	}
+
+	/**
+	 * The messages one transaction has added so far.
+	 */
+	private static final class Pending implements TransactionSynchronization {
+
+		private final Outbox outbox;
+
+		private final List<OutboxMessage> messages = new ArrayList<>();
+
+		Pending(Outbox outbox) {
+			this.outbox = outbox;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.outbox.write(this.messages);
+		}
+
+		@Override
+		public void afterCommit() {
+			this.outbox.committed.run();
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(this.outbox);
+		}
+
 	}
 
 }
