@@ -1,5 +1,7 @@
 package com.example.shop.platform.eventing.outbox;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
@@ -32,6 +35,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -220,6 +224,46 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void aLeaderWhoseSessionDiesBetweenSendingAndDeletingLeavesItsRowsToBePublishedAgain() throws Exception {
+		String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
+		String topic = topic(bootstrap, 1);
+		AtomicBoolean killed = new AtomicBoolean();
+		// the leader's producer: once its first batch is sent, the leader's database
+		// session
+		// is killed, as a kill -9 of the instance would end it, before any statement
+		// deletes what was sent
+		OutboxRelay doomed = new OutboxRelay(dataSource, () -> afterFirstFlush(
+				OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), "relay-doomed"),
+				() -> killed.set(jdbc.queryForObject("""
+						SELECT pg_terminate_backend(pid) FROM pg_locks
+						WHERE locktype = 'advisory' AND objid = ? AND granted""", Boolean.class, PROPERTIES.lockId()))),
+				json, PROPERTIES, "relay-test", new SimpleMeterRegistry());
+		relays.add(doomed);
+		doomed.start();
+		awaitTrue(doomed::isLeader, Duration.ofSeconds(10));
+		startRelay(bootstrap);
+		int count = 30;
+		for (int seq = 1; seq <= count; seq++) {
+			write(List.of(message(topic, "key", seq)));
+		}
+
+		List<Integer> received = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = consumer(bootstrap, topic)) {
+			Instant deadline = Instant.now().plusSeconds(60);
+			while ((received.stream().distinct().count() < count || backlog() > 0)
+					&& Instant.now().isBefore(deadline)) {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> received.add(sequence(record)));
+			}
+		}
+
+		assertThat(killed).as("the leader's session was killed after a send").isTrue();
+		assertThat(received.stream().distinct().toList())
+			.containsExactlyElementsOf(IntStream.rangeClosed(1, count).boxed().toList());
+		assertThat(received.size()).as("what was sent but not deleted is published again").isGreaterThan(count);
+		awaitTrue(() -> backlog() == 0, Duration.ofSeconds(10));
+	}
+
+	@Test
 	void appendsGoOnWhileTheBrokerIsDownAndTheBacklogDrainsWhenItIsBack() throws Exception {
 		RunDirectory run = new RunDirectory(Path.of("target", "relay-broker-" + UUID.randomUUID()));
 		int port = Ports.free();
@@ -256,6 +300,28 @@ class OutboxRelayIT {
 				json, PROPERTIES, "relay-test", new SimpleMeterRegistry());
 		relays.add(relay);
 		relay.start();
+	}
+
+	/**
+	 * A producer that runs {@code action} once, after its first flush.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Producer<String, byte[]> afterFirstFlush(Producer<String, byte[]> producer, Runnable action) {
+		AtomicBoolean done = new AtomicBoolean();
+		return (Producer<String, byte[]>) Proxy.newProxyInstance(Producer.class.getClassLoader(),
+				new Class<?>[] { Producer.class }, (proxy, method, arguments) -> {
+					Object result;
+					try {
+						result = method.invoke(producer, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+					if (method.getName().equals("flush") && done.compareAndSet(false, true)) {
+						action.run();
+					}
+					return result;
+				});
 	}
 
 	private void write(List<OutboxMessage> messages) {
