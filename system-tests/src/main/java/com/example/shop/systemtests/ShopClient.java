@@ -25,6 +25,14 @@ public final class ShopClient implements AutoCloseable {
 
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
+	/**
+	 * The problem type of a command a service shed under load (platform/web's admission
+	 * control), and how often a shed command is sent at most.
+	 */
+	private static final String OVERLOADED = "https://shop.example/problems/overloaded";
+
+	private static final int SHED_ATTEMPTS = 5;
+
 	private final Map<Service, String> baseUrls;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -172,7 +180,15 @@ public final class ShopClient implements AutoCloseable {
 		}
 		headers.forEach(request::header);
 		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			// a command the service shed under load had no effect: send it again when it
+			// says, as a well-behaved client does
+			for (int attempt = 1; shed(response) && attempt < SHED_ATTEMPTS; attempt++) {
+				pause(Duration
+					.ofSeconds(Math.min(2, Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")))));
+				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			}
+			return response;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(method + " " + service + path + " failed: " + ex.getMessage(), ex);
@@ -181,6 +197,10 @@ public final class ShopClient implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
 		}
+	}
+
+	private static boolean shed(HttpResponse<String> response) {
+		return response.statusCode() == 503 && response.body().contains(OVERLOADED);
 	}
 
 	private static HttpResponse<String> expect(int status, HttpResponse<String> response) {

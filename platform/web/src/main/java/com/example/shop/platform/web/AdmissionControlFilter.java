@@ -32,8 +32,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sizes, the bounded wait of read-your-own-writes). Neither are the probes and actuator
  * endpoints, which an operator needs most under overload. Shed commands are counted in
  * {@code http.server.requests.shed}.
+ * <p>
+ * The answer's problem type is {@value #OVERLOADED}, so that a client can tell a shed
+ * request, which had no effect and may be sent again after {@code Retry-After}, from
+ * other 503s. (The {@code .example} domain is reserved for examples: a team that adopts
+ * this names a URI it owns.)
  */
 public class AdmissionControlFilter extends OncePerRequestFilter {
+
+	/**
+	 * The problem type of a shed request.
+	 */
+	public static final String OVERLOADED = "https://shop.example/problems/overloaded";
 
 	private static final Set<String> COMMANDS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -97,7 +107,7 @@ public class AdmissionControlFilter extends OncePerRequestFilter {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getOutputStream()
-			.write(("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+			.write(("{\"type\":\"" + OVERLOADED + "\",\"title\":\"Service Unavailable\",\"status\":503,"
 					+ "\"detail\":\"The service is running as many commands as it admits; retry after " + seconds
 					+ " s\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}")
 				.getBytes(StandardCharsets.UTF_8));

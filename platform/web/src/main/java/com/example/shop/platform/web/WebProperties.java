@@ -16,13 +16,12 @@ import org.springframework.util.unit.DataSize;
 public record WebProperties(@DefaultValue("64KB") DataSize maxRequestBytes, @DefaultValue Admission admission) {
 
 	/**
-	 * @param maxConcurrentCommands commands that run at once: room for two batches of
-	 * group commit, and fewer than the web server's threads, so that a request beyond the
-	 * limit always finds a thread to answer it 503 at once
+	 * @param maxConcurrentCommands commands that run at once; low enough that under
+	 * overload most of the web server's threads are free to answer the excess 503 at once
 	 * @param maxWait how long a command waits for a free slot before it is answered 503
 	 * @param retryAfter the {@code Retry-After} of that answer
 	 */
-	public record Admission(@DefaultValue("128") int maxConcurrentCommands, @DefaultValue("50ms") Duration maxWait,
+	public record Admission(@DefaultValue("32") int maxConcurrentCommands, @DefaultValue("50ms") Duration maxWait,
 			@DefaultValue("1s") Duration retryAfter) {
 
 	}

@@ -69,7 +69,9 @@ class AdmissionControlIT {
 		assertThat(refused.statusCode()).isEqualTo(503);
 		assertThat(refused.headers().firstValue("Retry-After")).hasValue("2");
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(refused.body()).contains("\"status\":503").contains("\"instance\":\"/slow\"");
+		assertThat(refused.body()).contains("\"status\":503")
+			.contains("\"type\":\"" + AdmissionControlFilter.OVERLOADED + "\"")
+			.contains("\"instance\":\"/slow\"");
 		assertThat(took).isLessThan(Duration.ofSeconds(1));
 		assertThat(meters.counter("http.server.requests.shed").count()).isEqualTo(shedBefore + 1);
 
