@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.RowMapper;
  * <p>
  * An append joins the caller's transaction, so that events appended to several streams,
  * snapshots and outbox rows written in one transaction commit or roll back together.
- * Reading all events never skips a position taken by a transaction that has not committed
- * yet: it stops below the oldest transaction in flight.
+ * Reading all events leaves out the events of every transaction at or after the oldest
+ * one still in flight; see {@link #readAll} for what that does and does not guarantee.
  */
 public class EventStore {
 
@@ -155,9 +155,14 @@ public class EventStore {
 
 	/**
 	 * Up to {@code limit} events of all streams after {@code afterPosition}, in global
-	 * order. The page ends below the oldest transaction still in flight, so a reader that
-	 * continues from the last position it saw never misses an event that commits later
-	 * with a smaller position.
+	 * order, leaving out the events of every transaction at or after the oldest one still
+	 * in flight. A reader that continues from the last position it saw does not miss an
+	 * event whose transaction is younger than the ones it has read, which is the common
+	 * case of a late commit. It can miss one in this case: a transaction that took its id
+	 * early (with an earlier write) appends after a younger transaction took a smaller
+	 * position, and commits while that one is still open; the reader moves past the
+	 * smaller position before it commits. No service reads the store this way today; a
+	 * reader that must not miss anything also tracks the transaction ids (see ADR 7).
 	 */
 	public List<RecordedEvent> readAll(long afterPosition, int limit) {
 		return this.jdbc.query("SELECT " + COLUMNS + """
