@@ -105,7 +105,7 @@ public class OutboxRelay implements SmartLifecycle {
 	 * Rows the last batch sent that no statement has deleted yet; only the relay's thread
 	 * uses it.
 	 */
-	private List<Long> unforgotten = List.of();
+	private List<Long> sent = List.of();
 
 	/**
 	 * @param producers makes the producer for each run between {@link #start} and
@@ -263,7 +263,6 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private void publishUntilStopped(Connection connection) throws SQLException {
-		List<Long> sent = List.of();
 		long checked = System.nanoTime();
 		while (this.running) {
 			// drain until a read finds nothing, then wait: under load a row is picked up
@@ -271,9 +270,8 @@ public class OutboxRelay implements SmartLifecycle {
 			this.wakeUps.drainPermits();
 			Batch batch;
 			do {
-				batch = publishBatch(connection, sent);
-				sent = batch.sent();
-				this.unforgotten = sent;
+				batch = publishBatch(connection, this.sent);
+				this.sent = batch.sent();
 				this.wakeUps.drainPermits();
 			}
 			while (this.running && batch.read() > 0);
@@ -300,8 +298,8 @@ public class OutboxRelay implements SmartLifecycle {
 	 * last batch sent, if it still can; if not, the next leader publishes them again.
 	 */
 	private void forgetSent(Connection connection) {
-		List<Long> sent = this.unforgotten;
-		this.unforgotten = List.of();
+		List<Long> sent = this.sent;
+		this.sent = List.of();
 		if (sent.isEmpty()) {
 			return;
 		}
