@@ -45,7 +45,7 @@ public final class EndToEndBenchmark {
 		System.err.println("Environment: " + environment.describe());
 		List<RunResult> results = new ArrayList<>();
 		StringBuilder search = new StringBuilder();
-		try (ShopApi api = new ShopApi(options.host());
+		try (ShopApi api = new ShopApi(options.host(), options.instances());
 				TerminalEvents terminals = TerminalEvents.fromNow(options.bootstrapServers())) {
 			Runner runner = new Runner(api, terminals, stats, pids, options.criterion());
 			if (options.findMax()) {

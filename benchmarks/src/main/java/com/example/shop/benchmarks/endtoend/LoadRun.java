@@ -248,22 +248,26 @@ final class LoadRun {
 	}
 
 	/**
-	 * The order summary's lag as the query service measured it. With
-	 * {@link Plan#awaitProjection()} it is read once the projection has been idle for a
-	 * second (it has applied everything there was), at most the drain timeout later.
+	 * The order summary's lag as the query service measured it; with several instances,
+	 * the worst instance's. With {@link Plan#awaitProjection()} it is read once the
+	 * projection has been idle for a second on every instance (it has applied everything
+	 * there was), at most the drain timeout later.
 	 */
 	private ProjectionLag projectionLag() {
 		try {
 			long deadline = System.nanoTime() + this.plan.drainTimeout().toNanos();
-			JsonNode status = this.api.projection(ORDER_SUMMARY);
-			while (this.plan.awaitProjection() && status != null && System.nanoTime() < deadline
-					&& !idleForASecond(status)) {
+			List<JsonNode> statuses = this.api.projection(ORDER_SUMMARY);
+			while (this.plan.awaitProjection() && !statuses.isEmpty() && System.nanoTime() < deadline
+					&& !statuses.stream().allMatch(LoadRun::idleForASecond)) {
 				sleep(Duration.ofMillis(500));
-				status = this.api.projection(ORDER_SUMMARY);
+				statuses = this.api.projection(ORDER_SUMMARY);
 			}
-			return (status != null)
-					? new ProjectionLag(status.get("lagP50Millis").asDouble(), status.get("lagP99Millis").asDouble())
-					: ProjectionLag.UNKNOWN;
+			return statuses.stream()
+				.map((status) -> new ProjectionLag(status.get("lagP50Millis").asDouble(),
+						status.get("lagP99Millis").asDouble()))
+				.reduce((a, b) -> new ProjectionLag(Math.max(a.p50Millis(), b.p50Millis()),
+						Math.max(a.p99Millis(), b.p99Millis())))
+				.orElse(ProjectionLag.UNKNOWN);
 		}
 		catch (IllegalStateException ex) {
 			System.err.println("Projection lag unknown: " + ex.getMessage());

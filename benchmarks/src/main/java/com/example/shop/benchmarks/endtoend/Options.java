@@ -22,11 +22,14 @@ import java.util.regex.Pattern;
  * @param plan how each run is made (its rate and window are set per run)
  * @param criterion when a run counts as sustainable
  * @param host where the stack's services listen (ports 8081 to 8085)
+ * @param instances how many instances of each service the stack runs ({@code ./stack up
+ * --instances N}); orders and cancellations are spread over them
  * @param bootstrapServers the stack's Kafka
  * @param runDirectory the stack's run directory, whose {@code pids/} name its processes
  */
 record Options(List<Double> rates, boolean findMax, int from, int ceiling, Duration stepWindow, List<Integer> fractions,
-		LoadRun.Plan plan, SustainabilityCriterion criterion, String host, String bootstrapServers, Path runDirectory) {
+		LoadRun.Plan plan, SustainabilityCriterion criterion, String host, int instances, String bootstrapServers,
+		Path runDirectory) {
 
 	static final String USAGE = """
 			Usage: EndToEndBenchmark (--rate R | --rates R1,R2,... | --find-max) [options]
@@ -40,6 +43,7 @@ record Options(List<Double> rates, boolean findMax, int from, int ceiling, Durat
 			  --from 25 --max-rate 2000 --step-duration 20s   the R_max search
 			  --fractions 25,50,100   after --find-max, runs at these percentages of R_max (none: 0)
 			  --customers N --broke-customers 20 --products 50   the catalog seeded per run
+			  --instances 1           instances per service (./stack up --instances N); orders go round-robin
 			  --host 127.0.0.1 --kafka 127.0.0.1:9092 --run-dir .run""";
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
@@ -62,6 +66,7 @@ record Options(List<Double> rates, boolean findMax, int from, int ceiling, Durat
 		int broke = 20;
 		int products = 50;
 		String host = "127.0.0.1";
+		int instances = 1;
 		String kafka = "127.0.0.1:" + System.getenv().getOrDefault("KAFKA_PORT", "9092");
 		Path runDirectory = Path.of(".run");
 		for (int i = 0; i < args.length; i++) {
@@ -97,6 +102,7 @@ record Options(List<Double> rates, boolean findMax, int from, int ceiling, Durat
 				case "--broke-customers" -> broke = Integer.parseInt(value);
 				case "--products" -> products = Integer.parseInt(value);
 				case "--host" -> host = value;
+				case "--instances" -> instances = (int) positive(Integer.parseInt(value), option);
 				case "--kafka" -> kafka = value;
 				case "--run-dir" -> runDirectory = Path.of(value);
 				default -> throw new IllegalArgumentException("Unknown option " + option + "\n" + USAGE);
@@ -113,7 +119,7 @@ record Options(List<Double> rates, boolean findMax, int from, int ceiling, Durat
 		LoadRun.Plan plan = new LoadRun.Plan(findMax ? from : rates.get(0), warmup, window, mix, maxScheduleLag,
 				drainTimeout, customers, broke, products, true);
 		return new Options(List.copyOf(rates), findMax, from, ceiling, stepWindow, fractions, plan, criterion, host,
-				kafka, runDirectory);
+				instances, kafka, runDirectory);
 	}
 
 	/**

@@ -6,8 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The REST calls the benchmark makes to the stack on its fixed ports (those of
  * {@code ./stack up}): seeding accounts and products, placing and cancelling orders, and
  * the query service's projection status. Orders are sent asynchronously, so that a slow
- * answer never holds up the next order.
+ * answer never holds up the next order. With several instances per service
+ * ({@code ./stack up --instances N}, instance {@code n} 100 ports above the first),
+ * orders and cancellations go to them in turn, as a round-robin load balancer sends them.
  */
 final class ShopApi implements AutoCloseable {
 
@@ -26,10 +31,18 @@ final class ShopApi implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	/** How far apart the ports of two instances of a service are (see ./stack). */
+	private static final int INSTANCE_PORT_STEP = 100;
+
 	private final String host;
 
-	ShopApi(String host) {
+	private final int instances;
+
+	private final AtomicLong turn = new AtomicLong();
+
+	ShopApi(String host, int instances) {
 		this.host = host;
+		this.instances = instances;
 	}
 
 	/**
@@ -60,19 +73,20 @@ final class ShopApi implements AutoCloseable {
 				{"customerId":"%s","lines":[{"sku":"%s","quantity":1,"unitPrice":%s,"currency":"EUR"}],
 				 "shippingAddress":{"name":"Ada Lovelace","street":"Main St 1","city":"Berlin","postalCode":"10115",
 				 "country":"%s"}}""".formatted(customerId, sku, unitPrice, country);
-		return this.http.sendAsync(request(8081, "/orders").header("Idempotency-Key", UUID.randomUUID().toString())
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.sendAsync(request(nextInstance(8081), "/orders").header("Idempotency-Key", UUID.randomUUID().toString())
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**
 	 * Asks to cancel an order at the version its placement answered.
 	 */
 	CompletableFuture<HttpResponse<Void>> requestCancellation(String orderId, long version) {
-		return this.http
-			.sendAsync(request(8081, "/orders/" + orderId + "/cancellation").header("If-Match", "\"" + version + "\"")
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build(), HttpResponse.BodyHandlers.discarding());
+		return this.http.sendAsync(request(nextInstance(8081), "/orders/" + orderId + "/cancellation")
+			.header("If-Match", "\"" + version + "\"")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.discarding());
 	}
 
 	/**
@@ -84,11 +98,22 @@ final class ShopApi implements AutoCloseable {
 	}
 
 	/**
-	 * The query service's status of one projection, as {@code GET /projections} answers
-	 * it; {@code null} when the projection is not listed.
+	 * Each query service instance's status of one projection, as its
+	 * {@code GET /projections} answers it; empty when the projection is not listed.
 	 */
-	JsonNode projection(String name) {
-		HttpRequest.Builder request = request(8082, "/projections").GET();
+	List<JsonNode> projection(String name) {
+		List<JsonNode> statuses = new ArrayList<>();
+		for (int n = 0; n < this.instances; n++) {
+			JsonNode status = projection(8082 + n * INSTANCE_PORT_STEP, name);
+			if (status != null) {
+				statuses.add(status);
+			}
+		}
+		return statuses;
+	}
+
+	private JsonNode projection(int port, String name) {
+		HttpRequest.Builder request = request(port, "/projections").GET();
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
@@ -108,6 +133,11 @@ final class ShopApi implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
 		}
+	}
+
+	/** The port of the next instance in turn, given the first instance's. */
+	private int nextInstance(int firstPort) {
+		return firstPort + (int) (this.turn.getAndIncrement() % this.instances) * INSTANCE_PORT_STEP;
 	}
 
 	private HttpRequest.Builder request(int port, String path) {

@@ -20,6 +20,13 @@ class OptionsTest {
 		assertThat(options.plan().mix()).hasToString("happy=100");
 		assertThat(options.criterion()).isEqualTo(SustainabilityCriterion.DEFAULT);
 		assertThat(options.runDirectory()).hasToString(".run");
+		assertThat(options.instances()).isEqualTo(1);
+	}
+
+	@Test
+	void spreadsOrdersOverAsManyInstancesAsTheStackRuns() {
+		assertThat(Options.parse("--rate", "100", "--instances", "2").instances()).isEqualTo(2);
+		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--rate", "100", "--instances", "0"));
 	}
 
 	@Test

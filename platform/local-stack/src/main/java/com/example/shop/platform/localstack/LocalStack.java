@@ -23,10 +23,12 @@ import java.util.stream.Stream;
 /**
  * The command line of the local stack.
  * <ul>
- * <li>{@code up [--run-dir DIR] --service SPEC...} starts PostgreSQL, Kafka, the MongoDB
- * wire server and the services, waits until every service's {@code /readyz} answers UP,
- * prints where everything is and keeps running until Ctrl-C or {@code down}, then stops
- * all it started.</li>
+ * <li>{@code up [--run-dir DIR] [--instances N] --service SPEC...} starts PostgreSQL,
+ * Kafka, the MongoDB wire server and {@code N} instances (default 1) of each service,
+ * waits until every instance's {@code /readyz} answers UP, prints where everything is and
+ * keeps running until Ctrl-C or {@code down}, then stops all it started. The instances of
+ * a service share its database and consumer groups; instance {@code n} listens
+ * {@code 100 * (n - 1)} ports above the first (see {@link ServiceSpec#instance}).</li>
  * <li>{@code down [--run-dir DIR]} stops a stack started with {@code up}, even one whose
  * launcher was killed, and checks that its ports are free.</li>
  * </ul>
@@ -62,11 +64,13 @@ public final class LocalStack {
 			String command = (args.length > 0) ? args[0] : "";
 			switch (command) {
 				case "up" -> new LocalStack(run,
-						options.getOrDefault("--service", List.of()).stream().map(ServiceSpec::parse).toList())
+						instances(
+								options.getOrDefault("--service", List.of()).stream().map(ServiceSpec::parse).toList(),
+								options.getOrDefault("--instances", List.of("1")).get(0)))
 					.up();
 				case "down" -> down(run);
-				default -> throw new LocalStackException(
-						"Usage: local-stack up [--run-dir DIR] --service name:port:postgres=db ... | down [--run-dir DIR]");
+				default -> throw new LocalStackException("Usage: local-stack up [--run-dir DIR] [--instances N]"
+						+ " --service name:port:postgres=db ... | down [--run-dir DIR]");
 			}
 		}
 		catch (LocalStackException ex) {
@@ -86,6 +90,29 @@ public final class LocalStack {
 		return options;
 	}
 
+	/**
+	 * Every instance to start, the first instance of each service first.
+	 */
+	private static List<ServiceSpec> instances(List<ServiceSpec> services, String count) {
+		int instances;
+		try {
+			instances = Integer.parseInt(count);
+		}
+		catch (NumberFormatException ex) {
+			instances = 0;
+		}
+		if (instances < 1 || instances > 3) {
+			throw new LocalStackException("--instances takes 1, 2 or 3, not " + count);
+		}
+		List<ServiceSpec> all = new ArrayList<>();
+		for (int n = 1; n <= instances; n++) {
+			for (ServiceSpec service : services) {
+				all.add(service.instance(n));
+			}
+		}
+		return all;
+	}
+
 	private void up() {
 		Optional<ProcessHandle> running = PidFile.read(this.run.pidFile(LAUNCHER));
 		if (running.isPresent()) {
@@ -101,7 +128,7 @@ public final class LocalStack {
 				throw new LocalStackException(service.jar() + " is missing: build it with ./mvnw -DskipTests package"
 						+ " (./stack up does that).");
 			}
-			Ports.requireFree(service.port(), service.name(), "change its --service port in ./stack");
+			Ports.requireFree(service.port(), service.processName(), "change its --service port in ./stack");
 		}
 		Ports.requireFree(kafkaPort, "Kafka", "set KAFKA_PORT=<port>");
 		Ports.requireFree(controllerPort, "Kafka's controller", "set KAFKA_CONTROLLER_PORT=<port>");
@@ -124,6 +151,7 @@ public final class LocalStack {
 			Map<String, String> environment = new HashMap<>();
 			environment.put("SERVER_PORT", String.valueOf(service.port()));
 			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+			environment.put("SPRING_KAFKA_CLIENT_ID", service.processName());
 			if (service.store() == ServiceSpec.Store.POSTGRES) {
 				postgres.createDatabaseIfMissing(service.database());
 				environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));
@@ -133,7 +161,7 @@ public final class LocalStack {
 			else {
 				environment.put("SPRING_MONGODB_URI", mongo.uri(service.database()));
 			}
-			ChildProcess process = ChildProcess.startBootJar(this.run, service.name(), service.jar(),
+			ChildProcess process = ChildProcess.startBootJar(this.run, service.processName(), service.jar(),
 					List.of("-Xms128m", "-Xmx512m"), environment);
 			track(() -> process.stop(Duration.ofSeconds(20)));
 			processes.put(service, process);
@@ -144,13 +172,13 @@ public final class LocalStack {
 		System.out.printf("Local stack is up in %d s. Run directory: %s%n",
 				Duration.between(start, Instant.now()).toSeconds(), this.run.root());
 		processes
-			.forEach((service, process) -> System.out.printf("  %-22s %s  (Swagger UI %s/swagger-ui.html, log %s)%n",
-					service.name(), service.url(), service.url(), process.log()));
+			.forEach((service, process) -> System.out.printf("  %-24s %s  (Swagger UI %s/swagger-ui.html, log %s)%n",
+					service.processName(), service.url(), service.url(), process.log()));
 		System.out.println("Stop with Ctrl-C here or ./stack down from another terminal.");
 		processes.forEach((service, process) -> process.process().onExit().thenRun(() -> {
 			if (!this.stopping) {
-				System.out.println(service.name() + " exited with code " + process.process().exitValue() + "; see "
-						+ process.log());
+				System.out.println(service.processName() + " exited with code " + process.process().exitValue()
+						+ "; see " + process.log());
 			}
 		}));
 		try {
@@ -174,18 +202,18 @@ public final class LocalStack {
 			for (ServiceSpec service : List.copyOf(waiting)) {
 				ChildProcess process = processes.get(service);
 				if (!process.isAlive()) {
-					throw new LocalStackException(service.name() + " exited while starting; see " + process.log() + ":"
-							+ System.lineSeparator() + process.logTail(20));
+					throw new LocalStackException(service.processName() + " exited while starting; see " + process.log()
+							+ ":" + System.lineSeparator() + process.logTail(20));
 				}
 				if (isReady(http, service)) {
-					System.out.println("ready        " + service.name() + " at " + service.url());
+					System.out.println("ready        " + service.processName() + " at " + service.url());
 					waiting.remove(service);
 				}
 			}
 			if (!waiting.isEmpty() && Instant.now().isAfter(deadline)) {
 				throw new LocalStackException("Not ready within " + READY_TIMEOUT.toSeconds() + " s: "
-						+ waiting.stream().map(ServiceSpec::name).toList() + "; see their logs in " + this.run.root()
-						+ "/logs");
+						+ waiting.stream().map(ServiceSpec::processName).toList() + "; see their logs in "
+						+ this.run.root() + "/logs");
 			}
 			Sleep.briefly();
 		}
