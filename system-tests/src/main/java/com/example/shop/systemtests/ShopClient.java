@@ -2,6 +2,7 @@ package com.example.shop.systemtests;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -19,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shop's REST API as a customer, the warehouse and an operator use it: every call the
- * scenarios and the demo make goes through here, and nothing else.
+ * scenarios and the demo make goes through here, and nothing else. When a service runs as
+ * several instances, calls go to them in turn, and a call that one instance refuses to
+ * connect (it is down; nothing was sent) goes to the next, as a load balancer with health
+ * checks would send it.
  */
 public final class ShopClient implements AutoCloseable {
 
@@ -33,7 +38,9 @@ public final class ShopClient implements AutoCloseable {
 
 	private static final int SHED_ATTEMPTS = 5;
 
-	private final Map<Service, String> baseUrls;
+	private final Map<Service, List<String>> baseUrls;
+
+	private final AtomicLong turn = new AtomicLong();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -42,17 +49,20 @@ public final class ShopClient implements AutoCloseable {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	public ShopClient(Map<Service, String> baseUrls) {
+	/**
+	 * @param baseUrls per service, the base URL of each of its instances
+	 */
+	public ShopClient(Map<Service, List<String>> baseUrls) {
 		this.baseUrls = Map.copyOf(baseUrls);
 	}
 
 	/**
-	 * The stack that {@code ./stack up} runs, on its fixed ports.
+	 * The stack that {@code ./stack up} runs, on its fixed ports (its first instances).
 	 */
 	public static ShopClient localStack() {
-		return new ShopClient(Map.of(Service.ORDER_COMMAND, "http://127.0.0.1:8081", Service.ORDER_QUERY,
-				"http://127.0.0.1:8082", Service.PAYMENT, "http://127.0.0.1:8083", Service.INVENTORY,
-				"http://127.0.0.1:8084", Service.SAGA, "http://127.0.0.1:8085"));
+		return new ShopClient(Map.of(Service.ORDER_COMMAND, List.of("http://127.0.0.1:8081"), Service.ORDER_QUERY,
+				List.of("http://127.0.0.1:8082"), Service.PAYMENT, List.of("http://127.0.0.1:8083"), Service.INVENTORY,
+				List.of("http://127.0.0.1:8084"), Service.SAGA, List.of("http://127.0.0.1:8085")));
 	}
 
 	public void openAccount(String customerId, String balance) {
@@ -171,7 +181,28 @@ public final class ShopClient implements AutoCloseable {
 
 	private HttpResponse<String> send(Service service, String method, String path, String body,
 			Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrls.get(service) + path))
+		List<String> instances = this.baseUrls.get(service);
+		int first = (int) (this.turn.getAndIncrement() % instances.size());
+		for (int tried = 1;; tried++) {
+			String baseUrl = instances.get((first + tried - 1) % instances.size());
+			try {
+				return send(baseUrl, method, path, body, headers);
+			}
+			catch (ConnectException ex) {
+				if (tried == instances.size()) {
+					throw new IllegalStateException(method + " " + service + path + " failed: " + ex.getMessage(), ex);
+				}
+				// that instance is down and the request never left: another one serves it
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(method + " " + service + path + " failed: " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	private HttpResponse<String> send(String baseUrl, String method, String path, String body,
+			Map<String, String> headers) throws IOException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
 			.timeout(CALL_TIMEOUT)
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
@@ -189,9 +220,6 @@ public final class ShopClient implements AutoCloseable {
 				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			}
 			return response;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(method + " " + service + path + " failed: " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -67,8 +67,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The load runs {@code shop.faults.seconds} per scenario: 20 s in the build, and
  * {@code -Dshop.faults.seconds=600} for the long version (see the README), in which a
- * fault that comes and goes is repeated through the run. Each scenario adds a row to
- * {@code target/fault-report.md}, with what the fault did in figures.
+ * fault that comes and goes is repeated through the run. With {@code -Dshop.instances=2}
+ * every scenario runs against two instances of every service (see
+ * {@link SystemUnderTest}). Each scenario adds a row to {@code target/fault-report.md},
+ * with what the fault did in figures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultInjectionIT {
@@ -196,7 +198,7 @@ class FaultInjectionIT {
 	}
 
 	/**
-	 * A zombie consumer. A second payment-service instance (same database, its own port)
+	 * A zombie consumer. Another payment-service instance (same database, its own port)
 	 * shares {@code payments.commands} with the first. Its database link is frozen at a
 	 * moment when it has no transaction open, so that the next command it takes stops on
 	 * its way to the database; then the process itself is frozen ({@code SIGSTOP}) for
@@ -858,13 +860,17 @@ class FaultInjectionIT {
 								""");
 			}
 			Files.writeString(file,
-					"| %s | %d/s for %d s | %s | %s | %s | %d s | %d |%n".formatted(scenario, RATE,
+					"| %s | %d/s for %d s | %s | %s | %s | %d s | %d |%n".formatted(scenario + instances(), RATE,
 							this.duration.toSeconds(), load.outcomes(), figures, ends, settledSeconds, violations),
 					StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static String instances() {
+		return (SystemUnderTest.INSTANCES > 1) ? " (" + SystemUnderTest.INSTANCES + " instances per service)" : "";
 	}
 
 	/**

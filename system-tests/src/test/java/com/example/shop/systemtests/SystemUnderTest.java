@@ -19,8 +19,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.example.shop.platform.localstack.ChildProcess;
 import com.example.shop.platform.localstack.KafkaBroker;
@@ -42,10 +44,15 @@ import tools.jackson.databind.json.JsonMapper;
  * own. Started once per test JVM; a test can crash, stop, pause and restart any service,
  * crash and restart the broker, slow down or freeze the network between the
  * saga-orchestrator and its database or the broker ({@link #databaseLink()},
- * {@link #kafkaLink()}), and run a second instance of a service ({@link #startReplica}).
- * Saga steps wait 3 s per attempt here, so that a silent participant is given up on
- * within seconds, and consumers leave their group 6 s after a crash rather than Kafka's
- * default 45 s.
+ * {@link #kafkaLink()}), and run another instance of a service ({@link #startReplica}).
+ * <p>
+ * With {@code -Dshop.instances=2} every service runs as two instances from the start,
+ * sharing its database, topics and consumer groups, and the {@link #client() client}
+ * spreads calls over them. Pausing, stopping and restarting a service then act on all its
+ * instances; {@link #kill} kills the first, and the other takes over its partitions. Saga
+ * steps wait 3 s per attempt here, so that a silent participant is given up on within
+ * seconds, and consumers leave their group 6 s after a crash rather than Kafka's default
+ * 45 s.
  */
 final class SystemUnderTest {
 
@@ -53,6 +60,9 @@ final class SystemUnderTest {
 	static final Duration STEP_TIMEOUT = Duration.ofSeconds(3);
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+	/** How many instances of each service run: {@code -Dshop.instances}, 1 by default. */
+	static final int INSTANCES = Integer.getInteger("shop.instances", 1);
 
 	private static final List<String> TOPICS = List.of("orders.events", "orders.commands", "payments.events",
 			"payments.commands", "inventory.events", "inventory.commands", "orders.commands-dlt", "orders.events-dlt",
@@ -80,11 +90,14 @@ final class SystemUnderTest {
 
 	private final Path root;
 
-	private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+	/** Per service, the port of each instance. */
+	private final Map<Service, List<Integer>> ports = new EnumMap<>(Service.class);
 
+	/** Per service, what all its instances share; each adds its port and name. */
 	private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
 
-	private final Map<Service, ChildProcess> processes = new EnumMap<>(Service.class);
+	/** Per service, the process of each instance; {@code null} until started. */
+	private final Map<Service, ChildProcess[]> processes = new EnumMap<>(Service.class);
 
 	private final Map<Service, InvariantChecker.Database> databases = new EnumMap<>(Service.class);
 
@@ -134,9 +147,12 @@ final class SystemUnderTest {
 				+ ((options >= 0) ? mongoBase.substring(options) : "");
 		for (Service service : Service.values()) {
 			Map<String, String> environment = new HashMap<>();
-			int port = Ports.free();
-			this.ports.put(service, port);
-			environment.put("SERVER_PORT", String.valueOf(port));
+			List<Integer> instancePorts = new ArrayList<>();
+			for (int n = 0; n < INSTANCES; n++) {
+				instancePorts.add(Ports.free());
+			}
+			this.ports.put(service, List.copyOf(instancePorts));
+			this.processes.put(service, new ChildProcess[INSTANCES]);
 			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
 			environment.put("SPRING_APPLICATION_JSON", CONSUMER_LIVENESS);
 			if (service.usesMongo()) {
@@ -160,7 +176,7 @@ final class SystemUnderTest {
 		this.environments.get(Service.SAGA).put("SHOP_SAGA_DEFAULTSTEP_ATTEMPTS", "2");
 		this.environments.get(Service.SAGA).put("SHOP_SAGA_DEFAULTSTEP_BACKOFFMULTIPLIER", "1.0");
 		this.environments.get(Service.ORDER_COMMAND)
-			.put("SHOP_ORDERS_QUERYBASEURL", "http://127.0.0.1:" + this.ports.get(Service.ORDER_QUERY));
+			.put("SHOP_ORDERS_QUERYBASEURL", "http://127.0.0.1:" + port(Service.ORDER_QUERY));
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(postgres), "system-under-test-shutdown"));
 		startAll();
 	}
@@ -172,9 +188,11 @@ final class SystemUnderTest {
 		return instance;
 	}
 
+	/** A client of every instance of every service. */
 	ShopClient client() {
-		Map<Service, String> urls = new EnumMap<>(Service.class);
-		this.ports.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port));
+		Map<Service, List<String>> urls = new EnumMap<>(Service.class);
+		this.ports.forEach((service, ports) -> urls.put(service,
+				ports.stream().map((port) -> "http://127.0.0.1:" + port).toList()));
 		return new ShopClient(urls);
 	}
 
@@ -240,38 +258,44 @@ final class SystemUnderTest {
 	}
 
 	/**
-	 * A counter or gauge of a service's Micrometer registry, from
+	 * A counter or gauge of the Micrometer registry of a service's first instance, from
 	 * {@code /actuator/metrics}.
 	 */
 	double metric(Service service, String name) {
-		return metric(this.ports.get(service), name);
-	}
-
-	/** {@code kill -9}: the service dies mid-work, as in a crash. */
-	void kill(Service service) {
-		this.processes.get(service).kill();
+		return metric(port(service), name);
 	}
 
 	/**
-	 * A clean stop ({@code SIGTERM}): the service leaves its consumer groups and exits.
+	 * {@code kill -9} of the service's first instance: it dies mid-work, as in a crash. A
+	 * second instance, if there is one, goes on and takes over its partitions.
+	 */
+	void kill(Service service) {
+		this.processes.get(service)[0].kill();
+	}
+
+	/**
+	 * A clean stop ({@code SIGTERM}) of every instance of the service: each leaves its
+	 * consumer groups and exits.
 	 */
 	void stop(Service service) {
-		this.processes.get(service).stop(Duration.ofSeconds(30));
-	}
-
-	/** {@code SIGSTOP}: the service freezes with its connections open. */
-	void pause(Service service) {
-		this.processes.get(service).pause();
-	}
-
-	/** {@code SIGCONT}: a paused service goes on where it stopped. */
-	void resume(Service service) {
-		this.processes.get(service).resume();
+		instances(service).forEach((process) -> process.stop(Duration.ofSeconds(30)));
 	}
 
 	/**
-	 * Starts a stopped or killed service again, on the same port and stores, and waits
-	 * until it is ready.
+	 * {@code SIGSTOP}: every instance of the service freezes with its connections open.
+	 */
+	void pause(Service service) {
+		instances(service).forEach(ChildProcess::pause);
+	}
+
+	/** {@code SIGCONT}: the paused service goes on where it stopped. */
+	void resume(Service service) {
+		instances(service).forEach(ChildProcess::resume);
+	}
+
+	/**
+	 * Starts every stopped or killed instance of the service again, on the same ports and
+	 * stores, and waits until all are ready.
 	 */
 	void restart(Service service) {
 		start(service);
@@ -286,9 +310,7 @@ final class SystemUnderTest {
 		for (Service service : Service.values()) {
 			start(service);
 		}
-		for (Service service : Service.values()) {
-			awaitReady(service);
-		}
+		awaitAllReady();
 	}
 
 	String kafkaBootstrapServers() {
@@ -328,8 +350,35 @@ final class SystemUnderTest {
 		}
 	}
 
+	/** The port of the service's first instance. */
+	private int port(Service service) {
+		return this.ports.get(service).get(0);
+	}
+
+	private List<ChildProcess> instances(Service service) {
+		return List.of(this.processes.get(service));
+	}
+
+	/**
+	 * Starts each instance of the service that is not running. Instance {@code n > 1} is
+	 * named {@code <artifact>-n}, which is also its Kafka client id.
+	 */
 	private void start(Service service) {
-		this.processes.put(service, startJar(service, service.artifact(), this.environments.get(service)));
+		ChildProcess[] instances = this.processes.get(service);
+		for (int n = 0; n < instances.length; n++) {
+			if (instances[n] == null || !instances[n].isAlive()) {
+				Map<String, String> environment = new HashMap<>(this.environments.get(service));
+				environment.put("SERVER_PORT", String.valueOf(this.ports.get(service).get(n)));
+				if (INSTANCES > 1) {
+					environment.put("SPRING_KAFKA_CLIENT_ID", name(service, n));
+				}
+				instances[n] = startJar(service, name(service, n), environment);
+			}
+		}
+	}
+
+	private static String name(Service service, int n) {
+		return (n == 0) ? service.artifact() : service.artifact() + "-" + (n + 1);
 	}
 
 	private ChildProcess startJar(Service service, String name, Map<String, String> environment) {
@@ -343,7 +392,10 @@ final class SystemUnderTest {
 	}
 
 	private void awaitReady(Service service) {
-		awaitReady(service.artifact(), this.processes.get(service), this.ports.get(service));
+		ChildProcess[] instances = this.processes.get(service);
+		for (int n = 0; n < instances.length; n++) {
+			awaitReady(name(service, n), instances[n], this.ports.get(service).get(n));
+		}
 	}
 
 	private void awaitReady(String name, ChildProcess process, int port) {
@@ -467,7 +519,11 @@ final class SystemUnderTest {
 		catch (SQLException ex) {
 			System.err.println("Could not drop the system tests' databases: " + ex.getMessage());
 		}
-		this.processes.values().forEach((process) -> process.stop(Duration.ofSeconds(10)));
+		this.processes.values()
+			.stream()
+			.flatMap(Stream::of)
+			.filter(Objects::nonNull)
+			.forEach((process) -> process.stop(Duration.ofSeconds(10)));
 		this.kafka.close();
 		this.kafkaLink.close();
 		this.databaseLink.close();
