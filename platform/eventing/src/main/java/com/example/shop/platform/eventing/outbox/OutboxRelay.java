@@ -33,6 +33,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -66,10 +68,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * since the read.
  * <p>
  * <b>Low latency without polling hard.</b> A transaction that wrote outbox rows wakes the
- * relay of its own instance once it has committed ({@link #wake}); the leader otherwise
- * looks every {@code pollInterval}, which is also how it finds rows that another instance
- * of the service wrote. Under load it does not wait at all: it reads again as soon as a
- * batch is sent, until a read finds nothing.
+ * relay of its own instance once it has committed ({@link #wake}). On the leader that
+ * starts a read at once. A standby passes it on: it sends the leader one PostgreSQL
+ * {@code NOTIFY} on the channel {@code outbox_relay_<lockId>}, and the leader, which
+ * listens there on a connection of its own, reads at once too. Wake-ups that arrive while
+ * a notification is on its way collapse into the next one, so there is at most one in
+ * flight per standby, never one per transaction; the standby sends them with
+ * {@code synchronous_commit = off}, as nothing is lost if one is. The leader also looks
+ * every {@code pollInterval}, in case a notification was missed. Under load it does not
+ * wait at all: it reads again as soon as a batch is sent, until a read finds nothing.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -187,7 +194,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Tells the relay that a transaction has committed outbox rows, so that the leader
-	 * reads now rather than at its next poll. Cheap, and harmless on a standby.
+	 * reads now rather than at its next poll: at once on the leader, through a
+	 * {@code NOTIFY} from a standby. Cheap: it never blocks the caller.
 	 */
 	public void wake() {
 		if (this.wakeUps.availablePermits() == 0) {
@@ -204,17 +212,22 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void run() {
 		while (this.running) {
+			boolean stoodBy = false;
 			try (Connection connection = this.dataSource.getConnection()) {
-				if (tryLead(connection)) {
-					try {
+				try {
+					if (tryLead(connection)) {
 						this.leader = true;
 						logger.info("Outbox relay is the leader: publishing");
 						lead(connection);
 					}
-					finally {
-						this.leader = false;
-						release(connection);
+					else {
+						standBy(connection);
+						stoodBy = true;
 					}
+				}
+				finally {
+					this.leader = false;
+					release(connection);
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
@@ -222,7 +235,76 @@ public class OutboxRelay implements SmartLifecycle {
 					logger.warn("Outbox relay lost its database connection or failed: {}", ex.toString());
 				}
 			}
-			pause(this.properties.leaderRetry());
+			if (!stoodBy) {
+				pause(this.properties.leaderRetry());
+			}
+		}
+	}
+
+	/**
+	 * The channel on which standbys wake the leader; one per lock, so per service.
+	 */
+	private String channel() {
+		return "outbox_relay_" + this.properties.lockId();
+	}
+
+	/**
+	 * Until it is time to try for the lead again, passes each wake-up of this instance on
+	 * to the leader as one {@code NOTIFY}. Wake-ups that come while one is sent are sent
+	 * together, with the next.
+	 */
+	private void standBy(Connection connection) throws SQLException {
+		long until = System.nanoTime() + this.properties.leaderRetry().toNanos();
+		try (Statement statement = connection.createStatement();
+				PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {
+			statement.execute("SET synchronous_commit = off");
+			notify.setString(1, channel());
+			long left;
+			while (this.running && (left = until - System.nanoTime()) > 0) {
+				if (this.wakeUps.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+					this.wakeUps.drainPermits();
+					notify.execute();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	/**
+	 * While this instance leads, turns each {@code NOTIFY} from a standby into a wake-up.
+	 * It listens on a connection of its own, as the lock connection is busy publishing.
+	 * If it cannot, the leader still polls.
+	 */
+	private void listenToStandbys() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("LISTEN " + channel());
+			}
+			PGConnection notifications = connection.unwrap(PGConnection.class);
+			int timeout = (int) Math.max(1, this.properties.pollInterval().toMillis());
+			try {
+				while (this.leader && this.running) {
+					PGNotification[] received = notifications.getNotifications(timeout);
+					if (received != null && received.length > 0) {
+						wake();
+					}
+				}
+			}
+			finally {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("UNLISTEN *");
+				}
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			if (this.leader && this.running) {
+				logger.warn("The outbox relay cannot listen to other instances; it polls for their rows: {}",
+						ex.toString());
+			}
 		}
 	}
 
@@ -254,10 +336,13 @@ public class OutboxRelay implements SmartLifecycle {
 			// consumers deduplicate: the relay need not wait for them to be flushed
 			statement.execute("SET synchronous_commit = off");
 		}
+		Thread listener = Thread.ofPlatform().name("outbox-relay-listener").daemon().start(this::listenToStandbys);
 		try {
 			publishUntilStopped(connection);
 		}
 		finally {
+			this.leader = false;
+			listener.interrupt();
 			forgetSent(connection);
 		}
 	}

@@ -153,6 +153,39 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void aCommitOnAStandbyWakesTheLeaderOfAnotherInstanceLongBeforeItsNextPoll() {
+		String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
+		String topic = topic(bootstrap, 1);
+		OutboxProperties slowPoll = new OutboxProperties(100, Duration.ofMinutes(5), Duration.ofMillis(200), 7270001,
+				true);
+		OutboxRelay leader = new OutboxRelay(dataSource, () -> OutboxRelay
+			.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), "relay-leader"), json, slowPoll,
+				"relay-test", new SimpleMeterRegistry());
+		relays.add(leader);
+		leader.start();
+		awaitTrue(leader::isLeader, Duration.ofSeconds(10));
+		OutboxRelay standby = new OutboxRelay(dataSource, () -> OutboxRelay
+			.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), "relay-standby"), json, slowPoll,
+				"relay-test", new SimpleMeterRegistry());
+		relays.add(standby);
+		standby.start();
+		// the leader has had its first look at the table and listens for the standby:
+		// from
+		// now on only a notification or the 5 minute poll makes it read
+		awaitTrue(() -> backlog() == 0 && jdbc.queryForObject("""
+				SELECT count(*) FROM pg_stat_activity
+				WHERE query = 'LISTEN outbox_relay_7270001' AND state = 'idle'""", Long.class) > 0,
+				Duration.ofSeconds(10));
+		Outbox standbyOutbox = new Outbox(jdbc, json, standby::wake);
+
+		transactions.executeWithoutResult((status) -> standbyOutbox.add(List.of(message(topic, "standby", 1))));
+
+		assertThat(consume(bootstrap, topic, 1, Duration.ofSeconds(20))).hasSize(1);
+		awaitTrue(() -> backlog() == 0, Duration.ofSeconds(10));
+		assertThat(standby.isLeader()).isFalse();
+	}
+
+	@Test
 	void aRowWhoseTransactionCommitsLateIsPublishedToo() throws Exception {
 		String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
 		String topic = topic(bootstrap, 1);
