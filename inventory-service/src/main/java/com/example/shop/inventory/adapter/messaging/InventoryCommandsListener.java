@@ -1,7 +1,6 @@
 package com.example.shop.inventory.adapter.messaging;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.inventory.CancelShipment;
@@ -15,6 +14,7 @@ import com.example.shop.inventory.domain.InvalidStockException;
 import com.example.shop.inventory.domain.OrderId;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.SkuQuantity;
+import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
@@ -63,7 +63,7 @@ class InventoryCommandsListener {
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
-		EventMetadata metadata = metadata(record);
+		EventMetadata metadata = Causes.ofRecord(record);
 		String type = CloudEventHeaders.get(record, CloudEventHeaders.TYPE);
 		try {
 			switch (type) {
@@ -107,17 +107,6 @@ class InventoryCommandsListener {
 		}
 		return new Destination(destination.name(), destination.street(), destination.city(), destination.postalCode(),
 				destination.country());
-	}
-
-	/**
-	 * The command continues the saga's correlation and is the cause of what it changes.
-	 */
-	private static EventMetadata metadata(ConsumerRecord<String, byte[]> record) {
-		String messageId = CloudEventHeaders.get(record, CloudEventHeaders.ID);
-		String correlation = CloudEventHeaders.get(record, CloudEventHeaders.CORRELATION_ID);
-		return new EventMetadata((correlation != null) ? correlation : UUID.randomUUID().toString(), messageId,
-				CloudEventHeaders.get(record, CloudEventHeaders.SOURCE),
-				CloudEventHeaders.get(record, CloudEventHeaders.TRACEPARENT));
 	}
 
 }

@@ -1,14 +1,12 @@
 package com.example.shop.inventory.adapter.web;
 
 import java.net.URI;
-import java.util.Objects;
-import java.util.UUID;
 
 import com.example.shop.inventory.application.ProductCommands;
 import com.example.shop.inventory.application.ProductNotFoundException;
 import com.example.shop.inventory.application.ProductStock;
 import com.example.shop.inventory.domain.Sku;
-import com.example.shop.platform.eventing.store.EventMetadata;
+import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.web.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 
@@ -48,7 +46,8 @@ class ProductController {
 		if (!Sku.isValid(sku)) {
 			throw new InvalidFieldException("sku", Sku.DESCRIPTION);
 		}
-		ProductCommands.Creation creation = this.products.create(new Sku(sku), request.stock(), metadata(headers));
+		ProductCommands.Creation creation = this.products.create(new Sku(sku), request.stock(),
+				Causes.ofRequest(headers));
 		ResponseEntity.BodyBuilder response = creation.created()
 				? ResponseEntity.created(URI.create("/products/" + sku)) : ResponseEntity.ok();
 		return withVersion(response, creation.product());
@@ -65,7 +64,7 @@ class ProductController {
 			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
 			@Valid @RequestBody ProductRequests.Restock request, @RequestHeader HttpHeaders headers) {
 		return withVersion(ResponseEntity.ok(), this.products.restock(existing(sku), request.quantity(),
-				IdempotencyKeyHeader.validated(key), metadata(headers)));
+				IdempotencyKeyHeader.validated(key), Causes.ofRequest(headers)));
 	}
 
 	/**
@@ -89,17 +88,6 @@ class ProductController {
 			throw new ProductNotFoundException(sku);
 		}
 		return new Sku(sku);
-	}
-
-	/**
-	 * A request starts a correlation (or continues the caller's {@code X-Correlation-Id})
-	 * and carries its W3C trace context into every event it causes.
-	 */
-	private static EventMetadata metadata(HttpHeaders headers) {
-		String correlation = Objects.requireNonNullElseGet(headers.getFirst("X-Correlation-Id"),
-				() -> UUID.randomUUID().toString());
-		return new EventMetadata(correlation, correlation,
-				Objects.requireNonNullElse(headers.getFirst("X-User"), "anonymous"), headers.getFirst("traceparent"));
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.example.shop.payment.adapter.messaging;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.payments.ChargePayment;
@@ -13,6 +12,7 @@ import com.example.shop.payment.domain.Decision;
 import com.example.shop.payment.domain.InvalidAccountException;
 import com.example.shop.payment.domain.Money;
 import com.example.shop.payment.domain.OrderId;
+import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.AfterCommit;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.inbox.Inbox;
@@ -74,7 +74,7 @@ class PaymentCommandsListener {
 	}
 
 	private Decision<?> apply(ConsumerRecord<String, byte[]> record) {
-		EventMetadata metadata = metadata(record);
+		EventMetadata metadata = Causes.ofRecord(record);
 		String type = CloudEventHeaders.get(record, CloudEventHeaders.TYPE);
 		try {
 			return switch (type) {
@@ -130,18 +130,6 @@ class PaymentCommandsListener {
 			.description("First outcomes of refunding an order")
 			.tag("outcome", outcome)
 			.register(this.meters);
-	}
-
-	/**
-	 * The command continues the saga's correlation and is the cause of what it changes
-	 * and of the reply.
-	 */
-	private static EventMetadata metadata(ConsumerRecord<String, byte[]> record) {
-		String messageId = CloudEventHeaders.get(record, CloudEventHeaders.ID);
-		String correlation = CloudEventHeaders.get(record, CloudEventHeaders.CORRELATION_ID);
-		return new EventMetadata((correlation != null) ? correlation : UUID.randomUUID().toString(), messageId,
-				CloudEventHeaders.get(record, CloudEventHeaders.SOURCE),
-				CloudEventHeaders.get(record, CloudEventHeaders.TRACEPARENT));
 	}
 
 }

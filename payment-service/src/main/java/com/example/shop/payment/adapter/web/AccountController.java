@@ -1,8 +1,6 @@
 package com.example.shop.payment.adapter.web;
 
 import java.net.URI;
-import java.util.Objects;
-import java.util.UUID;
 
 import com.example.shop.payment.application.AccountBalance;
 import com.example.shop.payment.application.AccountCommands;
@@ -11,8 +9,8 @@ import com.example.shop.payment.domain.Account;
 import com.example.shop.payment.domain.CustomerId;
 import com.example.shop.payment.domain.InvalidAccountException;
 import com.example.shop.payment.domain.Money;
+import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.aggregate.Loaded;
-import com.example.shop.platform.eventing.store.EventMetadata;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -54,7 +52,7 @@ class AccountController {
 			@RequestHeader HttpHeaders headers) {
 		CustomerId customerId = new CustomerId(request.customerId());
 		AccountBalance opened = this.commands.open(customerId, new Money(request.initialBalance(), request.currency()),
-				metadata(headers));
+				Causes.ofRequest(headers));
 		return ResponseEntity.created(URI.create("/accounts/" + customerId))
 			.eTag(String.valueOf(opened.version()))
 			.body(response(opened));
@@ -67,7 +65,7 @@ class AccountController {
 	ResponseEntity<BalanceResponse> deposit(@PathVariable String customerId, @Valid @RequestBody DepositRequest request,
 			@RequestHeader HttpHeaders headers) {
 		AccountBalance deposited = this.commands.deposit(customerId(customerId),
-				new Money(request.amount(), request.currency()), metadata(headers));
+				new Money(request.amount(), request.currency()), Causes.ofRequest(headers));
 		return ResponseEntity.ok().eTag(String.valueOf(deposited.version())).body(response(deposited));
 	}
 
@@ -111,17 +109,6 @@ class AccountController {
 		catch (InvalidAccountException ex) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Customer " + text + " has no account");
 		}
-	}
-
-	/**
-	 * A request starts a correlation (or continues the caller's {@code X-Correlation-Id})
-	 * and carries its W3C trace context into every event it causes.
-	 */
-	private static EventMetadata metadata(HttpHeaders headers) {
-		String correlation = Objects.requireNonNullElseGet(headers.getFirst("X-Correlation-Id"),
-				() -> UUID.randomUUID().toString());
-		return new EventMetadata(correlation, correlation,
-				Objects.requireNonNullElse(headers.getFirst("X-User"), "anonymous"), headers.getFirst("traceparent"));
 	}
 
 }

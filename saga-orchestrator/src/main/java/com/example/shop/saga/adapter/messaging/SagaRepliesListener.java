@@ -1,7 +1,6 @@
 package com.example.shop.saga.adapter.messaging;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.inventory.InventoryReservationFailed;
@@ -13,6 +12,7 @@ import com.example.shop.saga.application.FulfillmentSagas;
 import com.example.shop.saga.application.SagaNotFoundException;
 import com.example.shop.saga.domain.OrderDetails;
 import com.example.shop.saga.domain.SagaReply;
+import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
@@ -61,7 +61,7 @@ class SagaRepliesListener {
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
 		String type = CloudEventHeaders.get(record, CloudEventHeaders.TYPE);
-		EventMetadata metadata = metadata(record);
+		EventMetadata metadata = Causes.ofRecord(record);
 		if ("OrderPlaced".equals(type)) {
 			OrderPlaced placed = read(record, OrderPlaced.class);
 			this.sagas.start(required(placed.orderId()), details(placed), metadata);
@@ -124,18 +124,6 @@ class SagaRepliesListener {
 			throw new InvalidMessageException("Message without an orderId");
 		}
 		return orderId;
-	}
-
-	/**
-	 * A reply continues the order's correlation and is the cause of what the saga sends
-	 * next.
-	 */
-	private static EventMetadata metadata(ConsumerRecord<String, byte[]> record) {
-		String messageId = CloudEventHeaders.get(record, CloudEventHeaders.ID);
-		String correlation = CloudEventHeaders.get(record, CloudEventHeaders.CORRELATION_ID);
-		return new EventMetadata((correlation != null) ? correlation : UUID.randomUUID().toString(), messageId,
-				CloudEventHeaders.get(record, CloudEventHeaders.SOURCE),
-				CloudEventHeaders.get(record, CloudEventHeaders.TRACEPARENT));
 	}
 
 }

@@ -1,8 +1,8 @@
 package com.example.shop.saga.adapter.web;
 
 import java.util.List;
-import java.util.Map;
 
+import com.example.shop.platform.web.ProblemDetailsHandler;
 import com.example.shop.saga.application.SagaNotFoundException;
 import com.example.shop.saga.domain.SagaStateException;
 
@@ -11,12 +11,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error as RFC 9457 problem details. Spring MVC's own exceptions (unknown route,
- * malformed saga id, out-of-range paging, wrong method) are handled by the base class;
- * this maps the service's:
+ * malformed saga id, out-of-range paging, wrong method) and invalid or oversized bodies
+ * are answered by {@link ProblemDetailsHandler}; this maps the service's:
  * <ul>
  * <li>400: a parameter with a value the API does not accept ({@code errors} names
  * it);</li>
@@ -25,26 +24,23 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * </ul>
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ProblemDetailsHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request has invalid parameters; see errors.");
-		problem.setProperty("errors", List.of(Map.of("field", ex.parameter(), "message", ex.getMessage())));
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest()
+			.body(invalid(HttpStatus.BAD_REQUEST, "The request has invalid parameters; see errors.",
+					List.of(fieldError(ex.parameter(), ex.getMessage()))));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(SagaNotFoundException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
+		return answer(HttpStatus.NOT_FOUND, ex);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> stateConflict(SagaStateException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT)
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage()));
+		return answer(HttpStatus.CONFLICT, ex);
 	}
 
 }

@@ -1,7 +1,6 @@
 package com.example.shop.order.command.adapter.messaging;
 
 import java.util.List;
-import java.util.UUID;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.orders.CancelOrder;
@@ -11,6 +10,7 @@ import com.example.shop.order.command.application.OrderCommands;
 import com.example.shop.order.command.application.OrderNotFoundException;
 import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.order.command.domain.OrderStateException;
+import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
@@ -52,7 +52,7 @@ class OrderCommandsListener {
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
-		EventMetadata metadata = metadata(record);
+		EventMetadata metadata = Causes.ofRecord(record);
 		String type = CloudEventHeaders.get(record, CloudEventHeaders.TYPE);
 		try {
 			switch (type) {
@@ -83,17 +83,6 @@ class OrderCommandsListener {
 		catch (IllegalArgumentException | NullPointerException ex) {
 			throw new InvalidMessageException("Not an order id: " + text);
 		}
-	}
-
-	/**
-	 * The command continues the saga's correlation and is the cause of what it changes.
-	 */
-	private static EventMetadata metadata(ConsumerRecord<String, byte[]> record) {
-		String messageId = CloudEventHeaders.get(record, CloudEventHeaders.ID);
-		String correlation = CloudEventHeaders.get(record, CloudEventHeaders.CORRELATION_ID);
-		return new EventMetadata((correlation != null) ? correlation : UUID.randomUUID().toString(), messageId,
-				CloudEventHeaders.get(record, CloudEventHeaders.SOURCE),
-				CloudEventHeaders.get(record, CloudEventHeaders.TRACEPARENT));
 	}
 
 }

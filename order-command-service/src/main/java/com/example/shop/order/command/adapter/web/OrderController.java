@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.example.shop.order.command.application.OrderCommands;
@@ -22,7 +21,7 @@ import com.example.shop.order.command.domain.Order;
 import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.order.command.domain.OrderLine;
 import com.example.shop.order.command.domain.ShippingAddress;
-import com.example.shop.platform.eventing.store.EventMetadata;
+import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.store.RecordedEvent;
 import com.example.shop.platform.web.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
@@ -86,7 +85,7 @@ class OrderController {
 		OrderVersion placed = this.commands.place(new PlaceOrder(new CustomerId(request.customerId()), lines,
 				new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
 						address.country()),
-				idempotencyKey, (idempotencyKey != null) ? fingerprint(request) : null), metadata(headers));
+				idempotencyKey, (idempotencyKey != null) ? fingerprint(request) : null), Causes.ofRequest(headers));
 		return ResponseEntity.created(URI.create(this.properties.queryBaseUrl() + "/orders/" + placed.orderId()))
 			.eTag(String.valueOf(placed.version()))
 			.body(new OrderResponse(placed.orderId().toString(), placed.version()));
@@ -102,7 +101,8 @@ class OrderController {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new MissingIfMatchException();
 		}
-		OrderVersion changed = this.commands.requestCancellation(orderId(orderId), version(ifMatch), metadata(headers));
+		OrderVersion changed = this.commands.requestCancellation(orderId(orderId), version(ifMatch),
+				Causes.ofRequest(headers));
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.eTag(String.valueOf(changed.version()))
 			.body(new OrderResponse(changed.orderId().toString(), changed.version()));
@@ -181,17 +181,6 @@ class OrderController {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * A request starts a correlation (or continues the caller's {@code X-Correlation-Id})
-	 * and carries its W3C trace context into every event it causes.
-	 */
-	private static EventMetadata metadata(HttpHeaders headers) {
-		String correlation = Objects.requireNonNullElseGet(headers.getFirst("X-Correlation-Id"),
-				() -> UUID.randomUUID().toString());
-		return new EventMetadata(correlation, correlation,
-				Objects.requireNonNullElse(headers.getFirst("X-User"), "anonymous"), headers.getFirst("traceparent"));
 	}
 
 }

@@ -3,6 +3,8 @@ package com.example.shop.order.query.adapter.web;
 import java.util.List;
 import java.util.Map;
 
+import com.example.shop.platform.web.ProblemDetailsHandler;
+
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,14 +17,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error as RFC 9457 problem details. Spring MVC's own exceptions (unknown route,
  * wrong method) and {@code ResponseStatusException}s (404 for an unknown order or
- * projection, 409 for a rebuild that runs already) are handled by the base class; this
- * adds {@code errors} (each {@code field} and {@code message}) to every 400 about a query
- * parameter, and maps the service's exceptions:
+ * projection, 409 for a rebuild that runs already) are answered by
+ * {@link ProblemDetailsHandler}; this adds {@code errors} (each {@code field} and
+ * {@code message}) to every 400 about a query parameter, and maps the service's
+ * exceptions:
  * <ul>
  * <li>400: a parameter is missing, malformed, out of its range, or the range it forms is
  * not acceptable;</li>
@@ -31,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * </ul>
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ProblemDetailsHandler {
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
@@ -40,7 +42,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap((result) -> result.getResolvableErrors()
 				.stream()
-				.map((error) -> error(result.getMethodParameter().getParameterName(),
+				.map((error) -> fieldError(result.getMethodParameter().getParameterName(),
 						String.valueOf(error.getDefaultMessage()))))
 			.toList();
 		return ResponseEntity.badRequest().body(invalid(errors));
@@ -51,36 +53,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String parameter = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: ex.getPropertyName();
-		return ResponseEntity.badRequest().body(invalid(List.of(error(parameter, expected(ex.getRequiredType())))));
+		return ResponseEntity.badRequest()
+			.body(invalid(List.of(fieldError(parameter, expected(ex.getRequiredType())))));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest().body(invalid(List.of(error(ex.getParameterName(), "is required"))));
+		return ResponseEntity.badRequest().body(invalid(List.of(fieldError(ex.getParameterName(), "is required"))));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
-		return ResponseEntity.badRequest().body(invalid(List.of(error(ex.parameter(), ex.getMessage()))));
+		return ResponseEntity.badRequest().body(invalid(List.of(fieldError(ex.parameter(), ex.getMessage()))));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> behind(ViewBehindException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, ex);
 		problem.setProperty("currentVersion", ex.currentVersion());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
 	}
 
 	private static ProblemDetail invalid(List<Map<String, String>> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request has invalid parameters; see errors.");
-		problem.setProperty("errors", errors);
-		return problem;
-	}
-
-	private static Map<String, String> error(String field, String message) {
-		return Map.of("field", String.valueOf(field), "message", message);
+		return invalid(HttpStatus.BAD_REQUEST, "The request has invalid parameters; see errors.", errors);
 	}
 
 	private static String expected(Class<?> type) {

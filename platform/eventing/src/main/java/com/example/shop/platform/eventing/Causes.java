@@ -1,0 +1,45 @@
+package com.example.shop.platform.eventing;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import com.example.shop.platform.eventing.store.EventMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The metadata of the events that a consumed message or an HTTP request causes, read the
+ * same way in every service.
+ */
+public final class Causes {
+
+	private Causes() {
+	}
+
+	/**
+	 * A consumed message continues its correlation (a new one when it carries none), is
+	 * the cause of what it changes, on behalf of the service that sent it, and in its
+	 * trace.
+	 */
+	public static EventMetadata ofRecord(ConsumerRecord<?, ?> record) {
+		String correlation = CloudEventHeaders.get(record, CloudEventHeaders.CORRELATION_ID);
+		return new EventMetadata((correlation != null) ? correlation : UUID.randomUUID().toString(),
+				CloudEventHeaders.get(record, CloudEventHeaders.ID),
+				CloudEventHeaders.get(record, CloudEventHeaders.SOURCE),
+				CloudEventHeaders.get(record, CloudEventHeaders.TRACEPARENT));
+	}
+
+	/**
+	 * A request starts a correlation (or continues the caller's
+	 * {@code X-Correlation-Id}), is on behalf of {@code X-User} ({@code anonymous}
+	 * without one) and carries its W3C trace context into every event it causes.
+	 */
+	public static EventMetadata ofRequest(HttpHeaders headers) {
+		String correlation = Objects.requireNonNullElseGet(headers.getFirst("X-Correlation-Id"),
+				() -> UUID.randomUUID().toString());
+		return new EventMetadata(correlation, correlation,
+				Objects.requireNonNullElse(headers.getFirst("X-User"), "anonymous"), headers.getFirst("traceparent"));
+	}
+
+}

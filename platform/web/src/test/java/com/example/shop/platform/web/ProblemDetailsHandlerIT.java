@@ -1,0 +1,150 @@
+package com.example.shop.platform.web;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The problem-details base in a real embedded Tomcat, under an advice that, like every
+ * service's, maps only its own exception.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "shop.web.max-request-bytes=256")
+class ProblemDetailsHandlerIT {
+
+	@LocalServerPort
+	int port;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void aBodyWithInvalidFieldsIs400NamingEachField() throws Exception {
+		HttpResponse<String> response = post("{\"name\":\" \"}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"detail\":\"The request has invalid fields; see errors.\"")
+			.contains("\"errors\":[{")
+			.contains("\"field\":\"name\"")
+			.contains("\"message\":\"must not be blank\"");
+	}
+
+	@Test
+	void aBodyThatIsNotJsonOfTheExpectedShapeIs400() throws Exception {
+		HttpResponse<String> response = post("{\"name\":");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("The request body is not valid JSON of the expected shape.");
+	}
+
+	@Test
+	void aChunkedBodyThatGrowsPastTheLimitIs413() throws Exception {
+		byte[] body = ("{\"name\":\"" + "x".repeat(1000) + "\"}").getBytes(StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/things"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build();
+
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"status\":413");
+	}
+
+	@Test
+	void aServiceMapsItsOwnExceptionWithTheBaseHelpers() throws Exception {
+		HttpResponse<String> response = post("{\"name\":\"forbidden\"}");
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.body()).contains("\"detail\":\"forbidden is not a name we take\"")
+			.contains("\"field\":\"name\"")
+			.contains("\"message\":\"forbidden is not a name we take\"");
+	}
+
+	private HttpResponse<String> post(String json) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/things"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@SpringBootApplication
+	static class TestApplication {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		Things things() {
+			return new Things();
+		}
+
+		@Bean
+		Advice advice() {
+			return new Advice();
+		}
+
+	}
+
+	record Thing(@NotBlank String name) {
+	}
+
+	static class RefusedNameException extends RuntimeException {
+
+		RefusedNameException(String name) {
+			super(name + " is not a name we take");
+		}
+
+	}
+
+	@RestController
+	static class Things {
+
+		@PostMapping("/things")
+		Thing create(@Valid @RequestBody Thing thing) {
+			if (thing.name().equals("forbidden")) {
+				throw new RefusedNameException(thing.name());
+			}
+			return thing;
+		}
+
+	}
+
+	@RestControllerAdvice
+	static class Advice extends ProblemDetailsHandler {
+
+		@ExceptionHandler
+		ResponseEntity<ProblemDetail> refused(RefusedNameException ex) {
+			return answer(HttpStatus.UNPROCESSABLE_CONTENT, ex, "name");
+		}
+
+	}
+
+}
