@@ -100,11 +100,9 @@ class OrderSummaryIT {
 		}
 		sends.forEach(driver::publish);
 
-		if (QueryTestDriver
-			.eventually(() -> histories.stream().allMatch((h) -> isFolded(driver.summary(h.orderId()), h)))) {
-			// let any duplicate still in flight arrive, then compare again
-			Thread.sleep(1000);
-		}
+		QueryTestDriver.eventually(() -> histories.stream().allMatch((h) -> isFolded(driver.summary(h.orderId()), h)));
+		// every duplicate has been consumed too: compare what it left
+		driver.awaitAllConsumed();
 		for (OrderHistory history : histories) {
 			assertThat(driver.summary(history.orderId())).as(history.orderId())
 				.usingRecursiveComparison()

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -35,6 +36,7 @@ import com.example.shop.platform.eventing.CloudEventHeaders;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -56,6 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * participants do, waits for the views, and calls the REST API.
  */
 class QueryTestDriver {
+
+	/** The consumer group of the live projections (see ProjectionListeners). */
+	private static final String PROJECTIONS_GROUP = "order-query-service.projections";
 
 	private final KafkaTemplate<String, String> kafka;
 
@@ -250,6 +255,30 @@ class QueryTestDriver {
 		return this.mongo.getCollection(this.catalog.activeCollection(projection))
 			.find(new Document("_id", orderId))
 			.first();
+	}
+
+	/**
+	 * Waits until the projections' consumer group has committed offsets past every record
+	 * published so far on the three events topics: by then everything sent, duplicates
+	 * included, has been applied or dead-lettered. Checks that nothing more arrives are
+	 * made after this, not after a pause.
+	 */
+	void awaitAllConsumed() {
+		try (Consumer<String, byte[]> group = this.consumers.createConsumer(PROJECTIONS_GROUP, "-await-consumed")) {
+			List<TopicPartition> partitions = new ArrayList<>();
+			for (String topic : List.of(Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS, Topics.INVENTORY_EVENTS)) {
+				group.partitionsFor(topic)
+					.forEach((partition) -> partitions.add(new TopicPartition(topic, partition.partition())));
+			}
+			Map<TopicPartition, Long> ends = group.endOffsets(partitions);
+			awaitTrue(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = group.committed(Set.copyOf(partitions));
+				return ends.entrySet()
+					.stream()
+					.allMatch((end) -> end.getValue() == 0 || (committed.get(end.getKey()) != null
+							&& committed.get(end.getKey()).offset() >= end.getValue()));
+			});
+		}
 	}
 
 	void awaitVersion(String orderId, long version) {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -26,7 +28,9 @@ import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,7 +89,9 @@ class OrderMessagingIT {
 		send("ConfirmOrder", UUID.randomUUID().toString(), "{\"orderId\":\"" + id + "\"}");
 
 		awaitStatus(id, OrderStatus.CONFIRMED);
-		Thread.sleep(1000);
+		// all three commands have been consumed: whatever the duplicate did is in the
+		// store
+		awaitCommandsConsumed();
 		var trail = history.asOf(id, Instant.now());
 		assertThat(trail.events()).extracting((e) -> e.type()).containsExactly("OrderPlaced", "OrderConfirmed");
 		assertThat(trail.events().get(1).metadata().causationId()).isEqualTo(messageId);
@@ -144,6 +150,31 @@ class OrderMessagingIT {
 		record.headers().add("correlation_id", "saga-corr".getBytes(StandardCharsets.UTF_8));
 		record.headers().add("ce_source", "saga-orchestrator".getBytes(StandardCharsets.UTF_8));
 		kafka.send(record).get(10, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Waits until the service's consumer group has committed offsets past every command
+	 * sent so far.
+	 */
+	private void awaitCommandsConsumed() throws InterruptedException {
+		try (Consumer<String, byte[]> group = consumers.createConsumer(OrderCommandsListener.CONSUMER,
+				"-await-consumed")) {
+			List<TopicPartition> partitions = group.partitionsFor(Topics.ORDERS_COMMANDS)
+				.stream()
+				.map((partition) -> new TopicPartition(Topics.ORDERS_COMMANDS, partition.partition()))
+				.toList();
+			Map<TopicPartition, Long> ends = group.endOffsets(partitions);
+			Instant deadline = Instant.now().plusSeconds(30);
+			while (!ends.entrySet().stream().allMatch((end) -> consumedUpTo(group, end.getKey()) >= end.getValue())) {
+				assertThat(Instant.now()).as("commands consumed within 30 s").isBefore(deadline);
+				Thread.sleep(100);
+			}
+		}
+	}
+
+	private static long consumedUpTo(Consumer<String, byte[]> group, TopicPartition partition) {
+		OffsetAndMetadata committed = group.committed(Set.of(partition)).get(partition);
+		return (committed != null) ? committed.offset() : 0;
 	}
 
 	private void awaitStatus(OrderId id, OrderStatus status) throws InterruptedException {
