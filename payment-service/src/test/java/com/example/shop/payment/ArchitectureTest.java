@@ -37,6 +37,11 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void packagesFormNoCycles() {
+		ServiceArchitecture.packagesFormNoCycles(CLASSES, BASE);
+	}
+
+	@Test
 	void adaptersDoNotDependOnEachOther() {
 		ServiceArchitecture.adaptersDoNotDependOnEachOther(CLASSES, BASE);
 	}

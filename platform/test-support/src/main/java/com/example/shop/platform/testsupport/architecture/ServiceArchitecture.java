@@ -11,9 +11,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The rules that hold for every service: it uses no other service, and its adapters do
- * not know each other. Every rule fails when it matches no class, so it cannot pass by
- * checking nothing. Each service adds the layering rules of its own shape.
+ * The rules that hold for every service: it uses no other service, its packages form no
+ * cycle, and its adapters do not know each other. Every rule fails when it matches no
+ * class, so it cannot pass by checking nothing. Each service adds the layering rules of
+ * its own shape.
  */
 public final class ServiceArchitecture {
 
@@ -44,6 +45,14 @@ public final class ServiceArchitecture {
 				.toArray(String[]::new))
 			.allowEmptyShould(false)
 			.check(classes);
+	}
+
+	/**
+	 * No cycle between the service's packages, at any depth: no package depends on
+	 * another that depends back on it, directly or round about.
+	 */
+	public static void packagesFormNoCycles(JavaClasses classes, String base) {
+		slices().matching(base + ".(**)").should().beFreeOfCycles().allowEmptyShould(false).check(classes);
 	}
 
 	public static void adaptersDoNotDependOnEachOther(JavaClasses classes, String base) {
