@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import com.example.shop.platform.eventing.EventingSchema;
+import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
 import com.example.shop.platform.eventing.outbox.Outbox;
@@ -353,9 +354,10 @@ public final class EventingBenchmarks {
 	// --- aggregate loads
 
 	private AggregateRepository<Counter, Counter.Incremented> repository(boolean snapshots) {
-		return new AggregateRepository<>("counter", Counter::new, Counter.EVENT_TYPES,
-				snapshots ? Counter.SNAPSHOTS : null, this.store, new SnapshotStore(this.jdbc), this.outbox, this.json,
-				this.transactions);
+		AggregateRepositories repositories = new AggregateRepositories(this.store, new SnapshotStore(this.jdbc),
+				this.outbox, this.json, this.transactions);
+		return snapshots ? repositories.snapshotted("counter", Counter::new, Counter.EVENT_TYPES, Counter.SNAPSHOTS)
+				: repositories.of("counter", Counter::new, Counter.EVENT_TYPES);
 	}
 
 	private String writeCounterStream(int length) {

@@ -18,16 +18,13 @@ import com.example.shop.inventory.domain.ProductEvent;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.StockLevels;
 import com.example.shop.platform.eventing.RetentionPurge;
+import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
 import com.example.shop.platform.eventing.aggregate.Snapshotting;
-import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.store.ConflictRetry;
-import com.example.shop.platform.eventing.store.EventStore;
-import com.example.shop.platform.eventing.store.SnapshotStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -85,19 +82,16 @@ class InventoryConfiguration {
 	static final int SNAPSHOT_SCHEMA = 1;
 
 	@Bean
-	AggregateRepository<Product, ProductEvent> productRepository(InventoryProperties properties, EventStore events,
-			SnapshotStore snapshots, Outbox outbox, JsonMapper json, TransactionTemplate transactions) {
-		var snapshotting = new Snapshotting<>(properties.snapshotEvery(), SNAPSHOT_SCHEMA, ProductSnapshot.class,
-				ProductSnapshot::of, ProductSnapshot::restore);
-		return new AggregateRepository<>("product", Product::new, PRODUCT_EVENTS, snapshotting, events, snapshots,
-				outbox, json, transactions);
+	AggregateRepository<Product, ProductEvent> productRepository(InventoryProperties properties,
+			AggregateRepositories repositories) {
+		return repositories.snapshotted("product", Product::new, PRODUCT_EVENTS,
+				new Snapshotting<>(properties.snapshotEvery(), SNAPSHOT_SCHEMA, ProductSnapshot.class,
+						ProductSnapshot::of, ProductSnapshot::restore));
 	}
 
 	@Bean
-	AggregateRepository<OrderAllocation, AllocationEvent> allocationRepository(EventStore events,
-			SnapshotStore snapshots, Outbox outbox, JsonMapper json, TransactionTemplate transactions) {
-		return new AggregateRepository<>("allocation", OrderAllocation::new, ALLOCATION_EVENTS, null, events, snapshots,
-				outbox, json, transactions);
+	AggregateRepository<OrderAllocation, AllocationEvent> allocationRepository(AggregateRepositories repositories) {
+		return repositories.of("allocation", OrderAllocation::new, ALLOCATION_EVENTS);
 	}
 
 	@Bean

@@ -8,14 +8,11 @@ import com.example.shop.payment.application.AccountQueries;
 import com.example.shop.payment.application.PaymentReplies;
 import com.example.shop.payment.domain.Account;
 import com.example.shop.payment.domain.AccountEvent;
+import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
-import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.store.ConflictRetry;
-import com.example.shop.platform.eventing.store.EventStore;
-import com.example.shop.platform.eventing.store.SnapshotStore;
 import org.apache.kafka.clients.admin.NewTopic;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,10 +37,8 @@ class PaymentConfiguration {
 		.register(AccountEvent.OrderClosed.class, "OrderClosed", 1);
 
 	@Bean
-	AggregateRepository<Account, AccountEvent> accountRepository(EventStore events, SnapshotStore snapshots,
-			Outbox outbox, JsonMapper json, TransactionTemplate transactions) {
-		return new AggregateRepository<>("account", Account::new, ACCOUNT_EVENTS, null, events, snapshots, outbox, json,
-				transactions);
+	AggregateRepository<Account, AccountEvent> accountRepository(AggregateRepositories repositories) {
+		return repositories.of("account", Account::new, ACCOUNT_EVENTS);
 	}
 
 	@Bean

@@ -12,13 +12,12 @@ import com.example.shop.order.command.domain.Order;
 import com.example.shop.order.command.domain.OrderEvent;
 import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.eventing.GroupCommit;
+import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
 import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.store.EventStore;
-import com.example.shop.platform.eventing.store.SnapshotStore;
 import org.apache.kafka.clients.admin.NewTopic;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,10 +42,8 @@ class OrderCommandConfiguration {
 		.register(OrderEvent.OrderCancelled.class, "OrderCancelled", 1);
 
 	@Bean
-	AggregateRepository<Order, OrderEvent> orderRepository(EventStore events, SnapshotStore snapshots, Outbox outbox,
-			JsonMapper json, TransactionTemplate transactions) {
-		return new AggregateRepository<>("order", Order::new, ORDER_EVENTS, null, events, snapshots, outbox, json,
-				transactions);
+	AggregateRepository<Order, OrderEvent> orderRepository(AggregateRepositories repositories) {
+		return repositories.of("order", Order::new, ORDER_EVENTS);
 	}
 
 	@Bean

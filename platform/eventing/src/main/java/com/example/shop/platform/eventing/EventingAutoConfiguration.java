@@ -5,6 +5,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InboxProperties;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
@@ -162,6 +163,12 @@ public class EventingAutoConfiguration {
 		@Bean
 		Outbox outbox(EventingSchema schema, JdbcTemplate jdbc, JsonMapper json, ObjectProvider<OutboxRelay> relay) {
 			return new Outbox(jdbc, json, () -> relay.ifAvailable(OutboxRelay::wake));
+		}
+
+		@Bean
+		AggregateRepositories aggregateRepositories(EventStore events, SnapshotStore snapshots, Outbox outbox,
+				JsonMapper json, TransactionTemplate transactions) {
+			return new AggregateRepositories(events, snapshots, outbox, json, transactions);
 		}
 
 		@Bean

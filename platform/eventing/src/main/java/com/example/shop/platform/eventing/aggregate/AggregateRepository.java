@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Loads and saves one kind of event-sourced aggregate. The stream of aggregate {@code id}
- * is {@code <streamType>-<id>}.
+ * Loads and saves one kind of event-sourced aggregate; made by
+ * {@link AggregateRepositories}. The stream of aggregate {@code id} is
+ * {@code <streamType>-<id>}.
  * <ul>
  * <li>{@link #load} starts from the latest snapshot of the current schema version, if
  * any, and applies the events after it.</li>
@@ -85,11 +86,12 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 	});
 
 	/**
+	 * Made by {@link AggregateRepositories}, which fills in what every repository shares.
 	 * @param snapshotting how to snapshot the aggregate, or {@code null} for short
 	 * streams that need none
 	 */
-	public AggregateRepository(String streamType, Supplier<A> empty, EventTypes<E> eventTypes,
-			Snapshotting<A, ?> snapshotting, EventStore events, SnapshotStore snapshots, Outbox outbox, JsonMapper json,
+	AggregateRepository(String streamType, Supplier<A> empty, EventTypes<E> eventTypes, Snapshotting<A, ?> snapshotting,
+			EventStore events, SnapshotStore snapshots, Outbox outbox, JsonMapper json,
 			TransactionOperations transactions) {
 		this.streamType = streamType;
 		this.empty = empty;
@@ -161,6 +163,13 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 	/**
 	 * Applies {@code newEvents} to the loaded aggregate and stores them, with
 	 * {@code messages} in the outbox, in one transaction.
+	 * <p>
+	 * <b>After a failure, load again.</b> The events are applied to
+	 * {@code loaded.aggregate()} before the transaction runs, so when this throws (a
+	 * conflict, a lost connection, a rollback of the caller's transaction) that aggregate
+	 * holds events the store does not: drop it and {@link #load} the aggregate again, as
+	 * a conflict retry does. The store, the outbox and the repository's memory are left
+	 * as they were.
 	 * @return the stream's new version
 	 * @throws com.example.shop.platform.eventing.store.OptimisticConcurrencyException
 	 * when the stream has moved on since {@code loaded} was read

@@ -242,9 +242,29 @@ class AggregateRepositoryIT {
 		assertThat(tickets.save(reloaded, List.of(new TicketCommented("two")), METADATA, List.of())).isEqualTo(2);
 	}
 
+	@Test
+	void afterAFailedSaveTheCallersAggregateIsAheadOfTheStoreAndALoadIsNot() {
+		String id = UUID.randomUUID().toString();
+		tickets.save(tickets.load(id), List.of(new TicketOpened("a", "LOW")), METADATA, List.of());
+		Loaded<Ticket> stale = tickets.load(id);
+		tickets.save(tickets.load(id), List.of(new TicketCommented("won the race")), METADATA, List.of());
+
+		assertThatThrownBy(() -> tickets.save(stale, List.of(new TicketCommented("lost it")), METADATA, List.of()))
+			.isInstanceOf(OptimisticConcurrencyException.class);
+
+		// what the contract of save says: the caller's copy took the event anyway
+		assertThat(stale.aggregate().state().lastComment()).isEqualTo("lost it");
+		Loaded<Ticket> reloaded = tickets.load(id);
+		assertThat(reloaded.version()).isEqualTo(2);
+		assertThat(reloaded.aggregate().state().lastComment()).isEqualTo("won the race");
+		assertThat(reloaded.aggregate().state().comments()).isEqualTo(1);
+	}
+
 	private AggregateRepository<Ticket, TicketEvent> repository(Snapshotting<Ticket, ?> snapshotting) {
-		return new AggregateRepository<>("ticket", Ticket::new, Ticket.EVENT_TYPES, snapshotting, events, snapshots,
-				outbox, json, transactions);
+		AggregateRepositories repositories = new AggregateRepositories(events, snapshots, outbox, json, transactions);
+		return (snapshotting != null)
+				? repositories.snapshotted("ticket", Ticket::new, Ticket.EVENT_TYPES, snapshotting)
+				: repositories.of("ticket", Ticket::new, Ticket.EVENT_TYPES);
 	}
 
 }
