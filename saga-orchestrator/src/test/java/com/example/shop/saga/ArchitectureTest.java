@@ -35,7 +35,8 @@ class ArchitectureTest {
 			.resideInAPackage("com.example.shop.contracts..")
 			.should()
 			.onlyBeAccessed()
-			.byAnyPackage(BASE + ".adapter.messaging..", BASE + ".config..", "com.example.shop.contracts..")
+			.byAnyPackage(BASE + ".adapter.messaging..", BASE + ".config..", "com.example.shop.contracts..",
+					"com.example.shop.platform.eventing..")
 			.allowEmptyShould(false);
 		rule.check(ServiceArchitecture.classesOf("com.example.shop"));
 	}

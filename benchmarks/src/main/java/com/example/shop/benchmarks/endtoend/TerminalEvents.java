@@ -9,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.example.shop.contracts.MessageTypes;
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.orders.OrderCancelled;
-import com.example.shop.contracts.orders.OrderConfirmed;
-import com.example.shop.contracts.orders.OrderRejected;
+import com.example.shop.contracts.OrderCancelled;
+import com.example.shop.contracts.OrderConfirmed;
+import com.example.shop.contracts.OrderRejected;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,8 +32,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class TerminalEvents implements AutoCloseable {
 
-	static final Set<String> TERMINAL_TYPES = Set.of(OrderConfirmed.class.getSimpleName(),
-			OrderRejected.class.getSimpleName(), OrderCancelled.class.getSimpleName());
+	static final Set<String> TERMINAL_TYPES = Set.of(MessageTypes.of(OrderConfirmed.class).name(),
+			MessageTypes.of(OrderRejected.class).name(), MessageTypes.of(OrderCancelled.class).name());
 
 	private final Map<String, Terminal> byOrder = new ConcurrentHashMap<>();
 

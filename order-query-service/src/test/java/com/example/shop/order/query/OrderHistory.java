@@ -6,25 +6,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.example.shop.contracts.inventory.Destination;
-import com.example.shop.contracts.inventory.InventoryReleased;
-import com.example.shop.contracts.inventory.InventoryReservationFailed;
-import com.example.shop.contracts.inventory.InventoryReserved;
-import com.example.shop.contracts.inventory.ShipmentCancelled;
-import com.example.shop.contracts.inventory.ShipmentCreated;
-import com.example.shop.contracts.inventory.ShipmentFailed;
-import com.example.shop.contracts.inventory.Shortage;
-import com.example.shop.contracts.inventory.StockLine;
-import com.example.shop.contracts.orders.OrderCancellationRequested;
-import com.example.shop.contracts.orders.OrderCancelled;
-import com.example.shop.contracts.orders.OrderConfirmed;
-import com.example.shop.contracts.orders.OrderLine;
-import com.example.shop.contracts.orders.OrderPlaced;
-import com.example.shop.contracts.orders.OrderRejected;
-import com.example.shop.contracts.orders.ShippingAddress;
-import com.example.shop.contracts.payments.PaymentCharged;
-import com.example.shop.contracts.payments.PaymentFailed;
-import com.example.shop.contracts.payments.PaymentRefunded;
+import com.example.shop.contracts.CustomerId;
+import com.example.shop.contracts.Destination;
+import com.example.shop.contracts.Event;
+import com.example.shop.contracts.InventoryReleased;
+import com.example.shop.contracts.InventoryReservationFailed;
+import com.example.shop.contracts.InventoryReserved;
+import com.example.shop.contracts.ShipmentCancelled;
+import com.example.shop.contracts.ShipmentCreated;
+import com.example.shop.contracts.ShipmentFailed;
+import com.example.shop.contracts.Shortage;
+import com.example.shop.contracts.StockLine;
+import com.example.shop.contracts.OrderCancellationRequested;
+import com.example.shop.contracts.OrderCancelled;
+import com.example.shop.contracts.OrderConfirmed;
+import com.example.shop.contracts.OrderLine;
+import com.example.shop.contracts.OrderEvent;
+import com.example.shop.contracts.OrderId;
+import com.example.shop.contracts.OrderPlaced;
+import com.example.shop.contracts.OrderRejected;
+import com.example.shop.contracts.ShippingAddress;
+import com.example.shop.contracts.Sku;
+import com.example.shop.contracts.PaymentCharged;
+import com.example.shop.contracts.PaymentFailed;
+import com.example.shop.contracts.PaymentRefunded;
 
 /**
  * Test data: the contract events of one order across the orders, payments and inventory
@@ -36,14 +41,14 @@ final class OrderHistory {
 
 	static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
-	private final String orderId = UUID.randomUUID().toString();
+	private final OrderId orderId = new OrderId(UUID.randomUUID().toString());
 
-	private String customerId = "C-000123";
+	private CustomerId customerId = new CustomerId("C-000123");
 
 	private String currency = "EUR";
 
-	private List<OrderLine> lines = List.of(new OrderLine("SKU-1", 2, new BigDecimal("19.99")),
-			new OrderLine("SKU-2", 1, new BigDecimal("5.00")));
+	private List<OrderLine> lines = List.of(new OrderLine(new Sku("SKU-1"), 2, new BigDecimal("19.99")),
+			new OrderLine(new Sku("SKU-2"), 1, new BigDecimal("5.00")));
 
 	private BigDecimal total = new BigDecimal("44.98");
 
@@ -70,11 +75,11 @@ final class OrderHistory {
 	 * An event as published: an orders event with its stream version, any other with
 	 * none.
 	 */
-	record Published(Object event, Long version) {
+	record Published(Event event, Long version) {
 	}
 
 	OrderHistory by(String customerId) {
-		this.customerId = customerId;
+		this.customerId = new CustomerId(customerId);
 		return this;
 	}
 
@@ -84,7 +89,7 @@ final class OrderHistory {
 	OrderHistory withTotal(String amount, String currency) {
 		this.total = new BigDecimal(amount);
 		this.currency = currency;
-		this.lines = List.of(new OrderLine("SKU-1", 1, this.total));
+		this.lines = List.of(new OrderLine(new Sku("SKU-1"), 1, this.total));
 		return this;
 	}
 
@@ -142,7 +147,7 @@ final class OrderHistory {
 
 	OrderHistory reservationFailed() {
 		return other(new InventoryReservationFailed(this.orderId, "INSUFFICIENT_STOCK",
-				List.of(new Shortage("SKU-1", this.lines.get(0).quantity(), 0)), tick()));
+				List.of(new Shortage(new Sku("SKU-1"), this.lines.get(0).quantity(), 0)), tick()));
 	}
 
 	OrderHistory released() {
@@ -173,11 +178,11 @@ final class OrderHistory {
 	}
 
 	String orderId() {
-		return this.orderId;
+		return this.orderId.value();
 	}
 
 	String trackingNumber() {
-		return "TRK-" + this.orderId.substring(0, 8);
+		return "TRK-" + this.orderId.value().substring(0, 8);
 	}
 
 	/**
@@ -208,7 +213,7 @@ final class OrderHistory {
 	/**
 	 * When a contract event happened.
 	 */
-	static Instant at(Object event) {
+	static Instant at(Event event) {
 		return switch (event) {
 			case OrderPlaced e -> e.placedAt();
 			case OrderConfirmed e -> e.confirmedAt();
@@ -224,7 +229,6 @@ final class OrderHistory {
 			case ShipmentCreated e -> e.shippedAt();
 			case ShipmentFailed e -> e.failedAt();
 			case ShipmentCancelled e -> e.cancelledAt();
-			default -> throw new IllegalArgumentException("Not a contract event: " + event);
 		};
 	}
 
@@ -232,12 +236,12 @@ final class OrderHistory {
 		return this.lines.stream().map((line) -> new StockLine(line.sku(), line.quantity())).toList();
 	}
 
-	private OrderHistory order(Object event) {
+	private OrderHistory order(OrderEvent event) {
 		this.events.add(new Published(event, ++this.version));
 		return this;
 	}
 
-	private OrderHistory other(Object event) {
+	private OrderHistory other(Event event) {
 		this.events.add(new Published(event, null));
 		return this;
 	}

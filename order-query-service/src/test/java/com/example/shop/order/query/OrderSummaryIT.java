@@ -19,21 +19,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.example.shop.contracts.Event;
+import com.example.shop.contracts.MessageTypes;
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.inventory.InventoryReleased;
-import com.example.shop.contracts.inventory.InventoryReservationFailed;
-import com.example.shop.contracts.inventory.InventoryReserved;
-import com.example.shop.contracts.inventory.ShipmentCancelled;
-import com.example.shop.contracts.inventory.ShipmentCreated;
-import com.example.shop.contracts.inventory.ShipmentFailed;
-import com.example.shop.contracts.orders.OrderCancellationRequested;
-import com.example.shop.contracts.orders.OrderCancelled;
-import com.example.shop.contracts.orders.OrderConfirmed;
-import com.example.shop.contracts.orders.OrderPlaced;
-import com.example.shop.contracts.orders.OrderRejected;
-import com.example.shop.contracts.payments.PaymentCharged;
-import com.example.shop.contracts.payments.PaymentFailed;
-import com.example.shop.contracts.payments.PaymentRefunded;
+import com.example.shop.contracts.InventoryReleased;
+import com.example.shop.contracts.InventoryReservationFailed;
+import com.example.shop.contracts.InventoryReserved;
+import com.example.shop.contracts.ShipmentCancelled;
+import com.example.shop.contracts.ShipmentCreated;
+import com.example.shop.contracts.ShipmentFailed;
+import com.example.shop.contracts.OrderCancellationRequested;
+import com.example.shop.contracts.OrderCancelled;
+import com.example.shop.contracts.OrderConfirmed;
+import com.example.shop.contracts.OrderPlaced;
+import com.example.shop.contracts.OrderRejected;
+import com.example.shop.contracts.PaymentCharged;
+import com.example.shop.contracts.PaymentFailed;
+import com.example.shop.contracts.PaymentRefunded;
 import com.example.shop.order.query.OrderHistory.Published;
 import com.example.shop.order.query.view.OrderSummary;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
@@ -419,7 +421,7 @@ class OrderSummaryIT {
 		List<OrderSummary.Step> timeline = new ArrayList<>();
 		for (Published published : history.ordersEvents()) {
 			timeline.add(new OrderSummary.Step(OrderHistory.at(published.event()),
-					published.event().getClass().getSimpleName(), published.version()));
+					MessageTypes.of(published.event()).name(), published.version()));
 			status = switch (published.event()) {
 				case OrderPlaced e -> "PENDING";
 				case OrderConfirmed e -> "CONFIRMED";
@@ -432,7 +434,7 @@ class OrderSummaryIT {
 				default -> throw new IllegalStateException();
 			};
 		}
-		List<Object> others = history.otherEvents().stream().map(Published::event).toList();
+		List<Event> others = history.otherEvents().stream().map(Published::event).toList();
 		List<PaymentCharged> charges = of(others, PaymentCharged.class);
 		List<PaymentFailed> declines = of(others, PaymentFailed.class);
 		List<PaymentRefunded> refunds = of(others, PaymentRefunded.class);
@@ -456,15 +458,14 @@ class OrderSummaryIT {
 						any(reservations,
 								(e) -> e.lines()
 									.stream()
-									.map((l) -> new OrderSummary.StockLine(l.sku(), l.quantity()))
+									.map((l) -> new OrderSummary.StockLine(l.sku().value(), l.quantity()))
 									.toList()),
 						earliest(reservations, InventoryReserved::reservedAt),
 						any(shortages, InventoryReservationFailed::reason),
-						any(shortages,
-								(e) -> e.shortages()
-									.stream()
-									.map((s) -> new OrderSummary.Shortage(s.sku(), s.requested(), s.available()))
-									.toList()),
+						any(shortages, (e) -> e.shortages()
+							.stream()
+							.map((s) -> new OrderSummary.Shortage(s.sku().value(), s.requested(), s.available()))
+							.toList()),
 						earliest(shortages, InventoryReservationFailed::failedAt),
 						earliest(releases, InventoryReleased::releasedAt));
 		OrderSummary.Shipment shipment = (shipments.size() + shipmentFailures.size() + recalls.size() == 0) ? null
@@ -477,10 +478,10 @@ class OrderSummaryIT {
 			.map((published) -> OrderHistory.at(published.event()))
 			.max(Comparator.naturalOrder())
 			.orElseThrow();
-		return new OrderSummary(history.orderId(), placed.customerId(), status,
+		return new OrderSummary(history.orderId(), placed.customerId().value(), status,
 				placed.lines()
 					.stream()
-					.map((line) -> new OrderSummary.Line(line.sku(), line.quantity(), line.unitPrice()))
+					.map((line) -> new OrderSummary.Line(line.sku().value(), line.quantity(), line.unitPrice()))
 					.toList(),
 				placed.currency(), placed.total(),
 				new OrderSummary.Address(placed.shippingAddress().name(), placed.shippingAddress().street(),
@@ -523,7 +524,7 @@ class OrderSummaryIT {
 	private static List<String> timeline(OrderHistory history) {
 		Map<String, Instant> first = new LinkedHashMap<>();
 		for (Published published : history.events()) {
-			first.merge(published.event().getClass().getSimpleName(), OrderHistory.at(published.event()),
+			first.merge(MessageTypes.of(published.event()).name(), OrderHistory.at(published.event()),
 					(a, b) -> a.isBefore(b) ? a : b);
 		}
 		return first.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
@@ -538,7 +539,7 @@ class OrderSummaryIT {
 		return history.events().stream().anyMatch((published) -> type.isInstance(published.event()));
 	}
 
-	private static <T> List<T> of(List<Object> events, Class<T> type) {
+	private static <T> List<T> of(List<Event> events, Class<T> type) {
 		return events.stream().filter(type::isInstance).map(type::cast).toList();
 	}
 

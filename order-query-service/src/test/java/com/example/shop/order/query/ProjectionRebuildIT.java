@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
+import com.example.shop.contracts.MessageTypes;
 import com.example.shop.order.query.view.ManifestEntry;
 import com.example.shop.order.query.view.OrderRevenue;
 import com.example.shop.order.query.view.OrderSummary;
@@ -214,7 +215,7 @@ class ProjectionRebuildIT {
 	private static boolean has(OrderHistory history, String event) {
 		return history.events()
 			.stream()
-			.anyMatch((published) -> published.event().getClass().getSimpleName().equals(event));
+			.anyMatch((published) -> MessageTypes.of(published.event()).name().equals(event));
 	}
 
 	/**

@@ -15,21 +15,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import com.example.shop.contracts.Event;
+import com.example.shop.contracts.MessageType;
+import com.example.shop.contracts.MessageTypes;
+import com.example.shop.contracts.OrderEvent;
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.inventory.InventoryReleased;
-import com.example.shop.contracts.inventory.InventoryReservationFailed;
-import com.example.shop.contracts.inventory.InventoryReserved;
-import com.example.shop.contracts.inventory.ShipmentCancelled;
-import com.example.shop.contracts.inventory.ShipmentCreated;
-import com.example.shop.contracts.inventory.ShipmentFailed;
-import com.example.shop.contracts.orders.OrderCancellationRequested;
-import com.example.shop.contracts.orders.OrderCancelled;
-import com.example.shop.contracts.orders.OrderConfirmed;
-import com.example.shop.contracts.orders.OrderPlaced;
-import com.example.shop.contracts.orders.OrderRejected;
-import com.example.shop.contracts.payments.PaymentCharged;
-import com.example.shop.contracts.payments.PaymentFailed;
-import com.example.shop.contracts.payments.PaymentRefunded;
 import com.example.shop.order.query.view.OrderSummary;
 import com.example.shop.order.query.view.ProjectionCatalog;
 import com.example.shop.platform.eventing.CloudEventHeaders;
@@ -88,16 +78,8 @@ class QueryTestDriver {
 	 * Publishes an orders event at its stream version, keyed by order id, with the
 	 * command side's headers.
 	 */
-	void publish(Object event, long version) {
-		String orderId = switch (event) {
-			case OrderPlaced e -> e.orderId();
-			case OrderConfirmed e -> e.orderId();
-			case OrderRejected e -> e.orderId();
-			case OrderCancellationRequested e -> e.orderId();
-			case OrderCancelled e -> e.orderId();
-			default -> throw new IllegalArgumentException("Not an orders event: " + event);
-		};
-		ProducerRecord<String, String> record = record(Topics.ORDERS_EVENTS, orderId, event);
+	void publish(OrderEvent event, long version) {
+		ProducerRecord<String, String> record = record(event);
 		header(record, CloudEventHeaders.SEQUENCE, String.valueOf(version));
 		send(record);
 	}
@@ -106,20 +88,11 @@ class QueryTestDriver {
 	 * Publishes a payments or inventory event on its context's topic, keyed by order id,
 	 * with the headers of the participants' outbox: no stream version.
 	 */
-	void publish(Object event) {
-		ProducerRecord<String, String> record = switch (event) {
-			case PaymentCharged e -> record(Topics.PAYMENTS_EVENTS, e.orderId(), e);
-			case PaymentFailed e -> record(Topics.PAYMENTS_EVENTS, e.orderId(), e);
-			case PaymentRefunded e -> record(Topics.PAYMENTS_EVENTS, e.orderId(), e);
-			case InventoryReserved e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
-			case InventoryReservationFailed e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
-			case InventoryReleased e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
-			case ShipmentCreated e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
-			case ShipmentFailed e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
-			case ShipmentCancelled e -> record(Topics.INVENTORY_EVENTS, e.orderId(), e);
-			default -> throw new IllegalArgumentException("Not a payments or inventory event: " + event);
-		};
-		send(record);
+	void publish(Event event) {
+		if (event instanceof OrderEvent) {
+			throw new IllegalArgumentException("An orders event needs its stream version: " + event);
+		}
+		send(record(event));
 	}
 
 	/**
@@ -127,8 +100,8 @@ class QueryTestDriver {
 	 * without one.
 	 */
 	void publish(OrderHistory.Published published) {
-		if (published.version() != null) {
-			publish(published.event(), published.version());
+		if (published.event() instanceof OrderEvent event) {
+			publish(event, published.version());
 		}
 		else {
 			publish(published.event());
@@ -193,10 +166,12 @@ class QueryTestDriver {
 		return found;
 	}
 
-	private ProducerRecord<String, String> record(String topic, String orderId, Object event) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(topic, orderId,
+	private ProducerRecord<String, String> record(Event event) {
+		MessageType type = MessageTypes.of(event);
+		ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.orderId().value(),
 				this.json.writeValueAsString(event));
-		header(record, CloudEventHeaders.TYPE, event.getClass().getSimpleName());
+		header(record, CloudEventHeaders.TYPE, type.name());
+		header(record, CloudEventHeaders.DATA_SCHEMA, type.dataSchema());
 		header(record, CloudEventHeaders.TIME, Instant.now().toString());
 		header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
 		return record;

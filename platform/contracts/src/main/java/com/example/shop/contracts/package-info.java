@@ -1,7 +1,15 @@
 /**
  * The published language between services: integration events and commands as records of
- * JDK types only, with no behaviour, and the topics they travel on. Changes are additive
- * only: a consumer ignores fields it does not know, and a field is never renamed or
- * removed. Domain events stay private to their service.
+ * JDK types and typed ids, with no behaviour, and the topics they travel on.
+ * <ul>
+ * <li>Each topic carries one sealed family: {@link com.example.shop.contracts.OrderEvent}
+ * on {@code orders.events}, {@link com.example.shop.contracts.PaymentCommand} on
+ * {@code payments.commands}, and so on; a consumer decodes a record once into its topic's
+ * family and switches over it.</li>
+ * <li>{@link com.example.shop.contracts.MessageTypes} maps each record to its logical
+ * type name and schema version; producers and consumers use it and nothing else.</li>
+ * <li>Changes are additive only: a consumer ignores fields it does not know, and a field
+ * is never renamed or removed. Domain events stay private to their service.</li>
+ * </ul>
  */
 package com.example.shop.contracts;

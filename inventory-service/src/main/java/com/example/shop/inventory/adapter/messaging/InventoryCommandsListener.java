@@ -2,12 +2,14 @@ package com.example.shop.inventory.adapter.messaging;
 
 import java.util.List;
 
+import com.example.shop.contracts.CancelShipment;
+import com.example.shop.contracts.CreateShipment;
+import com.example.shop.contracts.InventoryCommand;
+import com.example.shop.contracts.MessageTypes;
+import com.example.shop.contracts.ReleaseInventory;
+import com.example.shop.contracts.ReserveInventory;
+import com.example.shop.contracts.StockLine;
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.inventory.CancelShipment;
-import com.example.shop.contracts.inventory.CreateShipment;
-import com.example.shop.contracts.inventory.ReleaseInventory;
-import com.example.shop.contracts.inventory.ReserveInventory;
-import com.example.shop.contracts.inventory.StockLine;
 import com.example.shop.inventory.application.AllocationCommands;
 import com.example.shop.inventory.domain.Destination;
 import com.example.shop.inventory.domain.InvalidStockException;
@@ -15,12 +17,11 @@ import com.example.shop.inventory.domain.OrderId;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.SkuQuantity;
 import com.example.shop.platform.eventing.Causes;
-import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -49,12 +50,12 @@ class InventoryCommandsListener {
 
 	private final AllocationCommands commands;
 
-	private final JsonMapper json;
+	private final MessageCodec codec;
 
-	InventoryCommandsListener(Inbox inbox, AllocationCommands commands, JsonMapper json) {
+	InventoryCommandsListener(Inbox inbox, AllocationCommands commands, MessageCodec codec) {
 		this.inbox = inbox;
 		this.commands = commands;
-		this.json = json;
+		this.codec = codec;
 	}
 
 	@KafkaListener(topics = Topics.INVENTORY_COMMANDS, groupId = CONSUMER, batch = "true")
@@ -63,45 +64,33 @@ class InventoryCommandsListener {
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
+		InventoryCommand command = this.codec.decode(record, InventoryCommand.class);
 		EventMetadata metadata = Causes.ofRecord(record);
-		String type = CloudEventHeaders.get(record, CloudEventHeaders.TYPE);
 		try {
-			switch (type) {
-				case "ReserveInventory" -> {
-					ReserveInventory reserve = read(record, ReserveInventory.class);
-					this.commands.reserve(OrderId.of(reserve.orderId()), lines(reserve.lines()), metadata);
-				}
-				case "ReleaseInventory" ->
-					this.commands.release(OrderId.of(read(record, ReleaseInventory.class).orderId()), metadata);
-				case "CreateShipment" -> {
-					CreateShipment ship = read(record, CreateShipment.class);
-					this.commands.ship(OrderId.of(ship.orderId()), destination(ship.destination()), metadata);
-				}
-				case "CancelShipment" ->
-					this.commands.cancelShipment(OrderId.of(read(record, CancelShipment.class).orderId()), metadata);
-				case null, default -> throw new InvalidMessageException("Unknown command type " + type);
+			OrderId orderId = OrderId.of(command.orderId().value());
+			switch (command) {
+				case ReserveInventory reserve -> this.commands.reserve(orderId, lines(reserve.lines()), metadata);
+				case ReleaseInventory release -> this.commands.release(orderId, metadata);
+				case CreateShipment ship -> this.commands.ship(orderId, destination(ship.destination()), metadata);
+				case CancelShipment cancel -> this.commands.cancelShipment(orderId, metadata);
 			}
 		}
 		catch (InvalidStockException ex) {
-			throw new InvalidMessageException("Command " + type + " is invalid: " + ex.getMessage(), ex);
+			throw new InvalidMessageException(
+					"Command " + MessageTypes.of(command).name() + " is invalid: " + ex.getMessage(), ex);
 		}
-	}
-
-	private <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) {
-		if (record.value() == null) {
-			throw new InvalidMessageException("Command " + type.getSimpleName() + " has no payload");
-		}
-		return this.json.readValue(record.value(), type);
 	}
 
 	private static List<SkuQuantity> lines(List<StockLine> lines) {
 		if (lines == null || lines.isEmpty() || lines.contains(null)) {
 			throw new InvalidStockException("lines", "must be a non-empty list of lines");
 		}
-		return lines.stream().map((line) -> new SkuQuantity(new Sku(line.sku()), line.quantity())).toList();
+		return lines.stream()
+			.map((line) -> new SkuQuantity(new Sku((line.sku() != null) ? line.sku().value() : null), line.quantity()))
+			.toList();
 	}
 
-	private static Destination destination(com.example.shop.contracts.inventory.Destination destination) {
+	private static Destination destination(com.example.shop.contracts.Destination destination) {
 		if (destination == null) {
 			throw new InvalidStockException("destination", "is required");
 		}

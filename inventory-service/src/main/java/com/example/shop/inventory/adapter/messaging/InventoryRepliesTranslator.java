@@ -2,23 +2,24 @@ package com.example.shop.inventory.adapter.messaging;
 
 import java.util.List;
 
-import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.inventory.Destination;
-import com.example.shop.contracts.inventory.InventoryReleased;
-import com.example.shop.contracts.inventory.InventoryReservationFailed;
-import com.example.shop.contracts.inventory.InventoryReserved;
-import com.example.shop.contracts.inventory.ShipmentCancelled;
-import com.example.shop.contracts.inventory.ShipmentCreated;
-import com.example.shop.contracts.inventory.ShipmentFailed;
-import com.example.shop.contracts.inventory.Shortage;
-import com.example.shop.contracts.inventory.StockLine;
+import com.example.shop.contracts.Destination;
+import com.example.shop.contracts.InventoryEvent;
+import com.example.shop.contracts.InventoryReleased;
+import com.example.shop.contracts.InventoryReservationFailed;
+import com.example.shop.contracts.InventoryReserved;
+import com.example.shop.contracts.ShipmentCancelled;
+import com.example.shop.contracts.ShipmentCreated;
+import com.example.shop.contracts.ShipmentFailed;
+import com.example.shop.contracts.Shortage;
+import com.example.shop.contracts.Sku;
+import com.example.shop.contracts.StockLine;
 import com.example.shop.inventory.application.AllocationReplies;
 import com.example.shop.inventory.domain.AllocationOutcome;
 import com.example.shop.inventory.domain.OrderId;
 import com.example.shop.inventory.domain.SkuQuantity;
+import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.outbox.OutboxMessage;
 import com.example.shop.platform.eventing.store.EventMetadata;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -30,31 +31,32 @@ import org.springframework.stereotype.Component;
 @Component
 class InventoryRepliesTranslator implements AllocationReplies {
 
-	private final JsonMapper json;
+	private final MessageCodec codec;
 
-	InventoryRepliesTranslator(JsonMapper json) {
-		this.json = json;
+	InventoryRepliesTranslator(MessageCodec codec) {
+		this.codec = codec;
 	}
 
 	@Override
 	public List<OutboxMessage> replies(OrderId orderId, AllocationOutcome outcome, EventMetadata metadata) {
-		String id = orderId.toString();
+		var id = new com.example.shop.contracts.OrderId(orderId.toString());
 		if (outcome instanceof AllocationOutcome.Released released && released.recalledShipment() != null) {
 			// the shipment first, in the same partition: the manifest and the order
 			// summary mark it cancelled, and a saga that waited for it hears of it
 			return List.of(
-					message(id, new ShipmentCancelled(id, released.recalledShipment(), released.releasedAt()),
+					this.codec.encode(new ShipmentCancelled(id, released.recalledShipment(), released.releasedAt()),
 							metadata),
-					message(id, new InventoryReleased(id, lines(released.lines()), released.releasedAt()), metadata));
+					this.codec.encode(new InventoryReleased(id, lines(released.lines()), released.releasedAt()),
+							metadata));
 		}
-		Object contract = switch (outcome) {
+		InventoryEvent reply = switch (outcome) {
 			case AllocationOutcome.Reserved reserved ->
 				new InventoryReserved(id, lines(reserved.lines()), reserved.reservedAt());
 			case AllocationOutcome.ReservationFailed failed ->
 				new InventoryReservationFailed(id, failed.reason().name(),
 						failed.shortages()
 							.stream()
-							.map((s) -> new Shortage(s.sku().value(), s.requested(), s.available()))
+							.map((s) -> new Shortage(new Sku(s.sku().value()), s.requested(), s.available()))
 							.toList(),
 						failed.failedAt());
 			case AllocationOutcome.Released released ->
@@ -66,16 +68,11 @@ class InventoryRepliesTranslator implements AllocationReplies {
 			case AllocationOutcome.ShipmentCancelled cancelled ->
 				new ShipmentCancelled(id, cancelled.trackingNumber(), cancelled.cancelledAt());
 		};
-		return List.of(message(id, contract, metadata));
-	}
-
-	private OutboxMessage message(String orderId, Object contract, EventMetadata metadata) {
-		return OutboxMessage.of(Topics.INVENTORY_EVENTS, orderId, contract.getClass().getSimpleName(),
-				this.json.writeValueAsString(contract), metadata);
+		return List.of(this.codec.encode(reply, metadata));
 	}
 
 	private static List<StockLine> lines(List<SkuQuantity> lines) {
-		return lines.stream().map((line) -> new StockLine(line.sku().value(), line.quantity())).toList();
+		return lines.stream().map((line) -> new StockLine(new Sku(line.sku().value()), line.quantity())).toList();
 	}
 
 	private static Destination destination(com.example.shop.inventory.domain.Destination destination) {

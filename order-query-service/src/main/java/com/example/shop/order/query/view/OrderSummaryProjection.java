@@ -2,22 +2,25 @@ package com.example.shop.order.query.view;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
+import com.example.shop.contracts.MessageTypes;
+import com.example.shop.contracts.OrderEvent;
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.inventory.InventoryReleased;
-import com.example.shop.contracts.inventory.InventoryReservationFailed;
-import com.example.shop.contracts.inventory.InventoryReserved;
-import com.example.shop.contracts.inventory.ShipmentCancelled;
-import com.example.shop.contracts.inventory.ShipmentCreated;
-import com.example.shop.contracts.inventory.ShipmentFailed;
-import com.example.shop.contracts.orders.OrderCancellationRequested;
-import com.example.shop.contracts.orders.OrderCancelled;
-import com.example.shop.contracts.orders.OrderConfirmed;
-import com.example.shop.contracts.orders.OrderPlaced;
-import com.example.shop.contracts.orders.OrderRejected;
-import com.example.shop.contracts.payments.PaymentCharged;
-import com.example.shop.contracts.payments.PaymentFailed;
-import com.example.shop.contracts.payments.PaymentRefunded;
+import com.example.shop.contracts.InventoryReleased;
+import com.example.shop.contracts.InventoryReservationFailed;
+import com.example.shop.contracts.InventoryReserved;
+import com.example.shop.contracts.ShipmentCancelled;
+import com.example.shop.contracts.ShipmentCreated;
+import com.example.shop.contracts.ShipmentFailed;
+import com.example.shop.contracts.OrderCancellationRequested;
+import com.example.shop.contracts.OrderCancelled;
+import com.example.shop.contracts.OrderConfirmed;
+import com.example.shop.contracts.OrderPlaced;
+import com.example.shop.contracts.OrderRejected;
+import com.example.shop.contracts.PaymentCharged;
+import com.example.shop.contracts.PaymentFailed;
+import com.example.shop.contracts.PaymentRefunded;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
@@ -78,31 +81,32 @@ class OrderSummaryProjection implements Projection {
 	public ViewWrite write(ReceivedEvent received) {
 		String id = received.orderId();
 		return switch (received.event()) {
-			case OrderPlaced placed ->
-				change(id, received.version(), placed.placedAt(), "OrderPlaced",
-						new ViewUpdate().set("customerId", placed.customerId())
-							.set("status", "PENDING")
-							.set("lines", placed.lines()
-								.stream()
-								.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity())
-									.append("unitPrice", line.unitPrice()))
-								.toList())
-							.set("currency", placed.currency())
-							.set("total", placed.total())
-							.set("shippingAddress",
-									new Document("name", placed.shippingAddress().name())
-										.append("street", placed.shippingAddress().street())
-										.append("city", placed.shippingAddress().city())
-										.append("postalCode", placed.shippingAddress().postalCode())
-										.append("country", placed.shippingAddress().country()))
-							.set("placedAt", placed.placedAt()));
-			case OrderConfirmed confirmed -> change(id, received.version(), confirmed.confirmedAt(), "OrderConfirmed",
+			case OrderPlaced placed -> change(placed, received.version(), placed.placedAt(),
+					new ViewUpdate().set("customerId", Objects.toString(placed.customerId(), null))
+						.set("status", "PENDING")
+						.set("lines",
+								placed.lines()
+									.stream()
+									.map((line) -> new Document("sku", Objects.toString(line.sku(), null))
+										.append("quantity", line.quantity())
+										.append("unitPrice", line.unitPrice()))
+									.toList())
+						.set("currency", placed.currency())
+						.set("total", placed.total())
+						.set("shippingAddress",
+								new Document("name", placed.shippingAddress().name())
+									.append("street", placed.shippingAddress().street())
+									.append("city", placed.shippingAddress().city())
+									.append("postalCode", placed.shippingAddress().postalCode())
+									.append("country", placed.shippingAddress().country()))
+						.set("placedAt", placed.placedAt()));
+			case OrderConfirmed confirmed -> change(confirmed, received.version(), confirmed.confirmedAt(),
 					new ViewUpdate().set("status", "CONFIRMED"));
-			case OrderRejected rejected -> change(id, received.version(), rejected.rejectedAt(), "OrderRejected",
+			case OrderRejected rejected -> change(rejected, received.version(), rejected.rejectedAt(),
 					new ViewUpdate().set("status", "REJECTED").set("rejectionReason", rejected.reason()));
-			case OrderCancellationRequested requested -> change(id, received.version(), requested.requestedAt(),
-					"OrderCancellationRequested", new ViewUpdate().set("status", "CANCELLATION_REQUESTED"));
-			case OrderCancelled cancelled -> change(id, received.version(), cancelled.cancelledAt(), "OrderCancelled",
+			case OrderCancellationRequested requested -> change(requested, received.version(), requested.requestedAt(),
+					new ViewUpdate().set("status", "CANCELLATION_REQUESTED"));
+			case OrderCancelled cancelled -> change(cancelled, received.version(), cancelled.cancelledAt(),
 					new ViewUpdate().set("status", "CANCELLED"));
 			case PaymentCharged charged -> record(id, charged.chargedAt(),
 					new ViewUpdate().set("payment.chargedAmount", charged.amount())
@@ -124,17 +128,20 @@ class OrderSummaryProjection implements Projection {
 						.set("reservation.lines",
 								reserved.lines()
 									.stream()
-									.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity()))
+									.map((line) -> new Document("sku", Objects.toString(line.sku(), null))
+										.append("quantity", line.quantity()))
 									.toList())
 						.min("reservation.reservedAt", reserved.reservedAt()));
-			case InventoryReservationFailed failed ->
-				record(id, failed.failedAt(), new ViewUpdate().set("reservation.failureReason", failed.reason())
-					.set("reservation.shortages", failed.shortages()
-						.stream()
-						.map((shortage) -> new Document("sku", shortage.sku()).append("requested", shortage.requested())
-							.append("available", shortage.available()))
-						.toList())
-					.min("reservation.failedAt", failed.failedAt()));
+			case InventoryReservationFailed failed -> record(id, failed.failedAt(),
+					new ViewUpdate().set("reservation.failureReason", failed.reason())
+						.set("reservation.shortages",
+								failed.shortages()
+									.stream()
+									.map((shortage) -> new Document("sku", Objects.toString(shortage.sku(), null))
+										.append("requested", shortage.requested())
+										.append("available", shortage.available()))
+									.toList())
+						.min("reservation.failedAt", failed.failedAt()));
 			case InventoryReleased released -> record(id, released.releasedAt(),
 					new ViewUpdate().min("reservation.releasedAt", released.releasedAt()));
 			case ShipmentCreated created -> record(id, created.shippedAt(),
@@ -150,18 +157,18 @@ class OrderSummaryProjection implements Projection {
 				}
 				yield record(id, cancelled.cancelledAt(), update);
 			}
-			default -> throw new IllegalArgumentException(
-					"Not an event of the order summary: " + received.event().getClass().getName());
 		};
 	}
 
 	/**
 	 * An orders event: applied only over an older version of the document.
 	 */
-	private static ViewWrite change(String orderId, long version, Instant at, String event, ViewUpdate update) {
+	private static ViewWrite change(OrderEvent event, long version, Instant at, ViewUpdate update) {
+		String orderId = event.orderId().value();
 		update.set("version", version)
 			.max("updatedAt", at)
-			.push("timeline", new Document("at", at).append("event", event).append("version", version));
+			.push("timeline",
+					new Document("at", at).append("event", MessageTypes.of(event).name()).append("version", version));
 		return new ViewWrite(orderId, new Document("_id", orderId).append("version", new Document("$lt", version)),
 				update.toDocument());
 	}

@@ -1,5 +1,7 @@
 package com.example.shop.order.query.view;
 
+import com.example.shop.contracts.Event;
+
 /**
  * A contract event as the projections receive it.
  *
@@ -8,6 +10,6 @@ package com.example.shop.order.query.view;
  * @param version the order stream version for an orders event; {@code null} for payments
  * and inventory events, which carry none
  */
-record ReceivedEvent(String orderId, Record event, Long version) {
+record ReceivedEvent(String orderId, Event event, Long version) {
 
 }

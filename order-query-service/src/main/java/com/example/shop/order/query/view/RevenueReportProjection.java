@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.orders.OrderConfirmed;
-import com.example.shop.contracts.orders.OrderPlaced;
-import com.example.shop.contracts.payments.PaymentRefunded;
+import com.example.shop.contracts.OrderConfirmed;
+import com.example.shop.contracts.OrderPlaced;
+import com.example.shop.contracts.PaymentRefunded;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,10 +1,11 @@
 package com.example.shop.order.query.view;
 
 import java.util.List;
+import java.util.Objects;
 
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.inventory.ShipmentCancelled;
-import com.example.shop.contracts.inventory.ShipmentCreated;
+import com.example.shop.contracts.ShipmentCancelled;
+import com.example.shop.contracts.ShipmentCreated;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
@@ -59,7 +60,8 @@ class ShippingManifestProjection implements Projection {
 				.set("lines",
 						created.lines()
 							.stream()
-							.map((line) -> new Document("sku", line.sku()).append("quantity", line.quantity()))
+							.map((line) -> new Document("sku", Objects.toString(line.sku(), null)).append("quantity",
+									line.quantity()))
 							.toList())
 				.set("shippedAt", created.shippedAt())
 				.set("shippedOn", UtcDay.of(created.shippedAt()));

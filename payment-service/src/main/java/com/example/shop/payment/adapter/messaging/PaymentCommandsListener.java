@@ -2,9 +2,11 @@ package com.example.shop.payment.adapter.messaging;
 
 import java.util.List;
 
+import com.example.shop.contracts.ChargePayment;
+import com.example.shop.contracts.MessageTypes;
+import com.example.shop.contracts.PaymentCommand;
+import com.example.shop.contracts.RefundPayment;
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.payments.ChargePayment;
-import com.example.shop.contracts.payments.RefundPayment;
 import com.example.shop.payment.application.AccountCommands;
 import com.example.shop.payment.domain.AccountEvent;
 import com.example.shop.payment.domain.CustomerId;
@@ -14,14 +16,13 @@ import com.example.shop.payment.domain.Money;
 import com.example.shop.payment.domain.OrderId;
 import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.AfterCommit;
-import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -52,14 +53,14 @@ class PaymentCommandsListener {
 
 	private final AccountCommands commands;
 
-	private final JsonMapper json;
+	private final MessageCodec codec;
 
 	private final MeterRegistry meters;
 
-	PaymentCommandsListener(Inbox inbox, AccountCommands commands, JsonMapper json, MeterRegistry meters) {
+	PaymentCommandsListener(Inbox inbox, AccountCommands commands, MessageCodec codec, MeterRegistry meters) {
 		this.inbox = inbox;
 		this.commands = commands;
-		this.json = json;
+		this.codec = codec;
 		this.meters = meters;
 	}
 
@@ -74,34 +75,28 @@ class PaymentCommandsListener {
 	}
 
 	private Decision<?> apply(ConsumerRecord<String, byte[]> record) {
+		PaymentCommand command = this.codec.decode(record, PaymentCommand.class);
 		EventMetadata metadata = Causes.ofRecord(record);
-		String type = CloudEventHeaders.get(record, CloudEventHeaders.TYPE);
 		try {
-			return switch (type) {
-				case "ChargePayment" -> {
-					ChargePayment charge = read(record, ChargePayment.class);
-					yield this.commands.charge(new CustomerId(charge.customerId()), OrderId.of(charge.orderId()),
-							new Money(charge.amount(), charge.currency()), metadata);
-				}
-				case "RefundPayment" -> {
-					RefundPayment refund = read(record, RefundPayment.class);
-					yield this.commands.refund(new CustomerId(refund.customerId()), OrderId.of(refund.orderId()),
-							metadata);
-				}
-				case null, default -> throw new InvalidMessageException("Unknown command type " + type);
+			return switch (command) {
+				case ChargePayment charge -> this.commands.charge(customer(charge.customerId()),
+						order(charge.orderId()), new Money(charge.amount(), charge.currency()), metadata);
+				case RefundPayment refund ->
+					this.commands.refund(customer(refund.customerId()), order(refund.orderId()), metadata);
 			};
 		}
 		catch (InvalidAccountException ex) {
-			throw new InvalidMessageException("Command " + type + " is invalid: " + ex.getMessage(), ex);
+			throw new InvalidMessageException(
+					"Command " + MessageTypes.of(command).name() + " is invalid: " + ex.getMessage(), ex);
 		}
 	}
 
-	private <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) {
-		T command = this.json.readValue(record.value(), type);
-		if (command == null) {
-			throw new InvalidMessageException("Command " + type.getSimpleName() + " has no payload");
-		}
-		return command;
+	private static CustomerId customer(com.example.shop.contracts.CustomerId customerId) {
+		return new CustomerId((customerId != null) ? customerId.value() : null);
+	}
+
+	private static OrderId order(com.example.shop.contracts.OrderId orderId) {
+		return OrderId.of(orderId.value());
 	}
 
 	private void count(AccountEvent outcome) {

@@ -2,17 +2,17 @@ package com.example.shop.payment.adapter.messaging;
 
 import java.math.BigDecimal;
 
-import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.payments.PaymentCharged;
-import com.example.shop.contracts.payments.PaymentFailed;
-import com.example.shop.contracts.payments.PaymentRefunded;
+import com.example.shop.contracts.PaymentCharged;
+import com.example.shop.contracts.PaymentEvent;
+import com.example.shop.contracts.PaymentFailed;
+import com.example.shop.contracts.PaymentRefunded;
 import com.example.shop.payment.application.PaymentReplies;
 import com.example.shop.payment.domain.AccountEvent;
 import com.example.shop.payment.domain.CustomerId;
 import com.example.shop.payment.domain.OrderId;
+import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.outbox.OutboxMessage;
 import com.example.shop.platform.eventing.store.EventMetadata;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -25,40 +25,36 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentRepliesTranslator implements PaymentReplies {
 
-	private final JsonMapper json;
+	private final MessageCodec codec;
 
-	PaymentRepliesTranslator(JsonMapper json) {
-		this.json = json;
+	PaymentRepliesTranslator(MessageCodec codec) {
+		this.codec = codec;
 	}
 
 	@Override
 	public OutboxMessage reply(CustomerId customerId, AccountEvent outcome, EventMetadata metadata) {
-		String customer = customerId.value();
-		return switch (outcome) {
-			case AccountEvent.PaymentCharged charged ->
-				message(charged.orderId(), new PaymentCharged(charged.orderId().toString(), customer, charged.amount(),
-						charged.currency(), charged.chargedAt()), metadata);
-			case AccountEvent.PaymentFailed failed -> message(failed.orderId(),
-					new PaymentFailed(failed.orderId().toString(), customer, failed.reason().name(), failed.failedAt()),
-					metadata);
-			case AccountEvent.PaymentRefunded refunded ->
-				message(refunded.orderId(), new PaymentRefunded(refunded.orderId().toString(), customer,
-						refunded.amount(), refunded.currency(), refunded.refundedAt()), metadata);
+		var customer = new com.example.shop.contracts.CustomerId(customerId.value());
+		PaymentEvent reply = switch (outcome) {
+			case AccountEvent.PaymentCharged charged -> new PaymentCharged(order(charged.orderId()), customer,
+					charged.amount(), charged.currency(), charged.chargedAt());
+			case AccountEvent.PaymentFailed failed ->
+				new PaymentFailed(order(failed.orderId()), customer, failed.reason().name(), failed.failedAt());
+			case AccountEvent.PaymentRefunded refunded -> new PaymentRefunded(order(refunded.orderId()), customer,
+					refunded.amount(), refunded.currency(), refunded.refundedAt());
 			case AccountEvent.OrderClosed closed ->
-				message(closed.orderId(), new PaymentRefunded(closed.orderId().toString(), customer, BigDecimal.ZERO,
-						null, closed.closedAt()), metadata);
+				new PaymentRefunded(order(closed.orderId()), customer, BigDecimal.ZERO, null, closed.closedAt());
 			case AccountEvent.AccountOpened opened -> throw notAReply(opened);
 			case AccountEvent.MoneyDeposited deposited -> throw notAReply(deposited);
 		};
+		return this.codec.encode(reply, metadata);
 	}
 
-	private OutboxMessage message(OrderId orderId, Record contract, EventMetadata metadata) {
-		return OutboxMessage.of(Topics.PAYMENTS_EVENTS, orderId.toString(), contract.getClass().getSimpleName(),
-				this.json.writeValueAsString(contract), metadata);
+	private static com.example.shop.contracts.OrderId order(OrderId orderId) {
+		return new com.example.shop.contracts.OrderId(orderId.toString());
 	}
 
 	private static IllegalArgumentException notAReply(AccountEvent event) {
-		return new IllegalArgumentException(event.getClass().getSimpleName() + " answers no saga command");
+		return new IllegalArgumentException(event + " answers no saga command");
 	}
 
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.payments.PaymentCharged;
-import com.example.shop.contracts.payments.PaymentRefunded;
+import com.example.shop.contracts.PaymentCharged;
+import com.example.shop.contracts.PaymentRefunded;
 import com.example.shop.payment.application.AccountCommands;
 import com.example.shop.payment.application.AccountQueries;
 import com.example.shop.payment.domain.CustomerId;
@@ -91,8 +91,8 @@ class PaymentMessagingIT {
 
 		ConsumerRecord<String, byte[]> reply = awaitReply(order, "PaymentCharged");
 		PaymentCharged charged = json.readValue(reply.value(), PaymentCharged.class);
-		assertThat(charged.orderId()).isEqualTo(order);
-		assertThat(charged.customerId()).isEqualTo(customer);
+		assertThat(charged.orderId().value()).isEqualTo(order);
+		assertThat(charged.customerId().value()).isEqualTo(customer);
 		assertThat(charged.amount()).isEqualTo(new BigDecimal("30.00"));
 		assertThat(charged.currency()).isEqualTo("EUR");
 		assertThat(new String(reply.value(), StandardCharsets.UTF_8)).contains("\"amount\":30.00");

@@ -30,6 +30,12 @@ public final class CloudEventHeaders {
 
 	public static final String SPEC_VERSION = "ce_specversion";
 
+	/**
+	 * The schema the payload follows, with its version, e.g.
+	 * {@code urn:shop:message:OrderPlaced:v1}.
+	 */
+	public static final String DATA_SCHEMA = "ce_dataschema";
+
 	/** The event's version in its stream, for consumers that apply events by version. */
 	public static final String SEQUENCE = "ce_sequence";
 

@@ -59,6 +59,7 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * The eventing conventions, applied to every service that has this module:
  * <ul>
+ * <li>the {@link MessageCodec} of the published language;</li>
  * <li>Kafka readiness: {@code /readyz} is DOWN while the broker does not answer;</li>
  * <li>consumer error handling: a failing record is delivered
  * {@code shop.eventing.inbox.attempts} times, then published with its error to
@@ -90,6 +91,12 @@ public class EventingAutoConfiguration {
 			return new StoreUnavailableAdvice();
 		}
 
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MessageCodec messageCodec(JsonMapper json) {
+		return new MessageCodec(json);
 	}
 
 	@Bean

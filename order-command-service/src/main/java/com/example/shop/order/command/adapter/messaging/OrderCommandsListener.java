@@ -2,21 +2,22 @@ package com.example.shop.order.command.adapter.messaging;
 
 import java.util.List;
 
+import com.example.shop.contracts.CancelOrder;
+import com.example.shop.contracts.ConfirmOrder;
+import com.example.shop.contracts.MessageTypes;
+import com.example.shop.contracts.OrderCommand;
+import com.example.shop.contracts.RejectOrder;
 import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.orders.CancelOrder;
-import com.example.shop.contracts.orders.ConfirmOrder;
-import com.example.shop.contracts.orders.RejectOrder;
 import com.example.shop.order.command.application.OrderCommands;
 import com.example.shop.order.command.application.OrderNotFoundException;
 import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.order.command.domain.OrderStateException;
 import com.example.shop.platform.eventing.Causes;
-import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -38,12 +39,12 @@ class OrderCommandsListener {
 
 	private final OrderCommands commands;
 
-	private final JsonMapper json;
+	private final MessageCodec codec;
 
-	OrderCommandsListener(Inbox inbox, OrderCommands commands, JsonMapper json) {
+	OrderCommandsListener(Inbox inbox, OrderCommands commands, MessageCodec codec) {
 		this.inbox = inbox;
 		this.commands = commands;
-		this.json = json;
+		this.codec = codec;
 	}
 
 	@KafkaListener(topics = Topics.ORDERS_COMMANDS, groupId = CONSUMER, batch = "true")
@@ -52,35 +53,27 @@ class OrderCommandsListener {
 	}
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
+		OrderCommand command = this.codec.decode(record, OrderCommand.class);
 		EventMetadata metadata = Causes.ofRecord(record);
-		String type = CloudEventHeaders.get(record, CloudEventHeaders.TYPE);
+		OrderId orderId = orderId(command.orderId().value());
 		try {
-			switch (type) {
-				case "ConfirmOrder" ->
-					this.commands.confirm(orderId(read(record, ConfirmOrder.class).orderId()), metadata);
-				case "RejectOrder" -> {
-					RejectOrder reject = read(record, RejectOrder.class);
-					this.commands.reject(orderId(reject.orderId()), reject.reason(), metadata);
-				}
-				case "CancelOrder" ->
-					this.commands.cancel(orderId(read(record, CancelOrder.class).orderId()), metadata);
-				case null, default -> throw new InvalidMessageException("Unknown command type " + type);
+			switch (command) {
+				case ConfirmOrder confirm -> this.commands.confirm(orderId, metadata);
+				case RejectOrder reject -> this.commands.reject(orderId, reject.reason(), metadata);
+				case CancelOrder cancel -> this.commands.cancel(orderId, metadata);
 			}
 		}
 		catch (OrderNotFoundException | OrderStateException ex) {
-			throw new InvalidMessageException("Command " + type + " rejected: " + ex.getMessage(), ex);
+			throw new InvalidMessageException(
+					"Command " + MessageTypes.of(command).name() + " rejected: " + ex.getMessage(), ex);
 		}
-	}
-
-	private <T> T read(ConsumerRecord<String, byte[]> record, Class<T> type) {
-		return this.json.readValue(record.value(), type);
 	}
 
 	private static OrderId orderId(String text) {
 		try {
 			return OrderId.of(text);
 		}
-		catch (IllegalArgumentException | NullPointerException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new InvalidMessageException("Not an order id: " + text);
 		}
 	}

@@ -4,21 +4,22 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.orders.OrderCancellationRequested;
-import com.example.shop.contracts.orders.OrderCancelled;
-import com.example.shop.contracts.orders.OrderConfirmed;
-import com.example.shop.contracts.orders.OrderLine;
-import com.example.shop.contracts.orders.OrderPlaced;
-import com.example.shop.contracts.orders.OrderRejected;
-import com.example.shop.contracts.orders.ShippingAddress;
+import com.example.shop.contracts.CustomerId;
+import com.example.shop.contracts.OrderCancellationRequested;
+import com.example.shop.contracts.OrderCancelled;
+import com.example.shop.contracts.OrderConfirmed;
+import com.example.shop.contracts.OrderLine;
+import com.example.shop.contracts.OrderPlaced;
+import com.example.shop.contracts.OrderRejected;
+import com.example.shop.contracts.ShippingAddress;
+import com.example.shop.contracts.Sku;
 import com.example.shop.order.command.application.OrderAnnouncements;
 import com.example.shop.order.command.domain.OrderEvent;
 import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.outbox.OutboxMessage;
 import com.example.shop.platform.eventing.store.EventMetadata;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -29,20 +30,20 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderEventsTranslator implements OrderAnnouncements {
 
-	private final JsonMapper json;
+	private final MessageCodec codec;
 
-	OrderEventsTranslator(JsonMapper json) {
-		this.json = json;
+	OrderEventsTranslator(MessageCodec codec) {
+		this.codec = codec;
 	}
 
 	@Override
 	public List<OutboxMessage> announce(OrderId orderId, long fromVersion, List<OrderEvent> events,
 			EventMetadata metadata) {
-		String id = orderId.toString();
+		var id = new com.example.shop.contracts.OrderId(orderId.toString());
 		List<OutboxMessage> messages = new ArrayList<>(events.size());
 		for (int i = 0; i < events.size(); i++) {
 			OrderEvent event = events.get(i);
-			Object contract = switch (event) {
+			com.example.shop.contracts.OrderEvent contract = switch (event) {
 				case OrderEvent.OrderPlaced placed -> placed(id, placed);
 				case OrderEvent.OrderConfirmed confirmed -> new OrderConfirmed(id, confirmed.confirmedAt());
 				case OrderEvent.OrderRejected rejected ->
@@ -51,24 +52,22 @@ class OrderEventsTranslator implements OrderAnnouncements {
 					new OrderCancellationRequested(id, requested.requestedAt());
 				case OrderEvent.OrderCancelled cancelled -> new OrderCancelled(id, cancelled.cancelledAt());
 			};
-			messages.add(OutboxMessage
-				.of(Topics.ORDERS_EVENTS, id, contract.getClass().getSimpleName(),
-						this.json.writeValueAsString(contract), metadata)
+			messages.add(this.codec.encode(contract, metadata)
 				.withHeader(CloudEventHeaders.SEQUENCE, String.valueOf(fromVersion + i)));
 		}
 		return messages;
 	}
 
-	private static OrderPlaced placed(String id, OrderEvent.OrderPlaced placed) {
+	private static OrderPlaced placed(com.example.shop.contracts.OrderId id, OrderEvent.OrderPlaced placed) {
 		List<OrderLine> lines = placed.lines()
 			.stream()
-			.map((line) -> new OrderLine(line.sku(), line.quantity(), line.unitPrice()))
+			.map((line) -> new OrderLine(new Sku(line.sku()), line.quantity(), line.unitPrice()))
 			.toList();
 		BigDecimal total = lines.stream()
 			.map((line) -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new OrderPlaced(id, placed.customerId().value(), lines, placed.lines().get(0).currency(), total,
-				address(placed.shippingAddress()), placed.placedAt());
+		return new OrderPlaced(id, new CustomerId(placed.customerId().value()), lines, placed.lines().get(0).currency(),
+				total, address(placed.shippingAddress()), placed.placedAt());
 	}
 
 	private static ShippingAddress address(com.example.shop.order.command.domain.ShippingAddress address) {
