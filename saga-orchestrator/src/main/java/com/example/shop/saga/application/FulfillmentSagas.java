@@ -76,7 +76,7 @@ public class FulfillmentSagas {
 		this.transactions.executeWithoutResult((status) -> {
 			OrderFulfillmentSaga saga = this.store.lockByOrder(orderId)
 				.orElseThrow(() -> new SagaNotFoundException("order " + orderId));
-			move(saga, cause, reply.getClass().getSimpleName(), (now) -> saga.handle(reply, now, this.policies));
+			move(saga, cause, reply.name(), (now) -> saga.handle(reply, now, this.policies));
 		});
 	}
 

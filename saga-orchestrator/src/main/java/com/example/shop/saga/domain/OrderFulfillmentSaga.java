@@ -128,7 +128,7 @@ public final class OrderFulfillmentSaga {
 	 * Decides on a reply or announcement about the order.
 	 */
 	public List<SagaCommand> handle(SagaReply reply, Instant now, StepPolicy.Policies policies) {
-		String name = reply.getClass().getSimpleName();
+		String name = reply.name();
 		return switch (reply) {
 			case SagaReply.PaymentCharged charged -> succeeded(Effect.PAYMENT, name, now, policies);
 			case SagaReply.PaymentFailed failed -> failed(Effect.PAYMENT, failed.reason(), name, now, policies);
@@ -291,7 +291,7 @@ public final class OrderFulfillmentSaga {
 			this.effects.put(effect, EffectStatus.PENDING);
 		}
 		SagaCommand command = command(next);
-		record(now, "sent " + command.getClass().getSimpleName());
+		record(now, "sent " + command.name());
 		return List.of(command);
 	}
 

@@ -9,6 +9,24 @@ import java.util.List;
  */
 public sealed interface SagaCommand {
 
+	/**
+	 * The name the saga's history gives this command: the name of the participant's
+	 * command. Spelled out, so that renaming a class changes no stored history.
+	 */
+	default String name() {
+		return switch (this) {
+			case ChargePayment chargePayment -> "ChargePayment";
+			case RefundPayment refundPayment -> "RefundPayment";
+			case ReserveInventory reserveInventory -> "ReserveInventory";
+			case ReleaseInventory releaseInventory -> "ReleaseInventory";
+			case CreateShipment createShipment -> "CreateShipment";
+			case CancelShipment cancelShipment -> "CancelShipment";
+			case ConfirmOrder confirmOrder -> "ConfirmOrder";
+			case RejectOrder rejectOrder -> "RejectOrder";
+			case CancelOrder cancelOrder -> "CancelOrder";
+		};
+	}
+
 	String orderId();
 
 	record ChargePayment(String orderId, String customerId, BigDecimal amount, String currency) implements SagaCommand {

@@ -6,6 +6,28 @@ package com.example.shop.saga.domain;
  */
 public sealed interface SagaReply {
 
+	/**
+	 * The name the saga's history and metrics give this reply: the name of the event it
+	 * came from. Spelled out, so that renaming a class changes no stored history.
+	 */
+	default String name() {
+		return switch (this) {
+			case PaymentCharged paymentCharged -> "PaymentCharged";
+			case PaymentFailed paymentFailed -> "PaymentFailed";
+			case PaymentRefunded paymentRefunded -> "PaymentRefunded";
+			case InventoryReserved inventoryReserved -> "InventoryReserved";
+			case InventoryReservationFailed inventoryReservationFailed -> "InventoryReservationFailed";
+			case InventoryReleased inventoryReleased -> "InventoryReleased";
+			case ShipmentCreated shipmentCreated -> "ShipmentCreated";
+			case ShipmentFailed shipmentFailed -> "ShipmentFailed";
+			case ShipmentCancelled shipmentCancelled -> "ShipmentCancelled";
+			case OrderCancellationRequested orderCancellationRequested -> "OrderCancellationRequested";
+			case OrderConfirmed orderConfirmed -> "OrderConfirmed";
+			case OrderRejected orderRejected -> "OrderRejected";
+			case OrderCancelled orderCancelled -> "OrderCancelled";
+		};
+	}
+
 	record PaymentCharged() implements SagaReply {
 	}
 
