@@ -1,5 +1,11 @@
 package com.example.shop.inventory.adapter.web;
 
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
 import com.example.shop.inventory.application.ProductCommands;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/products")
+@Tag(name = "Products", description = "Products and their stock: creation, restocks and levels")
 class ProductController {
 
 	private final ProductCommands products;
@@ -41,7 +48,16 @@ class ProductController {
 	 * existing product is 409 (stock changes go through restocks).
 	 */
 	@PutMapping("/{sku}")
-	ResponseEntity<ProductResponse> create(@PathVariable String sku,
+	@Operation(summary = "Create a product with its initial stock",
+			description = "The same request again answers 200 with the product as it is now; another initial stock "
+					+ "for an existing product is 409 (stock changes go through restocks).")
+	@ApiResponse(responseCode = "201", description = "Created",
+			headers = { @Header(name = "Location", description = "The product"),
+					@Header(name = "ETag", description = "The product's version") })
+	@ApiResponse(responseCode = "200", description = "It existed with this initial stock already",
+			headers = @Header(name = "ETag", description = "The product's version"))
+	@ProblemResponses({ 400, 409, 413, 415 })
+	ResponseEntity<ProductResponse> create(@Parameter(example = "SKU-1") @PathVariable String sku,
 			@Valid @RequestBody ProductRequests.CreateProduct request, @RequestHeader HttpHeaders headers) {
 		if (!Sku.isValid(sku)) {
 			throw new InvalidFieldException("sku", Sku.DESCRIPTION);
@@ -60,8 +76,17 @@ class ProductController {
 	 * Without one, each request adds its quantity once more.
 	 */
 	@PostMapping("/{sku}/restocks")
-	ResponseEntity<ProductResponse> restock(@PathVariable String sku,
-			@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
+	@Operation(summary = "Receive more units of a product",
+			description = "With an Idempotency-Key, a retry of the same restock adds nothing and answers the stock as "
+					+ "it is then; the key with another product or quantity is 422. Without one, each request adds "
+					+ "its quantity.")
+	@ApiResponse(responseCode = "200", description = "Restocked",
+			headers = @Header(name = "ETag", description = "The product's new version"))
+	@ProblemResponses({ 400, 404, 409, 413, 415, 422 })
+	ResponseEntity<ProductResponse> restock(@Parameter(example = "SKU-1") @PathVariable String sku,
+			@Parameter(description = "1 to 255 visible ASCII characters; makes a retry safe",
+					example = "delivery-2026-12-02-1") @RequestHeader(name = IdempotencyKeyHeader.NAME,
+							required = false) String key,
 			@Valid @RequestBody ProductRequests.Restock request, @RequestHeader HttpHeaders headers) {
 		return withVersion(ResponseEntity.ok(), this.products.restock(existing(sku), request.quantity(),
 				IdempotencyKeyHeader.validated(key), Causes.ofRequest(headers)));
@@ -71,7 +96,11 @@ class ProductController {
 	 * The product's stock: available, reserved, shipped and received.
 	 */
 	@GetMapping("/{sku}")
-	ResponseEntity<ProductResponse> get(@PathVariable String sku) {
+	@Operation(summary = "A product's stock", description = "Available, reserved, shipped and received units.")
+	@ApiResponse(responseCode = "200", description = "The product",
+			headers = @Header(name = "ETag", description = "The product's version"))
+	@ProblemResponses({ 404, 503 })
+	ResponseEntity<ProductResponse> get(@Parameter(example = "SKU-1") @PathVariable String sku) {
 		return withVersion(ResponseEntity.ok(), this.products.find(existing(sku)));
 	}
 

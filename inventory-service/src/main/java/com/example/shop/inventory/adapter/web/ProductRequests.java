@@ -1,5 +1,6 @@
 package com.example.shop.inventory.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -17,12 +18,14 @@ final class ProductRequests {
 	/**
 	 * The body of {@code PUT /products/{sku}}.
 	 */
+	@Schema(example = "{\"stock\": 10}")
 	record CreateProduct(@NotNull @PositiveOrZero Integer stock) {
 	}
 
 	/**
 	 * The body of {@code POST /products/{sku}/restocks}.
 	 */
+	@Schema(example = "{\"quantity\": 5}")
 	record Restock(@NotNull @Positive Integer quantity) {
 	}
 

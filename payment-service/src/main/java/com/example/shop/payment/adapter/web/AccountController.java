@@ -1,5 +1,11 @@
 package com.example.shop.payment.adapter.web;
 
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
 import com.example.shop.payment.application.AccountBalance;
@@ -32,6 +38,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/accounts")
+@Tag(name = "Accounts", description = "Customers' payment accounts: opening, deposits, balances and charges")
 class AccountController {
 
 	private final AccountCommands commands;
@@ -48,6 +55,12 @@ class AccountController {
 	 * {@code Location}; 409 when the customer has one.
 	 */
 	@PostMapping
+	@Operation(summary = "Open a customer's payment account",
+			description = "One account per customer, in one currency; 409 when the customer has one.")
+	@ApiResponse(responseCode = "201", description = "Opened",
+			headers = { @Header(name = "Location", description = "The account"),
+					@Header(name = "ETag", description = "The account's version, e.g. \"1\"") })
+	@ProblemResponses({ 400, 409, 413, 415, 422 })
 	ResponseEntity<BalanceResponse> open(@Valid @RequestBody OpenAccountRequest request,
 			@RequestHeader HttpHeaders headers) {
 		CustomerId customerId = new CustomerId(request.customerId());
@@ -62,8 +75,14 @@ class AccountController {
 	 * Adds money in the account's currency: 200 with the new balance and version.
 	 */
 	@PostMapping("/{customerId}/deposits")
-	ResponseEntity<BalanceResponse> deposit(@PathVariable String customerId, @Valid @RequestBody DepositRequest request,
-			@RequestHeader HttpHeaders headers) {
+	@Operation(summary = "Deposit money into an account",
+			description = "In the account's currency (422 otherwise); 409 when the account kept changing during every "
+					+ "retry, so sending again is safe.")
+	@ApiResponse(responseCode = "200", description = "Deposited",
+			headers = @Header(name = "ETag", description = "The account's new version"))
+	@ProblemResponses({ 400, 404, 409, 413, 415, 422 })
+	ResponseEntity<BalanceResponse> deposit(@Parameter(example = "C-000123") @PathVariable String customerId,
+			@Valid @RequestBody DepositRequest request, @RequestHeader HttpHeaders headers) {
 		AccountBalance deposited = this.commands.deposit(customerId(customerId),
 				new Money(request.amount(), request.currency()), Causes.ofRequest(headers));
 		return ResponseEntity.ok().eTag(String.valueOf(deposited.version())).body(response(deposited));
@@ -74,7 +93,12 @@ class AccountController {
 	 * movements.
 	 */
 	@GetMapping("/{customerId}")
-	ResponseEntity<AccountResponse> account(@PathVariable String customerId) {
+	@Operation(summary = "An account now",
+			description = "Its balance, every charge and whether it was refunded, and the last movements.")
+	@ApiResponse(responseCode = "200", description = "The account",
+			headers = @Header(name = "ETag", description = "The account's version"))
+	@ProblemResponses({ 404, 503 })
+	ResponseEntity<AccountResponse> account(@Parameter(example = "C-000123") @PathVariable String customerId) {
 		Loaded<Account> loaded = this.queries.find(customerId(customerId));
 		Account account = loaded.aggregate();
 		return ResponseEntity.ok()

@@ -2,14 +2,22 @@ package com.example.shop.platform.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 
 /**
  * In every servlet web service: the {@link RequestSizeLimitFilter}, with its limit from
@@ -21,6 +29,34 @@ import org.springframework.core.Ordered;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
 public class WebAutoConfiguration {
+
+	/**
+	 * The OpenAPI document of every service, completed the same way.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(OpenApiCustomizer.class)
+	@EnableConfigurationProperties(ApiProperties.class)
+	static class ApiDocumentationConfiguration {
+
+		static {
+			// a handler that reads all request headers takes no parameter a client sends
+			SpringDocUtils.getConfig().addRequestWrapperToIgnore(HttpHeaders.class);
+			// a JSON tree in an answer is free-form JSON, not Jackson's node type
+			SpringDocUtils.getConfig()
+				.replaceWithSchema(JsonNode.class, new ObjectSchema().description("Any JSON object"));
+		}
+
+		@Bean
+		ApiDocumentation apiDocumentation(ApiProperties properties) {
+			return new ApiDocumentation(properties);
+		}
+
+		@Bean
+		OperationCustomizer problemResponses() {
+			return ApiDocumentation::document;
+		}
+
+	}
 
 	@Bean
 	RequestSizeLimitFilter requestSizeLimitFilter(WebProperties properties) {

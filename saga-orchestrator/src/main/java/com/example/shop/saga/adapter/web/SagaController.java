@@ -1,5 +1,11 @@
 package com.example.shop.saga.adapter.web;
 
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/sagas")
+@Tag(name = "Sagas", description = "Order fulfilment sagas: their state, history and retry")
 class SagaController {
 
 	static final int MAX_SIZE = 100;
@@ -45,12 +52,22 @@ class SagaController {
 	}
 
 	@GetMapping("/{sagaId}")
-	SagaView get(@PathVariable UUID sagaId) {
+	@Operation(summary = "A saga",
+			description = "State, step, attempt, deadline, failure reason, each participant's effect, step timings "
+					+ "and full history.")
+	@ApiResponse(responseCode = "200", description = "The saga")
+	@ProblemResponses({ 400, 404, 503 })
+	SagaView get(@Parameter(example = "7d0e2f4a-9c1b-4e5d-8f3a-2b6c1d0e9f8a") @PathVariable UUID sagaId) {
 		return SagaView.of(this.queries.get(new SagaId(sagaId)));
 	}
 
 	@GetMapping
-	Page search(@RequestParam(required = false) String orderId, @RequestParam(required = false) String state,
+	@Operation(summary = "Sagas, newest first", description = "By order id and state; pages from 0, size 1 to 100.")
+	@ApiResponse(responseCode = "200", description = "One page of sagas")
+	@ProblemResponses({ 400, 503 })
+	Page search(
+			@Parameter(example = "0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b") @RequestParam(required = false) String orderId,
+			@Parameter(example = "COMPENSATION_FAILED") @RequestParam(required = false) String state,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
 		SagaQueries.Page found = this.queries.search(orderId, state(state), page, size);
@@ -58,7 +75,12 @@ class SagaController {
 	}
 
 	@PostMapping("/{sagaId}/retry")
-	ResponseEntity<SagaView> retry(@PathVariable UUID sagaId) {
+	@Operation(summary = "Retry a saga whose compensation failed",
+			description = "Resumes it at the compensation that failed; 409 unless it is COMPENSATION_FAILED.")
+	@ApiResponse(responseCode = "202", description = "Resumed")
+	@ProblemResponses({ 400, 404, 409 })
+	ResponseEntity<SagaView> retry(
+			@Parameter(example = "7d0e2f4a-9c1b-4e5d-8f3a-2b6c1d0e9f8a") @PathVariable UUID sagaId) {
 		return ResponseEntity.accepted().body(SagaView.of(this.sagas.retry(new SagaId(sagaId))));
 	}
 

@@ -1,5 +1,11 @@
 package com.example.shop.order.command.adapter.web;
 
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,6 +53,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/orders")
+@Tag(name = "Orders", description = "Placing and cancelling orders, and the events of an order")
 class OrderController {
 
 	private final OrderCommands commands;
@@ -74,7 +81,17 @@ class OrderController {
 	 * returns the same order.
 	 */
 	@PostMapping
-	ResponseEntity<OrderResponse> place(@RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String key,
+	@Operation(summary = "Place an order",
+			description = "The order is PENDING until the fulfilment saga confirms or rejects it. A retry with the same "
+					+ "Idempotency-Key and body answers the same order; the same key with another body is 422.")
+	@ApiResponse(responseCode = "201", description = "Placed",
+			headers = { @Header(name = "Location", description = "The order on the query service"),
+					@Header(name = "ETag", description = "The order's version, e.g. \"1\"") })
+	@ProblemResponses({ 400, 413, 422 })
+	ResponseEntity<OrderResponse> place(
+			@Parameter(description = "1 to 255 visible ASCII characters; " + "makes a retry safe",
+					example = "3f1c2b7e-checkout-42") @RequestHeader(name = IdempotencyKeyHeader.NAME,
+							required = false) String key,
 			@Valid @RequestBody PlaceOrderRequest request, @RequestHeader HttpHeaders headers) {
 		String idempotencyKey = IdempotencyKeyHeader.validated(key);
 		var lines = request.lines()
@@ -96,8 +113,17 @@ class OrderController {
 	 * saga undoes what was done before the order is cancelled.
 	 */
 	@PostMapping("/{orderId}/cancellation")
-	ResponseEntity<OrderResponse> requestCancellation(@PathVariable String orderId,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestHeader HttpHeaders headers) {
+	@Operation(summary = "Ask to cancel a pending order",
+			description = "Accepted at the version in If-Match; the saga undoes what was done, then cancels the order. "
+					+ "409 when the order changed since that version or is no longer PENDING.")
+	@ApiResponse(responseCode = "202", description = "Cancellation requested",
+			headers = @Header(name = "ETag", description = "The order's new version"))
+	@ProblemResponses({ 400, 404, 409, 428 })
+	ResponseEntity<OrderResponse> requestCancellation(
+			@Parameter(example = "0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b") @PathVariable String orderId,
+			@Parameter(description = "The ETag of the version to cancel",
+					example = "\"1\"") @RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@RequestHeader HttpHeaders headers) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new MissingIfMatchException();
 		}
@@ -113,7 +139,14 @@ class OrderController {
 	 * state rebuilt from them.
 	 */
 	@GetMapping("/{orderId}/history")
-	OrderHistoryResponse history(@PathVariable String orderId, @RequestParam(required = false) Instant asOf) {
+	@Operation(summary = "The events of an order",
+			description = "Every event up to asOf (default: now) with its metadata, and the order's state rebuilt from them.")
+	@ApiResponse(responseCode = "200", description = "The order's events")
+	@ProblemResponses({ 400, 404, 503 })
+	OrderHistoryResponse history(
+			@Parameter(example = "0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b") @PathVariable String orderId,
+			@Parameter(description = "An ISO 8601 instant",
+					example = "2026-12-02T10:00:00Z") @RequestParam(required = false) Instant asOf) {
 		Instant at = (asOf != null) ? asOf : this.clock.instant();
 		OrderHistory.Trail trail = this.history.asOf(orderId(orderId), at);
 		return new OrderHistoryResponse(orderId, at, trail.state().version(),

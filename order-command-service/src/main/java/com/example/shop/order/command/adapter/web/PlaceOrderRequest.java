@@ -1,5 +1,6 @@
 package com.example.shop.order.command.adapter.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,6 +16,12 @@ import jakarta.validation.constraints.Size;
 /**
  * The body of {@code POST /orders}.
  */
+@Schema(example = """
+		{"customerId": "C-000123",
+		 "lines": [{"sku": "SKU-1", "quantity": 2, "unitPrice": 19.99, "currency": "EUR"}],
+		 "shippingAddress": {"name": "Ada Lovelace", "street": "1 Main St", "city": "Berlin",
+		                     "postalCode": "10115", "country": "DE"}}
+		""")
 record PlaceOrderRequest(
 		@NotNull @Pattern(regexp = CustomerId.FORMAT, message = "must look like C-000123") String customerId,
 		@NotNull @Size(min = 1, max = Order.MAX_LINES) List<@NotNull @Valid Line> lines,

@@ -1,5 +1,11 @@
 package com.example.shop.order.query.adapter.web;
 
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * parameters are 400 problem details.
  */
 @RestController
+@Tag(name = "Orders", description = "The customer's view of orders: one order, or a customer's orders")
 class CustomerOrdersController {
 
 	static final int MAX_SIZE = 100;
@@ -46,7 +53,13 @@ class CustomerOrdersController {
 	}
 
 	@GetMapping("/customers/{customerId}/orders")
-	Page orders(@PathVariable @Pattern(regexp = "C-\\d{6}", message = "must look like C-000123") String customerId,
+	@Operation(summary = "A customer's orders, newest first",
+			description = "One page; status filters; size defaults to 20 and is capped at 100.")
+	@ApiResponse(responseCode = "200", description = "One page of orders")
+	@ProblemResponses({ 400 })
+	Page orders(
+			@Parameter(example = "C-000123") @PathVariable @Pattern(regexp = "C-\\d{6}",
+					message = "must look like C-000123") String customerId,
 			@RequestParam(required = false) @Pattern(
 					regexp = "PENDING|CANCELLATION_REQUESTED|CONFIRMED|REJECTED|CANCELLED",
 					message = "must be one of PENDING, CANCELLATION_REQUESTED, CONFIRMED, REJECTED, CANCELLED") String status,

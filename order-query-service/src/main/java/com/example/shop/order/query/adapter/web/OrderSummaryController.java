@@ -1,5 +1,11 @@
 package com.example.shop.order.query.adapter.web;
 
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,6 +34,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code currentVersion}, never stale data presented as current.
  */
 @RestController
+@Tag(name = "Orders", description = "The customer's view of orders: one order, or a customer's orders")
 class OrderSummaryController {
 
 	private static final Duration POLL = Duration.ofMillis(20);
@@ -45,8 +52,17 @@ class OrderSummaryController {
 	}
 
 	@GetMapping("/orders/{orderId}")
-	ResponseEntity<OrderSummaryResponse> summary(@PathVariable String orderId,
-			@RequestParam(required = false) Long minVersion) throws InterruptedException {
+	@Operation(summary = "An order's summary",
+			description = "With minVersion (the ETag a command answered), waits a bounded time for the view to reach "
+					+ "it; if it is still behind, 503 with Retry-After and currentVersion.")
+	@ApiResponse(responseCode = "200", description = "The order",
+			headers = @Header(name = "ETag", description = "The order's version"))
+	@ProblemResponses({ 400, 404, 503 })
+	ResponseEntity<OrderSummaryResponse> summary(
+			@Parameter(example = "0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b") @PathVariable String orderId,
+			@Parameter(description = "Read your own writes: the version to wait for",
+					example = "1") @RequestParam(required = false) Long minVersion)
+			throws InterruptedException {
 		Instant deadline = Instant.now().plus(this.properties.readYourWritesTimeout());
 		while (true) {
 			OrderSummary summary = this.mongo.findById(orderId, OrderSummary.class,

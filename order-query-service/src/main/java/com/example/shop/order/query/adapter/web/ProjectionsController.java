@@ -1,5 +1,11 @@
 package com.example.shop.order.query.adapter.web;
 
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  * keeps serving; 409 while one of that projection runs; 404 for an unknown projection.
  */
 @RestController
+@Tag(name = "Projections", description = "The read models' state, positions and lag; rebuilds")
 class ProjectionsController {
 
 	private final ProjectionCatalog catalog;
@@ -48,6 +55,9 @@ class ProjectionsController {
 	}
 
 	@GetMapping("/projections")
+	@Operation(summary = "Every projection's state",
+			description = "State (LIVE or REBUILDING), collection, positions per topic partition and lag p50/p99.")
+	@ApiResponse(responseCode = "200", description = "The projections")
 	List<ProjectionStatus> projections() {
 		return this.catalog.all().stream().map((pointer) -> {
 			ProjectionMonitor.Status live = this.monitor.status(pointer.id());
@@ -58,7 +68,12 @@ class ProjectionsController {
 	}
 
 	@PostMapping("/projections/{name}/rebuild")
-	ResponseEntity<Map<String, String>> rebuild(@PathVariable String name) {
+	@Operation(summary = "Rebuild a projection from its topics",
+			description = "Replays into a fresh collection while the current one serves, then switches reads to it. "
+					+ "409 while a rebuild of it runs.")
+	@ApiResponse(responseCode = "202", description = "Rebuild started")
+	@ProblemResponses({ 404, 409 })
+	ResponseEntity<Map<String, String>> rebuild(@Parameter(example = "order-summary") @PathVariable String name) {
 		if (!ProjectionCatalog.isKnown(name)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection named " + name);
 		}

@@ -1,5 +1,11 @@
 package com.example.shop.order.query.adapter.web;
 
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * before the start or a longer range is a 400 problem.
  */
 @RestController
+@Tag(name = "Reports", description = "Finance's revenue report")
 class RevenueReportController {
 
 	private final RevenueReport report;
@@ -44,8 +51,15 @@ class RevenueReportController {
 	}
 
 	@GetMapping("/reports/revenue")
-	Report revenue(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+	@Operation(summary = "Revenue per UTC day and currency",
+			description = "Confirmed orders, refunds and net, from and to both included, at most 366 days.")
+	@ApiResponse(responseCode = "200", description = "The report")
+	@ProblemResponses({ 400 })
+	Report revenue(
+			@Parameter(example = "2026-12-01") @RequestParam @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(example = "2026-12-02") @RequestParam @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		if (to.isBefore(from)) {
 			throw new InvalidQueryException("to", "must not be before from");
 		}

@@ -1,5 +1,11 @@
 package com.example.shop.order.query.adapter.web;
 
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * problem.
  */
 @RestController
+@Tag(name = "Shipments", description = "The warehouse's shipping manifest")
 class ShipmentsController {
 
 	private final ShippingManifest manifest;
@@ -41,7 +48,11 @@ class ShipmentsController {
 	}
 
 	@GetMapping("/shipments")
-	Manifest shipments(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+	@Operation(summary = "The shipments of one UTC day", description = "In the order they were created.")
+	@ApiResponse(responseCode = "200", description = "The manifest")
+	@ProblemResponses({ 400 })
+	Manifest shipments(@Parameter(example = "2026-12-02") @RequestParam @DateTimeFormat(
+			iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		return new Manifest(date, "UTC",
 				this.manifest.of(date)
 					.stream()

@@ -1,0 +1,49 @@
+package com.example.shop.order.query;
+
+import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.openapi.ApiContract;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The REST contract of the running service: it serves the committed
+ * {@code docs/api/order-query-service.json}, and every documented example answers a
+ * documented status.
+ */
+@ServiceIntegrationTest
+@Import(QueryTestDriver.Configuration.class)
+class ApiContractIT {
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Autowired
+	QueryTestDriver driver;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void servesTheCommittedDocument() {
+		ApiContract.of("order-query-service", this.port).servedDocumentIsTheCommittedOne();
+	}
+
+	@Test
+	void everyDocumentedExampleAnswersADocumentedStatus() {
+		assertThat(ApiContract.of("order-query-service", this.port).documentedExamplesAnswerDocumentedStatuses())
+			.contains("POST /projections/{name}/rebuild -> 202");
+		// the documented example started a rebuild: the tests after this one find every
+		// projection live
+		QueryTestDriver.awaitTrue(() -> this.json.readTree(this.driver.get("/projections").body())
+			.findValuesAsString("state")
+			.stream()
+			.allMatch("LIVE"::equals));
+	}
+
+}

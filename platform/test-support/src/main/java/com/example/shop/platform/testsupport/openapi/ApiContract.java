@@ -1,0 +1,272 @@
+package com.example.shop.platform.testsupport.openapi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The REST contract of one running service, checked against the document committed at
+ * {@code docs/api/<service>.json}:
+ * <ul>
+ * <li>{@link #servedDocumentIsTheCommittedOne()}: the served document equals the
+ * committed one, so a change to the API shows in review. Run the build with
+ * {@code -Dopenapi.update=true} to write the served document over the committed one; that
+ * run still fails if the change breaks a client of the committed document (by
+ * openapi-diff) and the major version did not go up.</li>
+ * <li>{@link #documentedExamplesAnswerDocumentedStatuses()}: each operation is called
+ * with its documented examples, and with malformed JSON where it takes a body; every
+ * answer must be a status the document lists for it, with the headers it lists, and an
+ * error must be problem details.</li>
+ * </ul>
+ */
+public final class ApiContract {
+
+	private static final String UPDATE = "openapi.update";
+
+	private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+	private final String service;
+
+	private final String baseUrl;
+
+	private final Path committed;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	ApiContract(String service, String baseUrl, Path committed) {
+		this.service = service;
+		this.baseUrl = baseUrl;
+		this.committed = committed;
+	}
+
+	/**
+	 * The contract of the service at {@code http://127.0.0.1:<port>}.
+	 */
+	public static ApiContract of(String service, int port) {
+		// the module the test runs in is a directory of the repository's root
+		Path committed = Path.of("").toAbsolutePath().getParent().resolve("docs/api/" + service + ".json");
+		return new ApiContract(service, "http://127.0.0.1:" + port, committed);
+	}
+
+	/**
+	 * The document the service serves at {@code /v3/api-docs}, without its
+	 * {@code servers}, which name the test's random port.
+	 */
+	public JsonNode servedDocument() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/v3/api-docs")).GET());
+		assertThat(response.statusCode()).as("GET /v3/api-docs").isEqualTo(200);
+		ObjectNode document = (ObjectNode) this.json.readTree(response.body());
+		document.remove("servers");
+		return document;
+	}
+
+	public void servedDocumentIsTheCommittedOne() {
+		servedDocumentIsTheCommittedOne(Boolean.getBoolean(UPDATE));
+	}
+
+	void servedDocumentIsTheCommittedOne(boolean update) {
+		JsonNode served = servedDocument();
+		Path committed = this.committed;
+		String servedText = this.json.writerWithDefaultPrettyPrinter().writeValueAsString(served) + "\n";
+		if (Files.exists(committed)) {
+			ObjectNode committedDocument = (ObjectNode) this.json.readTree(read(committed));
+			committedDocument.remove("servers");
+			String committedText = this.json.writeValueAsString(committedDocument);
+			ChangedOpenApi changes = OpenApiCompare.fromContents(committedText, servedText);
+			if (changes.isIncompatible() && major(served) <= major(committedDocument)) {
+				fail("The served API of %s breaks clients of the committed %s, and its major version did not go up "
+						+ "(shop.api.version). What changed: missing or changed operations %s %s", this.service,
+						committed, changes.getMissingEndpoints(), changes.getChangedOperations());
+			}
+			if (!update) {
+				assertThat(served)
+					.as("the served document of %s against %s (to accept the change, build with -D%s=true "
+							+ "and commit the file)", this.service, committed, UPDATE)
+					.isEqualTo(committedDocument);
+				return;
+			}
+		}
+		else if (!update) {
+			fail("No committed document %s; build with -D%s=true to write it", committed, UPDATE);
+		}
+		write(committed, servedText);
+	}
+
+	/**
+	 * Calls every operation with its documented examples, and with malformed JSON where
+	 * it takes a body, and checks each answer against the document.
+	 * @return the calls made, e.g. {@code POST /orders -> 201}
+	 */
+	public List<String> documentedExamplesAnswerDocumentedStatuses() {
+		JsonNode document = servedDocument();
+		List<String> calls = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+			for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+				if (!METHODS.contains(entry.getKey())) {
+					continue;
+				}
+				String method = entry.getKey().toUpperCase();
+				JsonNode operation = entry.getValue();
+				String name = method + " " + path.getKey();
+				assertThat(operation.path("summary").asString("")).as("summary of " + name).isNotBlank();
+				assertThat(operation.path("tags")).as("tags of " + name).isNotEmpty();
+				String uri = uri(path.getKey(), operation, name);
+				JsonNode body = requestExample(document, operation, name);
+				calls.add(check(document, name, operation,
+						call(method, uri, operation, (body != null) ? this.json.writeValueAsString(body) : null)));
+				if (body != null) {
+					calls.add(check(document, name + " (malformed JSON)", operation,
+							call(method, uri, operation, "{\"unterminated\": ")));
+					assertThat(calls.getLast()).as("malformed JSON to " + name).endsWith("-> 400");
+				}
+			}
+		}
+		return calls;
+	}
+
+	private String check(JsonNode document, String name, JsonNode operation, HttpResponse<String> response) {
+		String status = String.valueOf(response.statusCode());
+		JsonNode documented = operation.path("responses").path(status);
+		assertThat(documented.isMissingNode())
+			.as("%s answered %s, which its document does not list (%s): %s", name, status,
+					operation.path("responses").propertyNames(), response.body())
+			.isFalse();
+		for (String header : documented.path("headers").propertyNames()) {
+			assertThat(response.headers().firstValue(header)).as("%s header of %s %s", header, name, status)
+				.isPresent();
+		}
+		if (response.statusCode() >= 400) {
+			assertThat(response.headers().firstValue("Content-Type").orElse(""))
+				.as("content type of %s %s", name, status)
+				.startsWith("application/problem+json");
+			assertThat(this.json.readTree(response.body()).path("status").asInt()).as("problem status of " + name)
+				.isEqualTo(response.statusCode());
+			assertThat(documented.path("content").has("application/problem+json"))
+				.as("problem schema of %s %s", name, status)
+				.isTrue();
+		}
+		return name + " -> " + status;
+	}
+
+	private String uri(String template, JsonNode operation, String name) {
+		String path = template;
+		StringBuilder query = new StringBuilder();
+		for (JsonNode parameter : operation.path("parameters")) {
+			String in = parameter.path("in").asString();
+			String parameterName = parameter.path("name").asString();
+			JsonNode example = parameter.path("example");
+			if ("path".equals(in)) {
+				assertThat(example.isMissingNode()).as("example of path parameter %s of %s", parameterName, name)
+					.isFalse();
+				path = path.replace("{" + parameterName + "}", encode(example.asString()));
+			}
+			else if ("query".equals(in) && parameter.path("required").asBoolean(false)) {
+				assertThat(example.isMissingNode())
+					.as("example of required query parameter %s of %s", parameterName, name)
+					.isFalse();
+				query.append(query.isEmpty() ? "?" : "&")
+					.append(parameterName)
+					.append('=')
+					.append(encode(example.asString()));
+			}
+		}
+		return this.baseUrl + path + query;
+	}
+
+	private JsonNode requestExample(JsonNode document, JsonNode operation, String name) {
+		JsonNode content = operation.path("requestBody").path("content").path("application/json");
+		if (content.isMissingNode()) {
+			return null;
+		}
+		JsonNode schema = content.path("schema");
+		String ref = schema.path("$ref").asString("");
+		if (ref.startsWith("#/components/schemas/")) {
+			schema = document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));
+		}
+		JsonNode example = content.has("example") ? content.get("example") : schema.path("example");
+		assertThat(example.isObject()).as("an example request body of %s", name).isTrue();
+		return example;
+	}
+
+	private HttpResponse<String> call(String method, String uri, JsonNode operation, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30));
+		for (JsonNode parameter : operation.path("parameters")) {
+			if ("header".equals(parameter.path("in").asString()) && parameter.path("required").asBoolean(false)) {
+				request.header(parameter.path("name").asString(), parameter.path("example").asString());
+			}
+		}
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+			request.method(method, HttpRequest.BodyPublishers.ofString(body));
+		}
+		else {
+			request.method(method, HttpRequest.BodyPublishers.noBody());
+		}
+		return send(request);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int major(JsonNode document) {
+		String version = document.path("info").path("version").asString("0");
+		return Integer.parseInt(version.split("\\.")[0]);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void write(Path file, String text) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
