@@ -41,7 +41,7 @@ import org.springframework.web.method.HandlerMethod;
  */
 public final class ApiDocumentation implements OpenApiCustomizer {
 
-	static final String PROBLEM_SCHEMA = "ProblemDetail";
+	private static final String PROBLEM_SCHEMA = "ProblemDetail";
 
 	private static final String PROBLEM_JSON = "application/problem+json";
 

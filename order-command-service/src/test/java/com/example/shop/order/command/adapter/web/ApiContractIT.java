@@ -1,12 +1,7 @@
 package com.example.shop.order.command.adapter.web;
 
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.openapi.ApiContract;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Value;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import com.example.shop.platform.testsupport.openapi.ApiContractTests;
 
 /**
  * The REST contract of the running service: it serves the committed
@@ -14,20 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * documented status.
  */
 @ServiceIntegrationTest
-class ApiContractIT {
-
-	@Value("${local.server.port}")
-	int port;
-
-	@Test
-	void servesTheCommittedDocument() {
-		ApiContract.of("order-command-service", this.port).servedDocumentIsTheCommittedOne();
-	}
-
-	@Test
-	void everyDocumentedExampleAnswersADocumentedStatus() {
-		assertThat(ApiContract.of("order-command-service", this.port).documentedExamplesAnswerDocumentedStatuses())
-			.isNotEmpty();
-	}
+class ApiContractIT extends ApiContractTests {
 
 }
