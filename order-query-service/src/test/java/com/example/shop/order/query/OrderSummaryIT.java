@@ -484,7 +484,7 @@ class OrderSummaryIT {
 					.map((line) -> new OrderSummary.Line(line.sku().value(), line.quantity(), line.unitPrice()))
 					.toList(),
 				placed.currency(), placed.total(),
-				new OrderSummary.Address(placed.shippingAddress().name(), placed.shippingAddress().street(),
+				new OrderSummary.Address(placed.recipient(), placed.shippingAddress().street(),
 						placed.shippingAddress().city(), placed.shippingAddress().postalCode(),
 						placed.shippingAddress().country()),
 				rejectionReason, placed.placedAt(), updatedAt, history.version(), timeline, payment, reservation,

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one registry of the published language: every contract record with its logical type
@@ -19,7 +22,8 @@ public final class MessageTypes {
 			PaymentCommand.class, Topics.PAYMENTS_COMMANDS, InventoryEvent.class, Topics.INVENTORY_EVENTS,
 			InventoryCommand.class, Topics.INVENTORY_COMMANDS);
 
-	private static final List<MessageType> ALL = List.of(type(OrderPlaced.class, "OrderPlaced", 1),
+	private static final List<MessageType> ALL = List.of(
+			type(OrderPlaced.class, "OrderPlaced", 2, OrderPlaced::fromVersion1),
 			type(OrderConfirmed.class, "OrderConfirmed", 1), type(OrderRejected.class, "OrderRejected", 1),
 			type(OrderCancellationRequested.class, "OrderCancellationRequested", 1),
 			type(OrderCancelled.class, "OrderCancelled", 1), type(ConfirmOrder.class, "ConfirmOrder", 1),
@@ -89,13 +93,15 @@ public final class MessageTypes {
 		return topic;
 	}
 
-	private static MessageType type(Class<? extends Message> javaType, String name, int version) {
+	@SafeVarargs
+	private static MessageType type(Class<? extends Message> javaType, String name, int version,
+			UnaryOperator<ObjectNode>... upcasters) {
 		Class<? extends Message> family = TOPICS.keySet()
 			.stream()
 			.filter((candidate) -> candidate.isAssignableFrom(javaType))
 			.findFirst()
 			.orElseThrow();
-		return new MessageType(javaType, name, version, TOPICS.get(family));
+		return new MessageType(javaType, name, version, TOPICS.get(family), List.of(upcasters));
 	}
 
 	private static String key(String topic, String name) {

@@ -3,6 +3,8 @@ package com.example.shop.contracts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the order was charged went back to the customer's balance.
  *
@@ -12,7 +14,7 @@ import java.time.Instant;
  * @param currency ISO 4217 code of the amount, {@code null} when there was no charge
  * @param refundedAt when
  */
-public record PaymentRefunded(OrderId orderId, CustomerId customerId, BigDecimal amount, String currency,
+public record PaymentRefunded(OrderId orderId, CustomerId customerId, BigDecimal amount, @Nullable String currency,
 		Instant refundedAt) implements PaymentEvent {
 
 }

@@ -81,25 +81,24 @@ class OrderSummaryProjection implements Projection {
 	public ViewWrite write(ReceivedEvent received) {
 		String id = received.orderId();
 		return switch (received.event()) {
-			case OrderPlaced placed -> change(placed, received.version(), placed.placedAt(),
-					new ViewUpdate().set("customerId", Objects.toString(placed.customerId(), null))
-						.set("status", "PENDING")
-						.set("lines",
-								placed.lines()
-									.stream()
-									.map((line) -> new Document("sku", Objects.toString(line.sku(), null))
-										.append("quantity", line.quantity())
-										.append("unitPrice", line.unitPrice()))
-									.toList())
-						.set("currency", placed.currency())
-						.set("total", placed.total())
-						.set("shippingAddress",
-								new Document("name", placed.shippingAddress().name())
-									.append("street", placed.shippingAddress().street())
-									.append("city", placed.shippingAddress().city())
-									.append("postalCode", placed.shippingAddress().postalCode())
-									.append("country", placed.shippingAddress().country()))
-						.set("placedAt", placed.placedAt()));
+			case OrderPlaced placed -> change(placed, received.version(), placed.placedAt(), new ViewUpdate()
+				.set("customerId", Objects.toString(placed.customerId(), null))
+				.set("status", "PENDING")
+				.set("lines",
+						placed.lines()
+							.stream()
+							.map((line) -> new Document("sku", Objects.toString(line.sku(), null))
+								.append("quantity", line.quantity())
+								.append("unitPrice", line.unitPrice()))
+							.toList())
+				.set("currency", placed.currency())
+				.set("total", placed.total())
+				.set("shippingAddress",
+						new Document("name", placed.recipient()).append("street", placed.shippingAddress().street())
+							.append("city", placed.shippingAddress().city())
+							.append("postalCode", placed.shippingAddress().postalCode())
+							.append("country", placed.shippingAddress().country()))
+				.set("placedAt", placed.placedAt()));
 			case OrderConfirmed confirmed -> change(confirmed, received.version(), confirmed.confirmedAt(),
 					new ViewUpdate().set("status", "CONFIRMED"));
 			case OrderRejected rejected -> change(rejected, received.version(), rejected.rejectedAt(),

@@ -13,13 +13,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Puts the published language of {@code platform/contracts} on the wire and takes it off,
  * the same way in every service: the topic, the {@code ce_type} and the
  * {@code ce_dataschema} of a message come from {@link MessageTypes}, its key is its order
  * id and its payload is JSON. A consumer decodes a record once into its topic's sealed
- * family and switches over it.
+ * family and switches over it; a payload written at an older schema version is upcast to
+ * the version this service knows on the way in.
  */
 public final class MessageCodec {
 
@@ -74,16 +76,34 @@ public final class MessageCodec {
 		}
 		Message message;
 		try {
-			message = this.json.readValue(record.value(), type.get().javaType());
+			message = read(type.get(), CloudEventHeaders.get(record, CloudEventHeaders.DATA_SCHEMA), record.value());
 		}
 		catch (JacksonException ex) {
 			throw new InvalidMessageException(name + " is not valid JSON of its type: " + ex.getOriginalMessage(), ex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidMessageException(ex.getMessage(), ex);
 		}
 		if (message == null || message.orderId() == null || message.orderId().value() == null
 				|| message.orderId().value().isBlank()) {
 			throw new InvalidMessageException(name + " without an orderId");
 		}
 		return Optional.of(family.cast(message));
+	}
+
+	/**
+	 * Reads a payload at the version its {@code ce_dataschema} names, upcast to the
+	 * version this service was built with; a record without one is version 1.
+	 */
+	private Message read(MessageType type, String dataSchema, byte[] payload) {
+		int version = type.versionOf(dataSchema);
+		if (version == type.version()) {
+			return this.json.readValue(payload, type.javaType());
+		}
+		if (!(this.json.readTree(payload) instanceof ObjectNode old)) {
+			throw new InvalidMessageException(type.name() + " is not a JSON object");
+		}
+		return this.json.treeToValue(type.upcast(version, old), type.javaType());
 	}
 
 }

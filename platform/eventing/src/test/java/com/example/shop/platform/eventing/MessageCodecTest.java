@@ -11,9 +11,11 @@ import com.example.shop.contracts.CustomerId;
 import com.example.shop.contracts.Event;
 import com.example.shop.contracts.OrderConfirmed;
 import com.example.shop.contracts.OrderId;
+import com.example.shop.contracts.OrderPlaced;
 import com.example.shop.contracts.PaymentCharged;
 import com.example.shop.contracts.PaymentCommand;
 import com.example.shop.contracts.PaymentEvent;
+import com.example.shop.contracts.ShippingAddress;
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
 import com.example.shop.platform.eventing.outbox.OutboxMessage;
@@ -68,6 +70,44 @@ class MessageCodecTest {
 
 		assertThat(this.codec.decode(record, Event.class))
 			.isEqualTo(new OrderConfirmed(new OrderId(ORDER), Instant.parse("2026-12-02T10:00:00Z")));
+	}
+
+	@Test
+	void upcastsAnOlderVersionOnTheWayIn() {
+		String v1 = """
+				{"orderId":"%s","customerId":"C-000123","lines":[{"sku":"SKU-00042","quantity":2,"unitPrice":9.50}],
+				 "currency":"EUR","total":19.00,"placedAt":"2026-12-02T10:00:00Z",
+				 "shippingAddress":{"name":"Ada Lovelace","street":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"}}
+				"""
+			.formatted(ORDER);
+		ConsumerRecord<String, byte[]> withoutSchema = record(Topics.ORDERS_EVENTS, "OrderPlaced", v1);
+		ConsumerRecord<String, byte[]> withSchema = record(Topics.ORDERS_EVENTS, "OrderPlaced", v1);
+		withSchema.headers()
+			.add(CloudEventHeaders.DATA_SCHEMA, "urn:shop:message:OrderPlaced:v1".getBytes(StandardCharsets.UTF_8));
+
+		for (ConsumerRecord<String, byte[]> record : java.util.List.of(withoutSchema, withSchema)) {
+			OrderPlaced placed = (OrderPlaced) this.codec.decode(record, Event.class);
+			assertThat(placed.recipient()).isEqualTo("Ada Lovelace");
+			assertThat(placed.shippingAddress()).isEqualTo(new ShippingAddress("1 Main St", "Berlin", "10115", "DE"));
+			assertThat(placed.total()).isEqualByComparingTo("19.00");
+		}
+	}
+
+	@Test
+	void refusesAVersionNewerThanItKnowsOrASchemaOfAnotherType() {
+		ConsumerRecord<String, byte[]> newer = record(Topics.ORDERS_EVENTS, "OrderConfirmed",
+				"{\"orderId\":\"" + ORDER + "\",\"confirmedAt\":\"2026-12-02T10:00:00Z\"}");
+		newer.headers()
+			.add(CloudEventHeaders.DATA_SCHEMA, "urn:shop:message:OrderConfirmed:v2".getBytes(StandardCharsets.UTF_8));
+		ConsumerRecord<String, byte[]> other = record(Topics.ORDERS_EVENTS, "OrderConfirmed",
+				"{\"orderId\":\"" + ORDER + "\",\"confirmedAt\":\"2026-12-02T10:00:00Z\"}");
+		other.headers()
+			.add(CloudEventHeaders.DATA_SCHEMA, "urn:shop:message:OrderPlaced:v1".getBytes(StandardCharsets.UTF_8));
+
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> this.codec.decode(newer, Event.class))
+			.withMessage("OrderConfirmed version 2 is unknown here, where 1 is the newest");
+		assertThatExceptionOfType(InvalidMessageException.class).isThrownBy(() -> this.codec.decode(other, Event.class))
+			.withMessage("urn:shop:message:OrderPlaced:v1 is not a schema of OrderConfirmed");
 	}
 
 	@Test

@@ -116,7 +116,8 @@ class SagaRepliesListener {
 
 	private static OrderDetails details(OrderPlaced placed) {
 		if (placed.customerId() == null || placed.total() == null || placed.currency() == null || placed.lines() == null
-				|| placed.lines().isEmpty() || placed.lines().contains(null) || placed.shippingAddress() == null) {
+				|| placed.lines().isEmpty() || placed.lines().contains(null) || placed.recipient() == null
+				|| placed.shippingAddress() == null) {
 			throw new InvalidMessageException("OrderPlaced " + placed.orderId() + " lacks what the saga needs");
 		}
 		var address = placed.shippingAddress();
@@ -124,7 +125,7 @@ class SagaRepliesListener {
 			.stream()
 			.map((line) -> new OrderDetails.Line((line.sku() != null) ? line.sku().value() : null, line.quantity()))
 			.toList(),
-				new OrderDetails.Destination(address.name(), address.street(), address.city(), address.postalCode(),
+				new OrderDetails.Destination(placed.recipient(), address.street(), address.city(), address.postalCode(),
 						address.country()));
 	}
 

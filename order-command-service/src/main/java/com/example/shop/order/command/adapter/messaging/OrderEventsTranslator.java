@@ -67,12 +67,11 @@ class OrderEventsTranslator implements OrderAnnouncements {
 			.map((line) -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new OrderPlaced(id, new CustomerId(placed.customerId().value()), lines, placed.lines().get(0).currency(),
-				total, address(placed.shippingAddress()), placed.placedAt());
+				total, placed.shippingAddress().name(), address(placed.shippingAddress()), placed.placedAt());
 	}
 
 	private static ShippingAddress address(com.example.shop.order.command.domain.ShippingAddress address) {
-		return new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
-				address.country());
+		return new ShippingAddress(address.street(), address.city(), address.postalCode(), address.country());
 	}
 
 }
