@@ -105,6 +105,8 @@ class OrderFulfillmentIT {
 		reply(Topics.INVENTORY_EVENTS, "InventoryReserved", orderId, "");
 		ConsumerRecord<String, byte[]> ship = awaitCommand(orderId, "CreateShipment");
 		assertThat(json.readTree(ship.value()).at("/destination/country").asString()).isEqualTo("DE");
+		// the recipient of a version 1 OrderPlaced, upcast on the way in
+		assertThat(json.readTree(ship.value()).at("/destination/name").asString()).isEqualTo("Ada Lovelace");
 
 		reply(Topics.INVENTORY_EVENTS, "ShipmentCreated", orderId, ",\"trackingNumber\":\"TRK-77\"");
 		assertThat(awaitCommand(orderId, "ConfirmOrder").topic()).isEqualTo(Topics.ORDERS_COMMANDS);
@@ -254,6 +256,11 @@ class OrderFulfillmentIT {
 		return orderId;
 	}
 
+	/**
+	 * An {@code OrderPlaced} of schema version 1, as written before the recipient moved
+	 * out of the address: no {@code ce_dataschema}, the recipient in
+	 * {@code shippingAddress.name}.
+	 */
 	private static String orderPlaced(String orderId) {
 		return """
 				{"orderId":"%s","customerId":"C-000042","currency":"EUR","total":59.80,

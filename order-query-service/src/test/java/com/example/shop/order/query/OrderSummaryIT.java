@@ -31,6 +31,7 @@ import com.example.shop.contracts.ShipmentFailed;
 import com.example.shop.contracts.OrderCancellationRequested;
 import com.example.shop.contracts.OrderCancelled;
 import com.example.shop.contracts.OrderConfirmed;
+import com.example.shop.contracts.OrderLine;
 import com.example.shop.contracts.OrderPlaced;
 import com.example.shop.contracts.OrderRejected;
 import com.example.shop.contracts.PaymentCharged;
@@ -138,6 +139,37 @@ class OrderSummaryIT {
 		assertThat(answer.at("/shipment/trackingNumber").asString()).isEqualTo(history.trackingNumber());
 		assertThat(answer.get("timeline").findValuesAsString("event")).containsExactly("OrderPlaced", "PaymentCharged",
 				"InventoryReserved", "ShipmentCreated", "OrderConfirmed");
+	}
+
+	@Test
+	void anOrderPlacedOfVersion1OnTheTopicStillReads() throws Exception {
+		OrderHistory history = anOrder().placed().confirmed();
+		OrderPlaced placed = (OrderPlaced) history.ordersEvents().get(0).event();
+		StringBuilder lines = new StringBuilder();
+		for (OrderLine line : placed.lines()) {
+			lines.append(lines.isEmpty() ? "" : ",")
+				.append("{\"sku\":\"%s\",\"quantity\":%d,\"unitPrice\":%s}".formatted(line.sku(), line.quantity(),
+						line.unitPrice()));
+		}
+		// as the order command service wrote it before version 2: the recipient inside
+		// the
+		// address, and no ce_dataschema header
+		String version1 = """
+				{"orderId":"%s","customerId":"%s","lines":[%s],"currency":"%s","total":%s,"placedAt":"%s",
+				 "shippingAddress":{"name":"%s","street":"%s","city":"%s","postalCode":"%s","country":"%s"}}"""
+			.formatted(placed.orderId(), placed.customerId(), lines, placed.currency(), placed.total(),
+					placed.placedAt(), placed.recipient(), placed.shippingAddress().street(),
+					placed.shippingAddress().city(), placed.shippingAddress().postalCode(),
+					placed.shippingAddress().country());
+
+		driver.publishRaw(Topics.ORDERS_EVENTS, history.orderId(), "OrderPlaced", version1, 1L);
+		driver.publish(history.ordersEvents().get(1));
+
+		driver.awaitVersion(history.orderId(), 2);
+		assertThat(driver.summary(history.orderId())).usingRecursiveComparison()
+			.withComparatorForType(AMOUNTS, BigDecimal.class)
+			.isEqualTo(fold(history));
+		assertThat(driver.summary(history.orderId()).shippingAddress().name()).isEqualTo(placed.recipient());
 	}
 
 	@Test
