@@ -38,7 +38,7 @@ import com.example.shop.contracts.PaymentCharged;
 import com.example.shop.contracts.PaymentFailed;
 import com.example.shop.contracts.PaymentRefunded;
 import com.example.shop.order.query.OrderHistory.Published;
-import com.example.shop.order.query.view.OrderSummary;
+import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;

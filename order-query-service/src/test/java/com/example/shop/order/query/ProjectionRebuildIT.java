@@ -16,10 +16,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 import com.example.shop.contracts.MessageTypes;
-import com.example.shop.order.query.view.ManifestEntry;
-import com.example.shop.order.query.view.OrderRevenue;
-import com.example.shop.order.query.view.OrderSummary;
-import com.example.shop.order.query.view.ProjectionCatalog;
+import com.example.shop.order.query.manifest.ManifestEntry;
+import com.example.shop.order.query.revenue.OrderRevenue;
+import com.example.shop.order.query.summary.OrderSummary;
+import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class ProjectionRebuildIT {
 		List<OrderHistory> histories = histories(40, OrderHistory.T0);
 		OrderHistory last = histories.get(histories.size() - 1);
 
-		rebuildWhileReading(ProjectionCatalog.ORDER_SUMMARY, "/orders/" + last.orderId(), OrderSummary.class);
+		rebuildWhileReading(OrderSummary.PROJECTION, "/orders/" + last.orderId(), OrderSummary.class);
 
 		OrderHistory late = anOrder().placed().charged();
 		late.events().forEach(driver::publish);
@@ -69,8 +69,8 @@ class ProjectionRebuildIT {
 			OrderSummary summary = driver.summary(late.orderId());
 			return summary != null && summary.version() == 1 && summary.payment() != null;
 		});
-		assertThat(mongo.findById(late.orderId(), OrderSummary.class,
-				catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY)))
+		assertThat(
+				mongo.findById(late.orderId(), OrderSummary.class, catalog.activeCollection(OrderSummary.PROJECTION)))
 			.isNotNull();
 
 		JsonNode projections = json.readTree(driver.get("/projections").body());
@@ -90,17 +90,17 @@ class ProjectionRebuildIT {
 		QueryTestDriver.awaitTrue(() -> json.readTree(driver.get(report).body()).get("days").size() > 0);
 		awaitApplied(histories, (history) -> {
 			OrderRevenue revenue = mongo.findById(history.orderId(), OrderRevenue.class,
-					catalog.activeCollection(ProjectionCatalog.REVENUE_REPORT));
+					catalog.activeCollection(OrderRevenue.PROJECTION));
 			return revenue != null && revenue.total() != null
 					&& (revenue.confirmedOn() != null) == has(history, "OrderConfirmed")
 					&& (revenue.refundedOn() != null) == has(history, "PaymentRefunded");
 		});
 		String before = driver.get(report).body();
 
-		rebuildWhileReading(ProjectionCatalog.REVENUE_REPORT, report, OrderRevenue.class);
+		rebuildWhileReading(OrderRevenue.PROJECTION, report, OrderRevenue.class);
 
 		assertThat(driver.get(report).body()).isEqualTo(before);
-		assertProjectionListed(ProjectionCatalog.REVENUE_REPORT);
+		assertProjectionListed(OrderRevenue.PROJECTION);
 	}
 
 	@Test
@@ -110,7 +110,7 @@ class ProjectionRebuildIT {
 		String manifest = "/shipments?date=" + day;
 		awaitApplied(histories, (history) -> {
 			ManifestEntry entry = mongo.findById(history.orderId(), ManifestEntry.class,
-					catalog.activeCollection(ProjectionCatalog.SHIPPING_MANIFEST));
+					catalog.activeCollection(ManifestEntry.PROJECTION));
 			return has(history, "ShipmentCreated") ? entry != null && entry.shippedOn() != null
 					&& (entry.cancelledAt() != null) == has(history, "ShipmentCancelled") : entry == null;
 		});
@@ -118,10 +118,10 @@ class ProjectionRebuildIT {
 		assertThat(json.readTree(before).get("shipments").findValuesAsString("status")).contains("CREATED",
 				"CANCELLED");
 
-		rebuildWhileReading(ProjectionCatalog.SHIPPING_MANIFEST, manifest, ManifestEntry.class);
+		rebuildWhileReading(ManifestEntry.PROJECTION, manifest, ManifestEntry.class);
 
 		assertThat(driver.get(manifest).body()).isEqualTo(before);
-		assertProjectionListed(ProjectionCatalog.SHIPPING_MANIFEST);
+		assertProjectionListed(ManifestEntry.PROJECTION);
 	}
 
 	/**
@@ -132,7 +132,7 @@ class ProjectionRebuildIT {
 	 */
 	@Test
 	void ordersPlacedThroughoutARebuildAllReachTheRebuiltView() throws Exception {
-		ProjectionCatalog.Pointer before = catalog.pointer(ProjectionCatalog.ORDER_SUMMARY);
+		ProjectionCatalog.Pointer before = catalog.pointer(OrderSummary.PROJECTION);
 		List<String> placed = new CopyOnWriteArrayList<>();
 		AtomicBoolean placing = new AtomicBoolean(true);
 		CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> {
@@ -146,7 +146,7 @@ class ProjectionRebuildIT {
 
 		assertThat(driver.post("/projections/order-summary/rebuild").statusCode()).isEqualTo(202);
 		QueryTestDriver.awaitTrue(() -> {
-			ProjectionCatalog.Pointer pointer = catalog.pointer(ProjectionCatalog.ORDER_SUMMARY);
+			ProjectionCatalog.Pointer pointer = catalog.pointer(OrderSummary.PROJECTION);
 			return pointer.generation() > before.generation() && "LIVE".equals(pointer.state());
 		});
 		// on past the switch and past every listener's next look at the pointer
@@ -154,7 +154,7 @@ class ProjectionRebuildIT {
 		placing.set(false);
 		publisher.get(10, TimeUnit.SECONDS);
 
-		String rebuilt = catalog.pointer(ProjectionCatalog.ORDER_SUMMARY).collection();
+		String rebuilt = catalog.pointer(OrderSummary.PROJECTION).collection();
 		assertThat(placed).hasSizeGreaterThan(50);
 		QueryTestDriver.awaitTrue(() -> placed.stream()
 			.allMatch((orderId) -> mongo.findById(orderId, OrderSummary.class, rebuilt) != null));

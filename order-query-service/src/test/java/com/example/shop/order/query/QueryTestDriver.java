@@ -1,5 +1,7 @@
 package com.example.shop.order.query;
 
+import com.example.shop.order.query.revenue.OrderRevenue;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +22,8 @@ import com.example.shop.contracts.MessageType;
 import com.example.shop.contracts.MessageTypes;
 import com.example.shop.contracts.OrderEvent;
 import com.example.shop.contracts.Topics;
-import com.example.shop.order.query.view.OrderSummary;
-import com.example.shop.order.query.view.ProjectionCatalog;
+import com.example.shop.order.query.summary.OrderSummary;
+import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -194,8 +196,7 @@ class QueryTestDriver {
 	 * The order's summary in the collection that serves the view now, or {@code null}.
 	 */
 	OrderSummary summary(String orderId) {
-		return this.mongo.findById(orderId, OrderSummary.class,
-				this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
+		return this.mongo.findById(orderId, OrderSummary.class, this.catalog.activeCollection(OrderSummary.PROJECTION));
 	}
 
 	/**
@@ -203,12 +204,12 @@ class QueryTestDriver {
 	 * is not a subdocument, so that the server refuses every update of a payment field.
 	 */
 	void corruptSummary(String orderId) {
-		this.mongo.getCollection(this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY))
+		this.mongo.getCollection(this.catalog.activeCollection(OrderSummary.PROJECTION))
 			.insertOne(new Document("_id", orderId).append("version", 0L).append("payment", "corrupt"));
 	}
 
 	void deleteSummary(String orderId) {
-		this.mongo.getCollection(this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY))
+		this.mongo.getCollection(this.catalog.activeCollection(OrderSummary.PROJECTION))
 			.deleteOne(new Document("_id", orderId));
 	}
 
@@ -216,14 +217,14 @@ class QueryTestDriver {
 	 * The raw document of the order's summary, without mapping it.
 	 */
 	Document rawSummary(String orderId) {
-		return raw(ProjectionCatalog.ORDER_SUMMARY, orderId);
+		return raw(OrderSummary.PROJECTION, orderId);
 	}
 
 	/**
 	 * The raw document of the order in the revenue report, {@code null} for none.
 	 */
 	Document rawRevenue(String orderId) {
-		return raw(ProjectionCatalog.REVENUE_REPORT, orderId);
+		return raw(OrderRevenue.PROJECTION, orderId);
 	}
 
 	private Document raw(String projection, String orderId) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import com.example.shop.order.query.view.OrderRevenue;
-import com.example.shop.order.query.view.ProjectionCatalog;
+import com.example.shop.order.query.revenue.OrderRevenue;
+import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -107,12 +107,12 @@ class RevenueReportIT {
 		assertThat(report.get("timeZone").asString()).isEqualTo("UTC");
 		assertThat(report.get("from").asString()).isEqualTo(day.minusDays(1).toString());
 		assertThat(report.at("/days/1/confirmed").decimalValue()).isEqualTo(new BigDecimal("0.30"));
-		Document stored = mongo.getCollection(catalog.activeCollection(ProjectionCatalog.REVENUE_REPORT))
+		Document stored = mongo.getCollection(catalog.activeCollection(OrderRevenue.PROJECTION))
 			.find(new Document("_id", tenCents.orderId()))
 			.first();
 		assertThat(stored.get("total")).isInstanceOf(Decimal128.class);
 		assertThat(mongo.findById(twentyCents.orderId(), OrderRevenue.class,
-				catalog.activeCollection(ProjectionCatalog.REVENUE_REPORT)))
+				catalog.activeCollection(OrderRevenue.PROJECTION)))
 			.extracting(OrderRevenue::confirmedOn)
 			.isEqualTo(day.toString());
 	}

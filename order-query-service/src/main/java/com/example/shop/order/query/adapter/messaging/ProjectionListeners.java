@@ -3,8 +3,8 @@ package com.example.shop.order.query.adapter.messaging;
 import java.util.List;
 
 import com.example.shop.contracts.Topics;
-import com.example.shop.order.query.view.Projections;
-import com.example.shop.order.query.view.Projections.RecordNotAppliedException;
+import com.example.shop.order.query.projection.Projections;
+import com.example.shop.order.query.projection.Projections.RecordNotAppliedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;

@@ -10,8 +10,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import com.example.shop.order.query.view.OrderSummary;
-import com.example.shop.order.query.view.ProjectionCatalog;
+import com.example.shop.order.query.summary.OrderSummary;
+import com.example.shop.order.query.projection.ProjectionCatalog;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
@@ -69,7 +69,7 @@ class CustomerOrdersController {
 		if (status != null) {
 			criteria = criteria.and("status").is(status);
 		}
-		String collection = this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY);
+		String collection = this.catalog.activeCollection(OrderSummary.PROJECTION);
 		long total = this.mongo.count(Query.query(criteria), collection);
 		List<Entry> orders = this.mongo
 			.find(Query.query(criteria)

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.example.shop.order.query.config.QueryProperties;
-import com.example.shop.order.query.view.OrderSummary;
-import com.example.shop.order.query.view.ProjectionCatalog;
+import com.example.shop.order.query.summary.OrderSummary;
+import com.example.shop.order.query.projection.ProjectionCatalog;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -66,7 +66,7 @@ class OrderSummaryController {
 		Instant deadline = Instant.now().plus(this.properties.readYourWritesTimeout());
 		while (true) {
 			OrderSummary summary = this.mongo.findById(orderId, OrderSummary.class,
-					this.catalog.activeCollection(ProjectionCatalog.ORDER_SUMMARY));
+					this.catalog.activeCollection(OrderSummary.PROJECTION));
 			long version = (summary != null) ? summary.version() : 0;
 			if (minVersion == null || version >= minVersion) {
 				if (summary == null || !summary.isPlaced()) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import com.example.shop.order.query.view.OrderSummary;
+import com.example.shop.order.query.summary.OrderSummary;
 
 /**
  * The body of {@code GET /orders/{orderId}}: the order, what became of its payment, stock

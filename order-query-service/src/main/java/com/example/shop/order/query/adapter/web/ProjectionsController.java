@@ -1,5 +1,7 @@
 package com.example.shop.order.query.adapter.web;
 
+import com.example.shop.order.query.projection.Projections;
+
 import com.example.shop.platform.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,9 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.example.shop.order.query.view.ProjectionCatalog;
-import com.example.shop.order.query.view.ProjectionMonitor;
-import com.example.shop.order.query.view.ProjectionRebuilder;
+import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.projection.ProjectionMonitor;
+import com.example.shop.order.query.projection.ProjectionRebuilder;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -74,7 +76,7 @@ class ProjectionsController {
 	@ApiResponse(responseCode = "202", description = "Rebuild started")
 	@ProblemResponses({ 404, 409 })
 	ResponseEntity<Map<String, String>> rebuild(@Parameter(example = "order-summary") @PathVariable String name) {
-		if (!ProjectionCatalog.isKnown(name)) {
+		if (!this.catalog.isKnown(name)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No projection named " + name);
 		}
 		String target = this.rebuilder.start(name);

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.example.shop.order.query.view.ManifestEntry;
-import com.example.shop.order.query.view.ShippingManifest;
+import com.example.shop.order.query.manifest.ManifestEntry;
+import com.example.shop.order.query.manifest.ShippingManifest;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.manifest;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +21,9 @@ import java.util.List;
  */
 public record ManifestEntry(String id, String trackingNumber, Destination destination, List<Line> lines,
 		Instant shippedAt, String shippedOn, Instant cancelledAt) {
+
+	/** The name of the projection that builds it, in {@code /projections/{name}}. */
+	public static final String PROJECTION = "shipping-manifest";
 
 	public static final String COLLECTION = "shipping_manifest";
 

@@ -1,4 +1,11 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.revenue;
+
+import com.example.shop.order.query.projection.Projection;
+import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.projection.ReceivedEvent;
+import com.example.shop.order.query.projection.UtcDay;
+import com.example.shop.order.query.projection.ViewUpdate;
+import com.example.shop.order.query.projection.ViewWrite;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -33,7 +40,12 @@ class RevenueReportProjection implements Projection {
 
 	@Override
 	public String name() {
-		return ProjectionCatalog.REVENUE_REPORT;
+		return OrderRevenue.PROJECTION;
+	}
+
+	@Override
+	public String collection() {
+		return OrderRevenue.COLLECTION;
 	}
 
 	@Override

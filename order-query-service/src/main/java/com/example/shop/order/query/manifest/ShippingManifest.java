@@ -1,4 +1,6 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.manifest;
+
+import com.example.shop.order.query.projection.ProjectionCatalog;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +31,7 @@ public class ShippingManifest {
 		return this.mongo.find(
 				Query.query(Criteria.where("shippedOn").is(day.toString()))
 					.with(Sort.by("shippedAt").and(Sort.by("_id"))),
-				ManifestEntry.class, this.catalog.activeCollection(ProjectionCatalog.SHIPPING_MANIFEST));
+				ManifestEntry.class, this.catalog.activeCollection(ManifestEntry.PROJECTION));
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.projection;
 
 import com.example.shop.contracts.Event;
 import com.example.shop.contracts.OrderEvent;

@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.projection;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,12 +8,12 @@ import java.time.ZoneOffset;
  * The reports' days are UTC days, stored as ISO dates ({@code yyyy-MM-dd}), which sort
  * and compare as text in the order of the days.
  */
-final class UtcDay {
+public final class UtcDay {
 
 	private UtcDay() {
 	}
 
-	static String of(Instant at) {
+	public static String of(Instant at) {
 		return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
 	}
 

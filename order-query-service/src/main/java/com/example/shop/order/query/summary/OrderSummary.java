@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.summary;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,6 +31,9 @@ import java.util.List;
 public record OrderSummary(String id, String customerId, String status, List<Line> lines, String currency,
 		BigDecimal total, Address shippingAddress, String rejectionReason, Instant placedAt, Instant updatedAt,
 		long version, List<Step> timeline, Payment payment, Reservation reservation, Shipment shipment) {
+
+	/** The name of the projection that builds it, in {@code /projections/{name}}. */
+	public static final String PROJECTION = "order-summary";
 
 	public static final String COLLECTION = "order_summaries";
 

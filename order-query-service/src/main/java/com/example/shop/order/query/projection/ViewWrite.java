@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.projection;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -14,13 +14,13 @@ import org.bson.conversions.Bson;
  * @param filter {@code _id} and any condition
  * @param update the update operators ({@link ViewUpdate})
  */
-record ViewWrite(String id, Bson filter, Bson update) {
+public record ViewWrite(String id, Bson filter, Bson update) {
 
 	/**
 	 * A write to the document with this id, whatever it holds, creating it if there is
 	 * none.
 	 */
-	static ViewWrite byId(String id, Bson update) {
+	public static ViewWrite byId(String id, Bson update) {
 		return new ViewWrite(id, new Document("_id", id), update);
 	}
 

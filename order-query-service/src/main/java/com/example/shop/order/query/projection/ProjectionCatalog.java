@@ -1,9 +1,10 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.projection;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -26,24 +27,11 @@ public class ProjectionCatalog {
 
 	static final String COLLECTION = "projections";
 
-	/** The order summary projection's name. */
-	public static final String ORDER_SUMMARY = "order-summary";
-
-	/** The revenue report projection's name. */
-	public static final String REVENUE_REPORT = "revenue-report";
-
-	/** The shipping manifest projection's name. */
-	public static final String SHIPPING_MANIFEST = "shipping-manifest";
-
 	/**
-	 * The collection of each projection's first generation; a rebuild's collection adds
-	 * {@code _g<generation>}.
+	 * The collection of each projection's first generation, by name and in the order
+	 * {@link #all()} lists them; a rebuild's collection adds {@code _g<generation>}.
 	 */
-	private static final Map<String, String> FIRST_COLLECTIONS = Map.of(ORDER_SUMMARY, OrderSummary.COLLECTION,
-			REVENUE_REPORT, OrderRevenue.COLLECTION, SHIPPING_MANIFEST, ManifestEntry.COLLECTION);
-
-	/** Every projection, in the order {@link #all()} lists them. */
-	private static final List<String> NAMES = List.of(ORDER_SUMMARY, REVENUE_REPORT, SHIPPING_MANIFEST);
+	private final Map<String, String> firstCollections;
 
 	/**
 	 * How long a looked-up collection is used before the pointer is read again. Reading
@@ -55,8 +43,10 @@ public class ProjectionCatalog {
 
 	private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
 
-	public ProjectionCatalog(MongoTemplate mongo) {
+	public ProjectionCatalog(MongoTemplate mongo, List<Projection> projections) {
 		this.mongo = mongo;
+		this.firstCollections = new TreeMap<>();
+		projections.forEach((projection) -> this.firstCollections.put(projection.name(), projection.collection()));
 	}
 
 	/**
@@ -89,12 +79,12 @@ public class ProjectionCatalog {
 	/**
 	 * Whether a projection of that name exists.
 	 */
-	public static boolean isKnown(String projection) {
-		return FIRST_COLLECTIONS.containsKey(projection);
+	public boolean isKnown(String projection) {
+		return this.firstCollections.containsKey(projection);
 	}
 
 	public Pointer pointer(String projection) {
-		String first = FIRST_COLLECTIONS.get(projection);
+		String first = this.firstCollections.get(projection);
 		if (first == null) {
 			throw new IllegalArgumentException("No projection named " + projection);
 		}
@@ -116,7 +106,7 @@ public class ProjectionCatalog {
 	 * shipping manifest.
 	 */
 	public List<Pointer> all() {
-		return NAMES.stream().map(this::pointer).toList();
+		return this.firstCollections.keySet().stream().map(this::pointer).toList();
 	}
 
 	/**
@@ -126,7 +116,7 @@ public class ProjectionCatalog {
 	 */
 	String startRebuild(String projection) {
 		Pointer current = pointer(projection);
-		String target = FIRST_COLLECTIONS.get(projection) + "_g" + (current.generation() + 1);
+		String target = this.firstCollections.get(projection) + "_g" + (current.generation() + 1);
 		var result = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(projection).and("state").is("LIVE")),
 				new Update().set("state", "REBUILDING").set("rebuildCollection", target), COLLECTION);
 		return (result.getModifiedCount() == 1) ? target : null;

@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.projection;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,10 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.summary;
+
+import com.example.shop.order.query.projection.Projection;
+import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.projection.ReceivedEvent;
+import com.example.shop.order.query.projection.ViewUpdate;
+import com.example.shop.order.query.projection.ViewWrite;
 
 import java.time.Instant;
 import java.util.List;
@@ -63,7 +69,12 @@ class OrderSummaryProjection implements Projection {
 
 	@Override
 	public String name() {
-		return ProjectionCatalog.ORDER_SUMMARY;
+		return OrderSummary.PROJECTION;
+	}
+
+	@Override
+	public String collection() {
+		return OrderSummary.COLLECTION;
 	}
 
 	@Override

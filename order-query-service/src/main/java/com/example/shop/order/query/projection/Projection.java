@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.projection;
 
 import java.util.List;
 
@@ -7,12 +7,18 @@ import java.util.List;
  * {@link #write} is idempotent, so a projection can be fed at least once, and rebuilt by
  * replaying its topics from offset 0 into a fresh collection.
  */
-interface Projection {
+public interface Projection {
 
 	/**
 	 * The name in {@code /projections/{name}} and in the catalog.
 	 */
 	String name();
+
+	/**
+	 * The collection of its first generation; a rebuild writes to
+	 * {@code <collection>_g<generation>}.
+	 */
+	String collection();
 
 	/**
 	 * The topics it is built from.

@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.projection;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,6 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.revenue;
+
+import com.example.shop.order.query.projection.ProjectionCatalog;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -65,7 +67,7 @@ public class RevenueReport {
 		if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
 			throw new IllegalArgumentException("A report covers 1 to " + MAX_DAYS + " days, not " + from + " to " + to);
 		}
-		String collection = this.catalog.activeCollection(ProjectionCatalog.REVENUE_REPORT);
+		String collection = this.catalog.activeCollection(OrderRevenue.PROJECTION);
 		Map<String, Totals> totals = new TreeMap<>();
 		for (Document sum : sums(collection,
 				Criteria.where("confirmedOn").gte(from.toString()).lte(to.toString()).and("total").exists(true),

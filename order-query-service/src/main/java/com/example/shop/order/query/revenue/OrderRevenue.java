@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.revenue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +21,9 @@ import java.time.Instant;
  */
 public record OrderRevenue(String id, String currency, BigDecimal total, Instant confirmedAt, String confirmedOn,
 		BigDecimal refundedAmount, String refundCurrency, Instant refundedAt, String refundedOn) {
+
+	/** The name of the projection that builds it, in {@code /projections/{name}}. */
+	public static final String PROJECTION = "revenue-report";
 
 	public static final String COLLECTION = "order_revenue";
 

@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.projection;
 
 import org.bson.Document;
 
@@ -8,37 +8,37 @@ import org.bson.Document;
  * into a document of its own first, then encode that again, which was most of the time
  * the live listener spent building and sending its writes.
  */
-final class ViewUpdate {
+public final class ViewUpdate {
 
 	private final Document operators = new Document();
 
-	ViewUpdate set(String field, Object value) {
+	public ViewUpdate set(String field, Object value) {
 		return add("$set", field, value);
 	}
 
-	ViewUpdate setOnInsert(String field, Object value) {
+	public ViewUpdate setOnInsert(String field, Object value) {
 		return add("$setOnInsert", field, value);
 	}
 
 	/**
 	 * Sets the field to the value if it is missing or greater.
 	 */
-	ViewUpdate min(String field, Object value) {
+	public ViewUpdate min(String field, Object value) {
 		return add("$min", field, value);
 	}
 
 	/**
 	 * Sets the field to the value if it is missing or less.
 	 */
-	ViewUpdate max(String field, Object value) {
+	public ViewUpdate max(String field, Object value) {
 		return add("$max", field, value);
 	}
 
-	ViewUpdate push(String field, Object value) {
+	public ViewUpdate push(String field, Object value) {
 		return add("$push", field, value);
 	}
 
-	Document toDocument() {
+	public Document toDocument() {
 		return this.operators;
 	}
 

@@ -1,4 +1,4 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.projection;
 
 import com.example.shop.contracts.Event;
 
@@ -10,6 +10,6 @@ import com.example.shop.contracts.Event;
  * @param version the order stream version for an orders event; {@code null} for payments
  * and inventory events, which carry none
  */
-record ReceivedEvent(String orderId, Event event, Long version) {
+public record ReceivedEvent(String orderId, Event event, Long version) {
 
 }

@@ -1,4 +1,11 @@
-package com.example.shop.order.query.view;
+package com.example.shop.order.query.manifest;
+
+import com.example.shop.order.query.projection.Projection;
+import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.projection.ReceivedEvent;
+import com.example.shop.order.query.projection.UtcDay;
+import com.example.shop.order.query.projection.ViewUpdate;
+import com.example.shop.order.query.projection.ViewWrite;
 
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +40,12 @@ class ShippingManifestProjection implements Projection {
 
 	@Override
 	public String name() {
-		return ProjectionCatalog.SHIPPING_MANIFEST;
+		return ManifestEntry.PROJECTION;
+	}
+
+	@Override
+	public String collection() {
+		return ManifestEntry.COLLECTION;
 	}
 
 	@Override
