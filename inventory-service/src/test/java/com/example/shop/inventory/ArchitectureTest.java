@@ -8,11 +8,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The shape of the service: a framework-free domain at the centre, adapters outside, no
- * cycles, no other service. Every rule fails on empty packages, so a rule cannot pass by
- * matching nothing.
+ * The shape of the service: a framework-free domain at the centre, one package per
+ * aggregate over what they share, adapters outside, no cycles, no other service. Every
+ * rule fails on empty packages, so a rule cannot pass by matching nothing.
  */
 class ArchitectureTest {
 
@@ -29,6 +30,24 @@ class ArchitectureTest {
 				.or(JavaClass.Predicates.equivalentTo(Aggregate.class)))
 			.allowEmptyShould(false);
 		rule.check(CLASSES);
+	}
+
+	@Test
+	void aProductKnowsNoAllocationAndTheSharedKernelNoAggregate() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".domain.product..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(BASE + ".domain.allocation..")
+			.allowEmptyShould(false)
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage(BASE + ".domain")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(BASE + ".domain.product..", BASE + ".domain.allocation..")
+			.allowEmptyShould(false)
+			.check(CLASSES);
 	}
 
 	@Test

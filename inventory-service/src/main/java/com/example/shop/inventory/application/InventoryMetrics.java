@@ -2,8 +2,8 @@ package com.example.shop.inventory.application;
 
 import java.util.Locale;
 
-import com.example.shop.inventory.domain.AllocationDecision;
-import com.example.shop.inventory.domain.AllocationOutcome;
+import com.example.shop.inventory.domain.allocation.AllocationDecision;
+import com.example.shop.inventory.domain.allocation.AllocationOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -3,8 +3,8 @@ package com.example.shop.inventory.application;
 import java.time.Clock;
 import java.util.List;
 
-import com.example.shop.inventory.domain.Product;
-import com.example.shop.inventory.domain.ProductEvent;
+import com.example.shop.inventory.domain.product.Product;
+import com.example.shop.inventory.domain.product.ProductEvent;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;

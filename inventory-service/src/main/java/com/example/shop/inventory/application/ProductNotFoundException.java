@@ -1,5 +1,7 @@
 package com.example.shop.inventory.application;
 
+import com.example.shop.inventory.domain.product.Product;
+
 import com.example.shop.inventory.domain.Sku;
 
 /**

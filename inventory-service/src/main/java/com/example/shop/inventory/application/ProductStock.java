@@ -1,7 +1,7 @@
 package com.example.shop.inventory.application;
 
 import com.example.shop.inventory.domain.Sku;
-import com.example.shop.inventory.domain.StockLevels;
+import com.example.shop.inventory.domain.product.StockLevels;
 
 /**
  * A product's stock and the version of its stream.

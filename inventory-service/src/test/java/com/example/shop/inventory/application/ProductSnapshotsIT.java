@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import com.example.shop.inventory.domain.OrderId;
-import com.example.shop.inventory.domain.Product;
-import com.example.shop.inventory.domain.ProductEvent;
+import com.example.shop.inventory.domain.product.Product;
+import com.example.shop.inventory.domain.product.ProductEvent;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.SkuQuantity;
-import com.example.shop.inventory.domain.StockLevels;
+import com.example.shop.inventory.domain.product.StockLevels;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
 import com.example.shop.platform.eventing.store.EventMetadata;

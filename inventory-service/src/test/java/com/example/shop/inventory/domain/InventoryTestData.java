@@ -1,5 +1,13 @@
 package com.example.shop.inventory.domain;
 
+import com.example.shop.inventory.domain.allocation.AllocationEvent;
+import com.example.shop.inventory.domain.allocation.Destination;
+import com.example.shop.inventory.domain.allocation.OrderAllocation;
+import com.example.shop.inventory.domain.allocation.ShipmentFailure;
+import com.example.shop.inventory.domain.allocation.Shortage;
+import com.example.shop.inventory.domain.product.Product;
+import com.example.shop.inventory.domain.product.ProductEvent;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

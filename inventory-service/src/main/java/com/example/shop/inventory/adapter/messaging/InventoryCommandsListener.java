@@ -11,7 +11,7 @@ import com.example.shop.contracts.ReserveInventory;
 import com.example.shop.contracts.StockLine;
 import com.example.shop.contracts.Topics;
 import com.example.shop.inventory.application.AllocationCommands;
-import com.example.shop.inventory.domain.Destination;
+import com.example.shop.inventory.domain.allocation.Destination;
 import com.example.shop.inventory.domain.InvalidStockException;
 import com.example.shop.inventory.domain.OrderId;
 import com.example.shop.inventory.domain.Sku;

@@ -14,7 +14,7 @@ import com.example.shop.contracts.Shortage;
 import com.example.shop.contracts.Sku;
 import com.example.shop.contracts.StockLine;
 import com.example.shop.inventory.application.AllocationReplies;
-import com.example.shop.inventory.domain.AllocationOutcome;
+import com.example.shop.inventory.domain.allocation.AllocationOutcome;
 import com.example.shop.inventory.domain.OrderId;
 import com.example.shop.inventory.domain.SkuQuantity;
 import com.example.shop.platform.eventing.MessageCodec;
@@ -75,7 +75,7 @@ class InventoryRepliesTranslator implements AllocationReplies {
 		return lines.stream().map((line) -> new StockLine(new Sku(line.sku().value()), line.quantity())).toList();
 	}
 
-	private static Destination destination(com.example.shop.inventory.domain.Destination destination) {
+	private static Destination destination(com.example.shop.inventory.domain.allocation.Destination destination) {
 		return new Destination(destination.name(), destination.street(), destination.city(), destination.postalCode(),
 				destination.country());
 	}

@@ -3,7 +3,7 @@ package com.example.shop.inventory.adapter.web;
 import com.example.shop.inventory.application.IdempotencyKeyReusedException;
 import com.example.shop.inventory.application.ProductNotFoundException;
 import com.example.shop.inventory.domain.InvalidStockException;
-import com.example.shop.inventory.domain.ProductExistsException;
+import com.example.shop.inventory.domain.product.ProductExistsException;
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
 import com.example.shop.platform.web.ProblemDetailsHandler;
 

@@ -1,4 +1,7 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.allocation;
+
+import com.example.shop.inventory.domain.Sku;
+import com.example.shop.inventory.domain.product.ProductEvent;
 
 import java.util.Collections;
 import java.util.List;

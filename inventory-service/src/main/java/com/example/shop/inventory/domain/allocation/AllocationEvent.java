@@ -1,4 +1,6 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.allocation;
+
+import com.example.shop.inventory.domain.SkuQuantity;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.allocation;
 
 /**
  * Where an order's allocation is: {@code NONE} → {@code RESERVED} |

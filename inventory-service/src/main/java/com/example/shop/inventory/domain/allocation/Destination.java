@@ -1,4 +1,6 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.allocation;
+
+import com.example.shop.inventory.domain.InvalidStockException;
 
 /**
  * Where a shipment goes. Only the country matters to the warehouse, which serves a

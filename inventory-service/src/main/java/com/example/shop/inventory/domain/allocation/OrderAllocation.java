@@ -1,4 +1,11 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.allocation;
+
+import com.example.shop.inventory.domain.OrderId;
+import com.example.shop.inventory.domain.Sku;
+import com.example.shop.inventory.domain.SkuQuantity;
+import com.example.shop.inventory.domain.StockStateException;
+import com.example.shop.inventory.domain.product.Product;
+import com.example.shop.inventory.domain.product.ProductEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
-import com.example.shop.inventory.domain.AllocationEvent.ReservationMade;
-import com.example.shop.inventory.domain.AllocationEvent.ReservationRefused;
-import com.example.shop.inventory.domain.AllocationEvent.ReservationReleased;
-import com.example.shop.inventory.domain.AllocationEvent.ShipmentDispatched;
-import com.example.shop.inventory.domain.AllocationEvent.ShipmentRecalled;
-import com.example.shop.inventory.domain.AllocationEvent.ShipmentRefused;
+import com.example.shop.inventory.domain.allocation.AllocationEvent.ReservationMade;
+import com.example.shop.inventory.domain.allocation.AllocationEvent.ReservationRefused;
+import com.example.shop.inventory.domain.allocation.AllocationEvent.ReservationReleased;
+import com.example.shop.inventory.domain.allocation.AllocationEvent.ShipmentDispatched;
+import com.example.shop.inventory.domain.allocation.AllocationEvent.ShipmentRecalled;
+import com.example.shop.inventory.domain.allocation.AllocationEvent.ShipmentRefused;
 import com.example.shop.platform.eventing.aggregate.Aggregate;
 
 /**

@@ -1,4 +1,4 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.allocation;
 
 /**
  * Why nothing was reserved for an order.

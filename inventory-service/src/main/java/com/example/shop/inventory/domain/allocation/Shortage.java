@@ -1,4 +1,6 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.allocation;
+
+import com.example.shop.inventory.domain.Sku;
 
 /**
  * A product an order wanted more of than was available.

@@ -1,14 +1,19 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.product;
+
+import com.example.shop.inventory.domain.InvalidStockException;
+import com.example.shop.inventory.domain.OrderId;
+import com.example.shop.inventory.domain.Sku;
+import com.example.shop.inventory.domain.StockStateException;
 
 import java.time.Instant;
 import java.util.List;
 
-import com.example.shop.inventory.domain.ProductEvent.ProductCreated;
-import com.example.shop.inventory.domain.ProductEvent.Restocked;
-import com.example.shop.inventory.domain.ProductEvent.ShippedStockRecalled;
-import com.example.shop.inventory.domain.ProductEvent.StockReleased;
-import com.example.shop.inventory.domain.ProductEvent.StockReserved;
-import com.example.shop.inventory.domain.ProductEvent.StockShipped;
+import com.example.shop.inventory.domain.product.ProductEvent.ProductCreated;
+import com.example.shop.inventory.domain.product.ProductEvent.Restocked;
+import com.example.shop.inventory.domain.product.ProductEvent.ShippedStockRecalled;
+import com.example.shop.inventory.domain.product.ProductEvent.StockReleased;
+import com.example.shop.inventory.domain.product.ProductEvent.StockReserved;
+import com.example.shop.inventory.domain.product.ProductEvent.StockShipped;
 import com.example.shop.platform.eventing.aggregate.Aggregate;
 
 /**
@@ -18,8 +23,9 @@ import com.example.shop.platform.eventing.aggregate.Aggregate;
  * {@code available + reserved + shipped = received}.
  * <p>
  * Creating and restocking are public decisions; the movements for orders (reserve,
- * release, ship, recall) are decided by {@link OrderAllocation}, which knows what each
- * order holds.
+ * release, ship, recall) are decided by
+ * {@link com.example.shop.inventory.domain.allocation.OrderAllocation}, which knows what
+ * each order holds.
  */
 public final class Product implements Aggregate<ProductEvent> {
 
@@ -83,7 +89,7 @@ public final class Product implements Aggregate<ProductEvent> {
 		return List.of(new Restocked(quantity, now));
 	}
 
-	List<ProductEvent> reserve(OrderId orderId, int quantity) {
+	public List<ProductEvent> reserve(OrderId orderId, int quantity) {
 		requireExists();
 		if (quantity > this.available) {
 			throw new StockStateException(
@@ -92,17 +98,17 @@ public final class Product implements Aggregate<ProductEvent> {
 		return List.of(new StockReserved(orderId, quantity));
 	}
 
-	List<ProductEvent> release(OrderId orderId, int quantity) {
+	public List<ProductEvent> release(OrderId orderId, int quantity) {
 		requireReserved(quantity);
 		return List.of(new StockReleased(orderId, quantity));
 	}
 
-	List<ProductEvent> ship(OrderId orderId, int quantity) {
+	public List<ProductEvent> ship(OrderId orderId, int quantity) {
 		requireReserved(quantity);
 		return List.of(new StockShipped(orderId, quantity));
 	}
 
-	List<ProductEvent> recall(OrderId orderId, int quantity) {
+	public List<ProductEvent> recall(OrderId orderId, int quantity) {
 		requireShipped(quantity);
 		return List.of(new ShippedStockRecalled(orderId, quantity));
 	}
@@ -110,7 +116,7 @@ public final class Product implements Aggregate<ProductEvent> {
 	/**
 	 * Calls a shipment back and releases its units: shipped → reserved → available.
 	 */
-	List<ProductEvent> recallAndRelease(OrderId orderId, int quantity) {
+	public List<ProductEvent> recallAndRelease(OrderId orderId, int quantity) {
 		requireShipped(quantity);
 		return List.of(new ShippedStockRecalled(orderId, quantity), new StockReleased(orderId, quantity));
 	}

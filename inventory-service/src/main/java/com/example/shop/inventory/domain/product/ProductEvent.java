@@ -1,4 +1,7 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.product;
+
+import com.example.shop.inventory.domain.OrderId;
+import com.example.shop.inventory.domain.Sku;
 
 import java.time.Instant;
 

@@ -1,4 +1,6 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.product;
+
+import com.example.shop.inventory.domain.Sku;
 
 /**
  * A product was to be created with an initial stock other than the one it was created

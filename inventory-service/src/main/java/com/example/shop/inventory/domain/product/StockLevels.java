@@ -1,4 +1,4 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.product;
 
 /**
  * The stock of one product. Always {@code available + reserved + shipped = received}, and

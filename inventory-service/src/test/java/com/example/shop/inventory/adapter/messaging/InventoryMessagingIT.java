@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import com.example.shop.contracts.Topics;
 import com.example.shop.inventory.application.ProductCommands;
 import com.example.shop.inventory.domain.Sku;
-import com.example.shop.inventory.domain.StockLevels;
+import com.example.shop.inventory.domain.product.StockLevels;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.eventing.store.EventStore;

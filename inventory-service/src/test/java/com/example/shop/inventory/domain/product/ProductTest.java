@@ -1,13 +1,17 @@
-package com.example.shop.inventory.domain;
+package com.example.shop.inventory.domain.product;
+
+import com.example.shop.inventory.domain.InvalidStockException;
+import com.example.shop.inventory.domain.Sku;
+import com.example.shop.inventory.domain.StockStateException;
 
 import java.util.List;
 
-import com.example.shop.inventory.domain.ProductEvent.ProductCreated;
-import com.example.shop.inventory.domain.ProductEvent.Restocked;
-import com.example.shop.inventory.domain.ProductEvent.ShippedStockRecalled;
-import com.example.shop.inventory.domain.ProductEvent.StockReleased;
-import com.example.shop.inventory.domain.ProductEvent.StockReserved;
-import com.example.shop.inventory.domain.ProductEvent.StockShipped;
+import com.example.shop.inventory.domain.product.ProductEvent.ProductCreated;
+import com.example.shop.inventory.domain.product.ProductEvent.Restocked;
+import com.example.shop.inventory.domain.product.ProductEvent.ShippedStockRecalled;
+import com.example.shop.inventory.domain.product.ProductEvent.StockReleased;
+import com.example.shop.inventory.domain.product.ProductEvent.StockReserved;
+import com.example.shop.inventory.domain.product.ProductEvent.StockShipped;
 import org.junit.jupiter.api.Test;
 
 import static com.example.shop.inventory.domain.InventoryTestData.NOW;
