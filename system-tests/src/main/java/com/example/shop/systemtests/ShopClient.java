@@ -65,6 +65,18 @@ public final class ShopClient implements AutoCloseable {
 				List.of("http://127.0.0.1:8084"), Service.SAGA, List.of("http://127.0.0.1:8085")));
 	}
 
+	/**
+	 * A client of a stack behind one gateway that routes every service's paths, as
+	 * docker-compose and the Kubernetes ingress do.
+	 */
+	public static ShopClient gateway(String baseUrl) {
+		Map<Service, List<String>> urls = new java.util.EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			urls.put(service, List.of(baseUrl));
+		}
+		return new ShopClient(urls);
+	}
+
 	public void openAccount(String customerId, String balance) {
 		expect(201, send(Service.PAYMENT, "POST", "/accounts", """
 				{"customerId":"%s","currency":"EUR","initialBalance":%s}""".formatted(customerId, balance)));
