@@ -353,11 +353,13 @@ public final class EventingBenchmarks {
 
 	// --- aggregate loads
 
-	private AggregateRepository<Counter, Counter.Incremented> repository(boolean snapshots) {
+	private AggregateRepository<String, Counter, Counter.Incremented> repository(boolean snapshots) {
 		AggregateRepositories repositories = new AggregateRepositories(this.store, new SnapshotStore(this.jdbc),
 				this.outbox, this.json, this.transactions);
-		return snapshots ? repositories.snapshotted("counter", Counter::new, Counter.EVENT_TYPES, Counter.SNAPSHOTS)
-				: repositories.of("counter", Counter::new, Counter.EVENT_TYPES);
+		return snapshots
+				? repositories.snapshotted("counter", String::toString, Counter::new, Counter.EVENT_TYPES,
+						Counter.SNAPSHOTS)
+				: repositories.of("counter", String::toString, Counter::new, Counter.EVENT_TYPES);
 	}
 
 	private String writeCounterStream(int length) {
@@ -376,12 +378,13 @@ public final class EventingBenchmarks {
 		return id;
 	}
 
-	private Samples loadMillis(AggregateRepository<Counter, Counter.Incremented> repository, String id, int runs) {
+	private Samples loadMillis(AggregateRepository<String, Counter, Counter.Incremented> repository, String id,
+			int runs) {
 		repository.load(id);
 		Samples samples = new Samples();
 		for (int i = 0; i < Math.max(runs, 5); i++) {
 			long began = System.nanoTime();
-			Loaded<Counter> loaded = repository.load(id);
+			Loaded<String, Counter> loaded = repository.load(id);
 			samples.add((System.nanoTime() - began) / 1e6);
 			if (loaded.aggregate().state().increments() != loaded.version()) {
 				throw new IllegalStateException("Loaded a wrong state");

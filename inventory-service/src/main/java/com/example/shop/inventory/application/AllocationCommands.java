@@ -10,16 +10,16 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import com.example.shop.inventory.domain.OrderId;
+import com.example.shop.inventory.domain.Sku;
+import com.example.shop.inventory.domain.SkuQuantity;
 import com.example.shop.inventory.domain.allocation.AllocationDecision;
 import com.example.shop.inventory.domain.allocation.AllocationEvent;
 import com.example.shop.inventory.domain.allocation.AllocationOutcome;
 import com.example.shop.inventory.domain.allocation.Destination;
 import com.example.shop.inventory.domain.allocation.OrderAllocation;
-import com.example.shop.inventory.domain.OrderId;
 import com.example.shop.inventory.domain.product.Product;
 import com.example.shop.inventory.domain.product.ProductEvent;
-import com.example.shop.inventory.domain.Sku;
-import com.example.shop.inventory.domain.SkuQuantity;
 import com.example.shop.platform.eventing.AfterCommit;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
@@ -38,9 +38,9 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public class AllocationCommands {
 
-	private final AggregateRepository<OrderAllocation, AllocationEvent> allocations;
+	private final AggregateRepository<OrderId, OrderAllocation, AllocationEvent> allocations;
 
-	private final AggregateRepository<Product, ProductEvent> products;
+	private final AggregateRepository<Sku, Product, ProductEvent> products;
 
 	private final AllocationReplies replies;
 
@@ -59,8 +59,8 @@ public class AllocationCommands {
 	 * ships to
 	 * @param trackingNumbers a new tracking number per call
 	 */
-	public AllocationCommands(AggregateRepository<OrderAllocation, AllocationEvent> allocations,
-			AggregateRepository<Product, ProductEvent> products, AllocationReplies replies,
+	public AllocationCommands(AggregateRepository<OrderId, OrderAllocation, AllocationEvent> allocations,
+			AggregateRepository<Sku, Product, ProductEvent> products, AllocationReplies replies,
 			TransactionOperations transactions, InventoryMetrics metrics, Set<String> servedCountries,
 			Supplier<String> trackingNumbers, Clock clock) {
 		this.allocations = allocations;
@@ -108,10 +108,10 @@ public class AllocationCommands {
 	private AllocationOutcome run(OrderId orderId, EventMetadata metadata,
 			Function<OrderAllocation, Collection<Sku>> involved, Decider decider) {
 		AllocationDecision decided = this.transactions.execute((status) -> {
-			Loaded<OrderAllocation> allocation = this.allocations.load(orderId.toString());
-			SortedMap<Sku, Loaded<Product>> loaded = new TreeMap<>();
+			Loaded<OrderId, OrderAllocation> allocation = this.allocations.load(orderId);
+			SortedMap<Sku, Loaded<Sku, Product>> loaded = new TreeMap<>();
 			for (Sku sku : involved.apply(allocation.aggregate())) {
-				loaded.computeIfAbsent(sku, (key) -> this.products.load(key.value()));
+				loaded.computeIfAbsent(sku, (key) -> this.products.load(key));
 			}
 			Map<Sku, Product> stock = new TreeMap<>();
 			loaded.forEach((sku, product) -> stock.put(sku, product.aggregate()));

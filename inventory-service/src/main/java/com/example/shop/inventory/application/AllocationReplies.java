@@ -2,8 +2,8 @@ package com.example.shop.inventory.application;
 
 import java.util.List;
 
-import com.example.shop.inventory.domain.allocation.AllocationOutcome;
 import com.example.shop.inventory.domain.OrderId;
+import com.example.shop.inventory.domain.allocation.AllocationOutcome;
 import com.example.shop.platform.eventing.outbox.OutboxMessage;
 import com.example.shop.platform.eventing.store.EventMetadata;
 

@@ -3,9 +3,9 @@ package com.example.shop.inventory.application;
 import java.time.Clock;
 import java.util.List;
 
+import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.product.Product;
 import com.example.shop.inventory.domain.product.ProductEvent;
-import com.example.shop.inventory.domain.Sku;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
 import com.example.shop.platform.eventing.store.ConflictRetry;
@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public class ProductCommands {
 
-	private final AggregateRepository<Product, ProductEvent> products;
+	private final AggregateRepository<Sku, Product, ProductEvent> products;
 
 	private final TransactionOperations transactions;
 
@@ -29,7 +29,7 @@ public class ProductCommands {
 
 	private final Clock clock;
 
-	public ProductCommands(AggregateRepository<Product, ProductEvent> products, TransactionOperations transactions,
+	public ProductCommands(AggregateRepository<Sku, Product, ProductEvent> products, TransactionOperations transactions,
 			ConflictRetry retry, RestockKeys restockKeys, Clock clock) {
 		this.products = products;
 		this.transactions = transactions;
@@ -55,7 +55,7 @@ public class ProductCommands {
 	 */
 	public Creation create(Sku sku, int initialStock, EventMetadata metadata) {
 		return this.retry.run(() -> this.transactions.execute((status) -> {
-			Loaded<Product> loaded = this.products.load(sku.value());
+			Loaded<Sku, Product> loaded = this.products.load(sku);
 			List<ProductEvent> events = loaded.aggregate().create(sku, initialStock, this.clock.instant());
 			long version = this.products.save(loaded, events, metadata, List.of());
 			return new Creation(stock(loaded, version), !events.isEmpty());
@@ -82,7 +82,7 @@ public class ProductCommands {
 				}
 				repeated = earlier.isPresent();
 			}
-			Loaded<Product> loaded = this.products.load(sku.value());
+			Loaded<Sku, Product> loaded = this.products.load(sku);
 			if (!loaded.aggregate().exists()) {
 				throw new ProductNotFoundException(sku);
 			}
@@ -99,14 +99,14 @@ public class ProductCommands {
 	 * @throws ProductNotFoundException when there is no such product
 	 */
 	public ProductStock find(Sku sku) {
-		Loaded<Product> loaded = this.products.load(sku.value());
+		Loaded<Sku, Product> loaded = this.products.load(sku);
 		if (!loaded.aggregate().exists()) {
 			throw new ProductNotFoundException(sku);
 		}
 		return stock(loaded, loaded.version());
 	}
 
-	private static ProductStock stock(Loaded<Product> loaded, long version) {
+	private static ProductStock stock(Loaded<Sku, Product> loaded, long version) {
 		return new ProductStock(loaded.aggregate().sku(), loaded.aggregate().levels(), version);
 	}
 

@@ -1,8 +1,7 @@
 package com.example.shop.inventory.application;
 
-import com.example.shop.inventory.domain.product.Product;
-
 import com.example.shop.inventory.domain.Sku;
+import com.example.shop.inventory.domain.product.Product;
 
 /**
  * No product has this SKU.

@@ -11,11 +11,12 @@ import com.example.shop.inventory.application.AllocationReplies;
 import com.example.shop.inventory.application.InventoryMetrics;
 import com.example.shop.inventory.application.ProductCommands;
 import com.example.shop.inventory.application.RestockKeys;
+import com.example.shop.inventory.domain.OrderId;
+import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.allocation.AllocationEvent;
 import com.example.shop.inventory.domain.allocation.OrderAllocation;
 import com.example.shop.inventory.domain.product.Product;
 import com.example.shop.inventory.domain.product.ProductEvent;
-import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.product.StockLevels;
 import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
@@ -82,16 +83,17 @@ class InventoryConfiguration {
 	static final int SNAPSHOT_SCHEMA = 1;
 
 	@Bean
-	AggregateRepository<Product, ProductEvent> productRepository(InventoryProperties properties,
+	AggregateRepository<Sku, Product, ProductEvent> productRepository(InventoryProperties properties,
 			AggregateRepositories repositories) {
-		return repositories.snapshotted("product", Product::new, PRODUCT_EVENTS,
+		return repositories.snapshotted("product", Sku::value, Product::new, PRODUCT_EVENTS,
 				new Snapshotting<>(properties.snapshotEvery(), SNAPSHOT_SCHEMA, ProductSnapshot.class,
 						ProductSnapshot::of, ProductSnapshot::restore));
 	}
 
 	@Bean
-	AggregateRepository<OrderAllocation, AllocationEvent> allocationRepository(AggregateRepositories repositories) {
-		return repositories.of("allocation", OrderAllocation::new, ALLOCATION_EVENTS);
+	AggregateRepository<OrderId, OrderAllocation, AllocationEvent> allocationRepository(
+			AggregateRepositories repositories) {
+		return repositories.of("allocation", OrderId::toString, OrderAllocation::new, ALLOCATION_EVENTS);
 	}
 
 	@Bean
@@ -110,14 +112,14 @@ class InventoryConfiguration {
 	}
 
 	@Bean
-	ProductCommands productCommands(AggregateRepository<Product, ProductEvent> products,
+	ProductCommands productCommands(AggregateRepository<Sku, Product, ProductEvent> products,
 			TransactionTemplate transactions, ConflictRetry retry, RestockKeys restockKeys, Clock clock) {
 		return new ProductCommands(products, transactions, retry, restockKeys, clock);
 	}
 
 	@Bean
-	AllocationCommands allocationCommands(AggregateRepository<OrderAllocation, AllocationEvent> allocations,
-			AggregateRepository<Product, ProductEvent> products, AllocationReplies replies,
+	AllocationCommands allocationCommands(AggregateRepository<OrderId, OrderAllocation, AllocationEvent> allocations,
+			AggregateRepository<Sku, Product, ProductEvent> products, AllocationReplies replies,
 			TransactionTemplate transactions, InventoryMetrics metrics, InventoryProperties properties, Clock clock) {
 		return new AllocationCommands(allocations, products, replies, transactions, metrics,
 				new HashSet<>(properties.servedCountries()), InventoryConfiguration::trackingNumber, clock);

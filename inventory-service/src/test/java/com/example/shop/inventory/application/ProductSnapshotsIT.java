@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.example.shop.inventory.domain.OrderId;
-import com.example.shop.inventory.domain.product.Product;
-import com.example.shop.inventory.domain.product.ProductEvent;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.SkuQuantity;
+import com.example.shop.inventory.domain.product.Product;
+import com.example.shop.inventory.domain.product.ProductEvent;
 import com.example.shop.inventory.domain.product.StockLevels;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
@@ -39,7 +39,7 @@ class ProductSnapshotsIT {
 	AllocationCommands allocations;
 
 	@Autowired
-	AggregateRepository<Product, ProductEvent> repository;
+	AggregateRepository<Sku, Product, ProductEvent> repository;
 
 	@Autowired
 	SnapshotStore snapshots;
@@ -66,11 +66,11 @@ class ProductSnapshotsIT {
 				allocations.release(order, metadata);
 			}
 		}
-		String stream = repository.streamId(sku.value());
+		String stream = repository.streamId(sku);
 		long version = events.currentVersion(stream);
 
-		Loaded<Product> loaded = repository.load(sku.value());
-		Loaded<Product> replayed = repository.loadAsOf(sku.value(), Instant.now());
+		Loaded<Sku, Product> loaded = repository.load(sku);
+		Loaded<Sku, Product> replayed = repository.loadAsOf(sku, Instant.now());
 
 		assertThat(version).isEqualTo(1 + 60 * 2 + 30);
 		assertThat(snapshots.find(stream)).hasValueSatisfying((snapshot) -> {
@@ -90,20 +90,20 @@ class ProductSnapshotsIT {
 		for (int i = 0; i < 104; i++) {
 			products.restock(sku, 1, null, metadata);
 		}
-		String stream = repository.streamId(sku.value());
+		String stream = repository.streamId(sku);
 		// a snapshot that says something the events do not: only a load that reads it can
 		// see it
 		ObjectNode doctored = (ObjectNode) json.readTree(snapshots.find(stream).orElseThrow().data());
 		doctored.put("available", 1_000);
 		jdbc.update("UPDATE event_snapshot SET data = ?::jsonb WHERE stream_id = ?", json.writeValueAsString(doctored),
 				stream);
-		assertThat(repository.load(sku.value()).aggregate().available())
+		assertThat(repository.load(sku).aggregate().available())
 			.as("the repository keeps the stream decoded in memory and reads neither snapshot nor events again")
 			.isEqualTo(104);
 		repository.forgetKept();
 
-		Loaded<Product> loaded = repository.load(sku.value());
-		Loaded<Product> replayed = repository.loadAsOf(sku.value(), Instant.now());
+		Loaded<Sku, Product> loaded = repository.load(sku);
+		Loaded<Sku, Product> replayed = repository.loadAsOf(sku, Instant.now());
 
 		assertThat(loaded.version()).isEqualTo(105);
 		assertThat(loaded.aggregate().available()).as("the snapshot at 100 and the 5 events after it")

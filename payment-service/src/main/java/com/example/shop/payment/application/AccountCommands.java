@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.List;
 
 import com.example.shop.payment.domain.Account;
-import com.example.shop.payment.domain.AccountEvent;
 import com.example.shop.payment.domain.AccountEvent.ChargeOutcome;
 import com.example.shop.payment.domain.AccountEvent.RefundOutcome;
+import com.example.shop.payment.domain.AccountEvent;
 import com.example.shop.payment.domain.CustomerId;
 import com.example.shop.payment.domain.Decision;
 import com.example.shop.payment.domain.Money;
@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public class AccountCommands {
 
-	private final AggregateRepository<Account, AccountEvent> accounts;
+	private final AggregateRepository<CustomerId, Account, AccountEvent> accounts;
 
 	private final PaymentReplies replies;
 
@@ -40,7 +40,7 @@ public class AccountCommands {
 
 	private final Clock clock;
 
-	public AccountCommands(AggregateRepository<Account, AccountEvent> accounts, PaymentReplies replies,
+	public AccountCommands(AggregateRepository<CustomerId, Account, AccountEvent> accounts, PaymentReplies replies,
 			TransactionOperations transactions, ConflictRetry retry, Clock clock) {
 		this.accounts = accounts;
 		this.replies = replies;
@@ -56,7 +56,7 @@ public class AccountCommands {
 	 */
 	public AccountBalance open(CustomerId customerId, Money initialBalance, EventMetadata metadata) {
 		return this.retry.run(() -> this.transactions.execute((status) -> {
-			Loaded<Account> loaded = this.accounts.load(customerId.value());
+			Loaded<CustomerId, Account> loaded = this.accounts.load(customerId);
 			List<AccountEvent> events = loaded.aggregate().open(customerId, initialBalance, this.clock.instant());
 			return saved(loaded, events, metadata);
 		}));
@@ -68,7 +68,7 @@ public class AccountCommands {
 	 */
 	public AccountBalance deposit(CustomerId customerId, Money amount, EventMetadata metadata) {
 		return this.retry.run(() -> this.transactions.execute((status) -> {
-			Loaded<Account> loaded = existing(customerId);
+			Loaded<CustomerId, Account> loaded = existing(customerId);
 			List<AccountEvent> events = loaded.aggregate().deposit(amount, this.clock.instant());
 			return saved(loaded, events, metadata);
 		}));
@@ -84,7 +84,7 @@ public class AccountCommands {
 	public Decision<ChargeOutcome> charge(CustomerId customerId, OrderId orderId, Money amount,
 			EventMetadata metadata) {
 		return this.transactions.execute((status) -> {
-			Loaded<Account> loaded = this.accounts.load(customerId.value());
+			Loaded<CustomerId, Account> loaded = this.accounts.load(customerId);
 			Decision<ChargeOutcome> decision = loaded.aggregate().charge(orderId, amount, this.clock.instant());
 			answer(loaded, customerId, decision, metadata);
 			return decision;
@@ -100,28 +100,30 @@ public class AccountCommands {
 	 */
 	public Decision<RefundOutcome> refund(CustomerId customerId, OrderId orderId, EventMetadata metadata) {
 		return this.transactions.execute((status) -> {
-			Loaded<Account> loaded = this.accounts.load(customerId.value());
+			Loaded<CustomerId, Account> loaded = this.accounts.load(customerId);
 			Decision<RefundOutcome> decision = loaded.aggregate().refund(orderId, this.clock.instant());
 			answer(loaded, customerId, decision, metadata);
 			return decision;
 		});
 	}
 
-	private Loaded<Account> existing(CustomerId customerId) {
-		Loaded<Account> loaded = this.accounts.load(customerId.value());
+	private Loaded<CustomerId, Account> existing(CustomerId customerId) {
+		Loaded<CustomerId, Account> loaded = this.accounts.load(customerId);
 		if (loaded.isNew()) {
 			throw new AccountNotFoundException(customerId);
 		}
 		return loaded;
 	}
 
-	private AccountBalance saved(Loaded<Account> loaded, List<AccountEvent> events, EventMetadata metadata) {
+	private AccountBalance saved(Loaded<CustomerId, Account> loaded, List<AccountEvent> events,
+			EventMetadata metadata) {
 		long version = this.accounts.save(loaded, events, metadata, List.of());
 		Account account = loaded.aggregate();
 		return new AccountBalance(account.customerId(), account.balance(), account.currency(), version);
 	}
 
-	private void answer(Loaded<Account> loaded, CustomerId customerId, Decision<?> decision, EventMetadata metadata) {
+	private void answer(Loaded<CustomerId, Account> loaded, CustomerId customerId, Decision<?> decision,
+			EventMetadata metadata) {
 		this.accounts.save(loaded, decision.events(), metadata,
 				List.of(this.replies.reply(customerId, decision.outcome(), metadata)));
 	}

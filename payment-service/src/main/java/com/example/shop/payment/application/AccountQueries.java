@@ -11,17 +11,17 @@ import com.example.shop.platform.eventing.aggregate.Loaded;
  */
 public class AccountQueries {
 
-	private final AggregateRepository<Account, AccountEvent> accounts;
+	private final AggregateRepository<CustomerId, Account, AccountEvent> accounts;
 
-	public AccountQueries(AggregateRepository<Account, AccountEvent> accounts) {
+	public AccountQueries(AggregateRepository<CustomerId, Account, AccountEvent> accounts) {
 		this.accounts = accounts;
 	}
 
 	/**
 	 * @throws AccountNotFoundException when the customer has no account
 	 */
-	public Loaded<Account> find(CustomerId customerId) {
-		Loaded<Account> loaded = this.accounts.load(customerId.value());
+	public Loaded<CustomerId, Account> find(CustomerId customerId) {
+		Loaded<CustomerId, Account> loaded = this.accounts.load(customerId);
 		if (loaded.isNew()) {
 			throw new AccountNotFoundException(customerId);
 		}

@@ -8,6 +8,7 @@ import com.example.shop.payment.application.AccountQueries;
 import com.example.shop.payment.application.PaymentReplies;
 import com.example.shop.payment.domain.Account;
 import com.example.shop.payment.domain.AccountEvent;
+import com.example.shop.payment.domain.CustomerId;
 import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
@@ -37,8 +38,8 @@ class PaymentConfiguration {
 		.register(AccountEvent.OrderClosed.class, "OrderClosed", 1);
 
 	@Bean
-	AggregateRepository<Account, AccountEvent> accountRepository(AggregateRepositories repositories) {
-		return repositories.of("account", Account::new, ACCOUNT_EVENTS);
+	AggregateRepository<CustomerId, Account, AccountEvent> accountRepository(AggregateRepositories repositories) {
+		return repositories.of("account", CustomerId::value, Account::new, ACCOUNT_EVENTS);
 	}
 
 	@Bean
@@ -52,13 +53,13 @@ class PaymentConfiguration {
 	}
 
 	@Bean
-	AccountCommands accountCommands(AggregateRepository<Account, AccountEvent> accounts, PaymentReplies replies,
-			TransactionTemplate transactions, ConflictRetry retry, Clock clock) {
+	AccountCommands accountCommands(AggregateRepository<CustomerId, Account, AccountEvent> accounts,
+			PaymentReplies replies, TransactionTemplate transactions, ConflictRetry retry, Clock clock) {
 		return new AccountCommands(accounts, replies, transactions, retry, clock);
 	}
 
 	@Bean
-	AccountQueries accountQueries(AggregateRepository<Account, AccountEvent> accounts) {
+	AccountQueries accountQueries(AggregateRepository<CustomerId, Account, AccountEvent> accounts) {
 		return new AccountQueries(accounts);
 	}
 

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public class OrderCommands {
 
-	private final AggregateRepository<Order, OrderEvent> orders;
+	private final AggregateRepository<OrderId, Order, OrderEvent> orders;
 
 	private final IdempotencyKeys idempotencyKeys;
 
@@ -40,7 +40,7 @@ public class OrderCommands {
 
 	private final Clock clock;
 
-	public OrderCommands(AggregateRepository<Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
+	public OrderCommands(AggregateRepository<OrderId, Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
 			OrderAnnouncements announcements, Outbox outbox, TransactionOperations transactions,
 			GroupCommit groupCommit, Clock clock) {
 		this.orders = orders;
@@ -62,7 +62,7 @@ public class OrderCommands {
 			OrderId id = OrderId.newId();
 			List<OrderEvent> events = Order.place(id, command.customerId(), command.lines(), command.shippingAddress(),
 					now());
-			Loaded<Order> fresh = new Loaded<>(id.toString(), new Order(), 0);
+			Loaded<OrderId, Order> fresh = new Loaded<>(id, new Order(), 0);
 			OrderVersion placed = new OrderVersion(id, events.size());
 			if (command.idempotencyKey() != null) {
 				var earlier = this.idempotencyKeys.claim(command.idempotencyKey(), command.fingerprint(), placed);
@@ -111,13 +111,12 @@ public class OrderCommands {
 	private OrderVersion change(OrderId id, EventMetadata metadata,
 			BiFunction<Order, Instant, List<OrderEvent>> decision, long expectedVersion) {
 		return this.transactions.execute((status) -> {
-			Loaded<Order> loaded = this.orders.load(id.toString());
+			Loaded<OrderId, Order> loaded = this.orders.load(id);
 			if (loaded.isNew()) {
 				throw new OrderNotFoundException(id);
 			}
 			if (expectedVersion >= 0 && loaded.version() != expectedVersion) {
-				throw new OptimisticConcurrencyException(this.orders.streamId(id.toString()), expectedVersion,
-						loaded.version());
+				throw new OptimisticConcurrencyException(this.orders.streamId(id), expectedVersion, loaded.version());
 			}
 			List<OrderEvent> events = decision.apply(loaded.aggregate(), now());
 			if (events.isEmpty()) {
@@ -131,8 +130,8 @@ public class OrderCommands {
 		});
 	}
 
-	private long save(Loaded<Order> loaded, List<OrderEvent> events, EventMetadata metadata) {
-		OrderId id = OrderId.of(loaded.id());
+	private long save(Loaded<OrderId, Order> loaded, List<OrderEvent> events, EventMetadata metadata) {
+		OrderId id = loaded.id();
 		return this.orders.save(loaded, events, metadata,
 				this.announcements.announce(id, loaded.version() + 1, events, metadata));
 	}

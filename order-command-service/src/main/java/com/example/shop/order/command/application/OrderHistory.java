@@ -17,11 +17,11 @@ import com.example.shop.platform.eventing.store.RecordedEvent;
  */
 public class OrderHistory {
 
-	private final AggregateRepository<Order, OrderEvent> orders;
+	private final AggregateRepository<OrderId, Order, OrderEvent> orders;
 
 	private final EventStore events;
 
-	public OrderHistory(AggregateRepository<Order, OrderEvent> orders, EventStore events) {
+	public OrderHistory(AggregateRepository<OrderId, Order, OrderEvent> orders, EventStore events) {
 		this.orders = orders;
 		this.events = events;
 	}
@@ -31,7 +31,7 @@ public class OrderHistory {
 	 * yet)
 	 * @param events its events up to the instant, with their metadata
 	 */
-	public record Trail(Loaded<Order> state, List<RecordedEvent> events) {
+	public record Trail(Loaded<OrderId, Order> state, List<RecordedEvent> events) {
 
 	}
 
@@ -39,11 +39,11 @@ public class OrderHistory {
 	 * @throws OrderNotFoundException when the order has no events at all
 	 */
 	public Trail asOf(OrderId id, Instant asOf) {
-		String stream = this.orders.streamId(id.toString());
+		String stream = this.orders.streamId(id);
 		if (this.events.currentVersion(stream) == 0) {
 			throw new OrderNotFoundException(id);
 		}
-		return new Trail(this.orders.loadAsOf(id.toString(), asOf), this.events.readStreamAsOf(stream, asOf));
+		return new Trail(this.orders.loadAsOf(id, asOf), this.events.readStreamAsOf(stream, asOf));
 	}
 
 }

@@ -10,8 +10,9 @@ import com.example.shop.order.command.application.OrderCommands;
 import com.example.shop.order.command.application.OrderHistory;
 import com.example.shop.order.command.domain.Order;
 import com.example.shop.order.command.domain.OrderEvent;
-import com.example.shop.platform.eventing.RetentionPurge;
+import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.platform.eventing.GroupCommit;
+import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
@@ -42,8 +43,8 @@ class OrderCommandConfiguration {
 		.register(OrderEvent.OrderCancelled.class, "OrderCancelled", 1);
 
 	@Bean
-	AggregateRepository<Order, OrderEvent> orderRepository(AggregateRepositories repositories) {
-		return repositories.of("order", Order::new, ORDER_EVENTS);
+	AggregateRepository<OrderId, Order, OrderEvent> orderRepository(AggregateRepositories repositories) {
+		return repositories.of("order", OrderId::toString, Order::new, ORDER_EVENTS);
 	}
 
 	@Bean
@@ -52,14 +53,14 @@ class OrderCommandConfiguration {
 	}
 
 	@Bean
-	OrderCommands orderCommands(AggregateRepository<Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
+	OrderCommands orderCommands(AggregateRepository<OrderId, Order, OrderEvent> orders, IdempotencyKeys idempotencyKeys,
 			OrderAnnouncements announcements, Outbox outbox, TransactionTemplate transactions, GroupCommit groupCommit,
 			Clock clock) {
 		return new OrderCommands(orders, idempotencyKeys, announcements, outbox, transactions, groupCommit, clock);
 	}
 
 	@Bean
-	OrderHistory orderHistory(AggregateRepository<Order, OrderEvent> orders, EventStore events) {
+	OrderHistory orderHistory(AggregateRepository<OrderId, Order, OrderEvent> orders, EventStore events) {
 		return new OrderHistory(orders, events);
 	}
 

@@ -1,11 +1,5 @@
 package com.example.shop.payment.adapter.web;
 
-import com.example.shop.platform.web.ProblemResponses;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
 import com.example.shop.payment.application.AccountBalance;
@@ -17,6 +11,12 @@ import com.example.shop.payment.domain.InvalidAccountException;
 import com.example.shop.payment.domain.Money;
 import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.aggregate.Loaded;
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -99,7 +99,7 @@ class AccountController {
 			headers = @Header(name = "ETag", description = "The account's version"))
 	@ProblemResponses({ 404, 503 })
 	ResponseEntity<AccountResponse> account(@Parameter(example = "C-000123") @PathVariable String customerId) {
-		Loaded<Account> loaded = this.queries.find(customerId(customerId));
+		Loaded<CustomerId, Account> loaded = this.queries.find(customerId(customerId));
 		Account account = loaded.aggregate();
 		return ResponseEntity.ok()
 			.eTag(String.valueOf(loaded.version()))

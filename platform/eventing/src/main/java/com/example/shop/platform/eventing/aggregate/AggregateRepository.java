@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.example.shop.platform.eventing.AfterCommit;
@@ -24,8 +25,9 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Loads and saves one kind of event-sourced aggregate; made by
- * {@link AggregateRepositories}. The stream of aggregate {@code id} is
- * {@code <streamType>-<id>}.
+ * {@link AggregateRepositories}. Aggregates are named by their own typed ids; the stream
+ * of aggregate {@code id} is {@code <streamType>-<text of id>}, the text given by the
+ * function the repository was made with.
  * <ul>
  * <li>{@link #load} starts from the latest snapshot of the current schema version, if
  * any, and applies the events after it.</li>
@@ -42,12 +44,15 @@ import org.springframework.transaction.support.TransactionOperations;
  * that finds its stream moved on drops the stream's entry. Snapshot states and events
  * must therefore be immutable, as records of immutable values are.
  *
+ * @param <I> the aggregate's id
  * @param <A> the aggregate
  * @param <E> its sealed event interface
  */
-public class AggregateRepository<A extends Aggregate<E>, E> {
+public class AggregateRepository<I, A extends Aggregate<E>, E> {
 
 	private final String streamType;
+
+	private final Function<? super I, String> idText;
 
 	private final Supplier<A> empty;
 
@@ -90,10 +95,11 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 	 * @param snapshotting how to snapshot the aggregate, or {@code null} for short
 	 * streams that need none
 	 */
-	AggregateRepository(String streamType, Supplier<A> empty, EventTypes<E> eventTypes, Snapshotting<A, ?> snapshotting,
-			EventStore events, SnapshotStore snapshots, Outbox outbox, JsonMapper json,
-			TransactionOperations transactions) {
+	AggregateRepository(String streamType, Function<? super I, String> idText, Supplier<A> empty,
+			EventTypes<E> eventTypes, Snapshotting<A, ?> snapshotting, EventStore events, SnapshotStore snapshots,
+			Outbox outbox, JsonMapper json, TransactionOperations transactions) {
 		this.streamType = streamType;
+		this.idText = idText;
 		this.empty = empty;
 		this.eventTypes = eventTypes;
 		this.snapshotting = snapshotting;
@@ -104,15 +110,18 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 		this.transactions = transactions;
 	}
 
-	public String streamId(String id) {
-		return this.streamType + "-" + id;
+	/**
+	 * The id of the aggregate's stream in the event store.
+	 */
+	public String streamId(I id) {
+		return this.streamType + "-" + this.idText.apply(id);
 	}
 
 	/**
 	 * The aggregate as its stream has it now; a new, empty aggregate at version 0 when
 	 * there is no stream.
 	 */
-	public Loaded<A> load(String id) {
+	public Loaded<I, A> load(I id) {
 		String streamId = streamId(id);
 		Cached<E> cached = this.cache.get(streamId);
 		if (cached == null) {
@@ -143,7 +152,7 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 	/**
 	 * The aggregate as it was at {@code asOf}, rebuilt from its events alone.
 	 */
-	public Loaded<A> loadAsOf(String id, Instant asOf) {
+	public Loaded<I, A> loadAsOf(I id, Instant asOf) {
 		A aggregate = this.empty.get();
 		long version = 0;
 		for (RecordedEvent event : this.events.readStreamAsOf(streamId(id), asOf)) {
@@ -174,7 +183,7 @@ public class AggregateRepository<A extends Aggregate<E>, E> {
 	 * @throws com.example.shop.platform.eventing.store.OptimisticConcurrencyException
 	 * when the stream has moved on since {@code loaded} was read
 	 */
-	public long save(Loaded<A> loaded, List<? extends E> newEvents, EventMetadata metadata,
+	public long save(Loaded<I, A> loaded, List<? extends E> newEvents, EventMetadata metadata,
 			List<OutboxMessage> messages) {
 		List<NewEvent> stored = new ArrayList<>(newEvents.size());
 		for (E event : newEvents) {

@@ -7,9 +7,10 @@ package com.example.shop.platform.eventing.aggregate;
  * @param id the aggregate's id
  * @param aggregate its state
  * @param version its stream version, 0 for an aggregate that has no events yet
+ * @param <I> the aggregate's id
  * @param <A> the aggregate
  */
-public record Loaded<A>(String id, A aggregate, long version) {
+public record Loaded<I, A>(I id, A aggregate, long version) {
 
 	public boolean isNew() {
 		return this.version == 0;

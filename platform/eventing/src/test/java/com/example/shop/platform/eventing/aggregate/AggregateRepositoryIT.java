@@ -12,9 +12,9 @@ import com.example.shop.platform.eventing.store.EventStore;
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
 import com.example.shop.platform.eventing.store.SnapshotStore;
 import com.example.shop.platform.eventing.ticket.Ticket;
-import com.example.shop.platform.eventing.ticket.TicketEvent;
 import com.example.shop.platform.eventing.ticket.TicketEvent.TicketCommented;
 import com.example.shop.platform.eventing.ticket.TicketEvent.TicketOpened;
+import com.example.shop.platform.eventing.ticket.TicketEvent;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,9 +52,9 @@ class AggregateRepositoryIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	AggregateRepository<Ticket, TicketEvent> tickets;
+	AggregateRepository<String, Ticket, TicketEvent> tickets;
 
-	AggregateRepository<Ticket, TicketEvent> ticketsWithoutSnapshots;
+	AggregateRepository<String, Ticket, TicketEvent> ticketsWithoutSnapshots;
 
 	@BeforeEach
 	void repositories() {
@@ -65,13 +65,13 @@ class AggregateRepositoryIT {
 	@Test
 	void savesAndLoadsAnAggregate() {
 		String id = UUID.randomUUID().toString();
-		Loaded<Ticket> fresh = tickets.load(id);
+		Loaded<String, Ticket> fresh = tickets.load(id);
 		assertThat(fresh.isNew()).isTrue();
 
 		long version = tickets.save(fresh, List.of(new TicketOpened("printer", "HIGH"), new TicketCommented("jammed")),
 				METADATA, List.of());
 
-		Loaded<Ticket> loaded = tickets.load(id);
+		Loaded<String, Ticket> loaded = tickets.load(id);
 		assertThat(version).isEqualTo(2);
 		assertThat(loaded.version()).isEqualTo(2);
 		assertThat(loaded.aggregate().state()).isEqualTo(new Ticket.State("printer", "HIGH", 1, "jammed", false));
@@ -97,7 +97,7 @@ class AggregateRepositoryIT {
 	@Test
 	void snapshotOfATenThousandEventStreamRebuildsTheSameState() {
 		String id = UUID.randomUUID().toString();
-		Loaded<Ticket> loaded = tickets.load(id);
+		Loaded<String, Ticket> loaded = tickets.load(id);
 		long version = tickets.save(loaded, List.of(new TicketOpened("long", "LOW")), METADATA, List.of());
 		for (int batch = 0; batch < 20; batch++) {
 			int from = batch * 500;
@@ -115,8 +115,8 @@ class AggregateRepositoryIT {
 		assertThat(snapshot.version()).isEqualTo(10_000);
 		assertThat(snapshot.schemaVersion()).isEqualTo(1);
 
-		Loaded<Ticket> fromSnapshot = tickets.load(id);
-		Loaded<Ticket> fromEvents = ticketsWithoutSnapshots.load(id);
+		Loaded<String, Ticket> fromSnapshot = tickets.load(id);
+		Loaded<String, Ticket> fromEvents = ticketsWithoutSnapshots.load(id);
 		assertThat(fromSnapshot.version()).isEqualTo(10_000);
 		assertThat(fromSnapshot.aggregate().state()).isEqualTo(fromEvents.aggregate().state())
 			.isEqualTo(new Ticket.State("long", "LOW", 9_999, "comment 9998", false));
@@ -130,7 +130,7 @@ class AggregateRepositoryIT {
 		// a snapshot from an older Ticket.State, which this code cannot read
 		snapshots.save("ticket-" + id, new SnapshotStore.Snapshot(2, 0, "{\"shape\":\"unknown\"}"));
 
-		Loaded<Ticket> loaded = tickets.load(id);
+		Loaded<String, Ticket> loaded = tickets.load(id);
 
 		assertThat(loaded.version()).isEqualTo(2);
 		assertThat(loaded.aggregate().state()).isEqualTo(new Ticket.State("old", "LOW", 1, "one", false));
@@ -140,10 +140,10 @@ class AggregateRepositoryIT {
 	void outboxMessagesCommitWithTheEventsOrNotAtAll() {
 		String id = UUID.randomUUID().toString();
 		String topic = "tickets-" + id;
-		Loaded<Ticket> fresh = tickets.load(id);
+		Loaded<String, Ticket> fresh = tickets.load(id);
 		tickets.save(fresh, List.of(new TicketOpened("a", "LOW")), METADATA,
 				List.of(OutboxMessage.of(topic, id, "TicketOpened", "{}", METADATA)));
-		Loaded<Ticket> stale = new Loaded<>(id, new Ticket(), 0);
+		Loaded<String, Ticket> stale = new Loaded<>(id, new Ticket(), 0);
 
 		assertThatThrownBy(() -> tickets.save(stale, List.of(new TicketOpened("b", "LOW")), METADATA,
 				List.of(OutboxMessage.of(topic, id, "TicketOpened", "{}", METADATA))))
@@ -171,7 +171,7 @@ class AggregateRepositoryIT {
 		tickets.save(new Loaded<>(id, tickets.load(id).aggregate(), version), List.of(new TicketCommented("later")),
 				METADATA, List.of());
 
-		Loaded<Ticket> then = tickets.loadAsOf(id, between);
+		Loaded<String, Ticket> then = tickets.loadAsOf(id, between);
 
 		assertThat(then.version()).isEqualTo(1);
 		assertThat(then.aggregate().state().comments()).isZero();
@@ -193,14 +193,14 @@ class AggregateRepositoryIT {
 	@Test
 	void aKeptStreamStillSeesWhatAnotherInstanceAppended() {
 		String id = UUID.randomUUID().toString();
-		AggregateRepository<Ticket, TicketEvent> otherInstance = repository(Ticket.SNAPSHOTS);
+		AggregateRepository<String, Ticket, TicketEvent> otherInstance = repository(Ticket.SNAPSHOTS);
 		tickets.save(tickets.load(id), List.of(new TicketOpened("shared", "LOW")), METADATA, List.of());
 		assertThat(tickets.load(id).version()).isEqualTo(1);
 
 		otherInstance.save(otherInstance.load(id), List.of(new TicketCommented("from the other instance")), METADATA,
 				List.of());
 
-		Loaded<Ticket> loaded = tickets.load(id);
+		Loaded<String, Ticket> loaded = tickets.load(id);
 		assertThat(loaded.version()).isEqualTo(2);
 		assertThat(loaded.aggregate().state())
 			.isEqualTo(new Ticket.State("shared", "LOW", 1, "from the other instance", false));
@@ -214,13 +214,13 @@ class AggregateRepositoryIT {
 		tickets.save(tickets.load(id), List.of(new TicketOpened("kept", "LOW")), METADATA, List.of());
 
 		assertThatThrownBy(() -> transactions.executeWithoutResult((status) -> {
-			Loaded<Ticket> loaded = tickets.load(id);
+			Loaded<String, Ticket> loaded = tickets.load(id);
 			tickets.save(loaded, List.of(new TicketCommented("rolled back")), METADATA, List.of());
 			assertThat(tickets.load(id).version()).as("the transaction sees its own append").isEqualTo(2);
 			throw new IllegalStateException("abort");
 		})).hasMessage("abort");
 
-		Loaded<Ticket> loaded = tickets.load(id);
+		Loaded<String, Ticket> loaded = tickets.load(id);
 		assertThat(loaded.version()).isEqualTo(1);
 		assertThat(loaded.aggregate().state().comments()).isZero();
 	}
@@ -233,11 +233,11 @@ class AggregateRepositoryIT {
 		// the stream is rewritten behind the repository's back (here: by hand)
 		jdbc.update("DELETE FROM event_store WHERE stream_id = ? AND version = 2", "ticket-" + id);
 
-		Loaded<Ticket> kept = tickets.load(id);
+		Loaded<String, Ticket> kept = tickets.load(id);
 		assertThatThrownBy(() -> tickets.save(kept, List.of(new TicketCommented("two")), METADATA, List.of()))
 			.isInstanceOf(OptimisticConcurrencyException.class);
 
-		Loaded<Ticket> reloaded = tickets.load(id);
+		Loaded<String, Ticket> reloaded = tickets.load(id);
 		assertThat(reloaded.version()).isEqualTo(1);
 		assertThat(tickets.save(reloaded, List.of(new TicketCommented("two")), METADATA, List.of())).isEqualTo(2);
 	}
@@ -246,7 +246,7 @@ class AggregateRepositoryIT {
 	void afterAFailedSaveTheCallersAggregateIsAheadOfTheStoreAndALoadIsNot() {
 		String id = UUID.randomUUID().toString();
 		tickets.save(tickets.load(id), List.of(new TicketOpened("a", "LOW")), METADATA, List.of());
-		Loaded<Ticket> stale = tickets.load(id);
+		Loaded<String, Ticket> stale = tickets.load(id);
 		tickets.save(tickets.load(id), List.of(new TicketCommented("won the race")), METADATA, List.of());
 
 		assertThatThrownBy(() -> tickets.save(stale, List.of(new TicketCommented("lost it")), METADATA, List.of()))
@@ -254,17 +254,17 @@ class AggregateRepositoryIT {
 
 		// what the contract of save says: the caller's copy took the event anyway
 		assertThat(stale.aggregate().state().lastComment()).isEqualTo("lost it");
-		Loaded<Ticket> reloaded = tickets.load(id);
+		Loaded<String, Ticket> reloaded = tickets.load(id);
 		assertThat(reloaded.version()).isEqualTo(2);
 		assertThat(reloaded.aggregate().state().lastComment()).isEqualTo("won the race");
 		assertThat(reloaded.aggregate().state().comments()).isEqualTo(1);
 	}
 
-	private AggregateRepository<Ticket, TicketEvent> repository(Snapshotting<Ticket, ?> snapshotting) {
+	private AggregateRepository<String, Ticket, TicketEvent> repository(Snapshotting<Ticket, ?> snapshotting) {
 		AggregateRepositories repositories = new AggregateRepositories(events, snapshots, outbox, json, transactions);
 		return (snapshotting != null)
-				? repositories.snapshotted("ticket", Ticket::new, Ticket.EVENT_TYPES, snapshotting)
-				: repositories.of("ticket", Ticket::new, Ticket.EVENT_TYPES);
+				? repositories.snapshotted("ticket", String::toString, Ticket::new, Ticket.EVENT_TYPES, snapshotting)
+				: repositories.of("ticket", String::toString, Ticket::new, Ticket.EVENT_TYPES);
 	}
 
 }
