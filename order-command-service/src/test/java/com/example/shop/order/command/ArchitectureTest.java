@@ -1,54 +1,27 @@
 package com.example.shop.order.command;
 
-import com.example.shop.platform.eventing.aggregate.Aggregate;
-import com.example.shop.platform.testsupport.architecture.ServiceArchitecture;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.Test;
+import java.util.List;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import com.example.shop.platform.eventing.aggregate.Aggregate;
+import com.example.shop.platform.testsupport.architecture.LayeredServiceArchitectureTests;
 
 /**
- * The shape of the service: a framework-free domain at the centre, adapters outside, no
- * cycles, no other service. Every rule fails on empty packages, so a rule cannot pass by
- * matching nothing.
+ * The shape of the service: a framework-free domain at the centre (it may use the
+ * eventing library's {@code Aggregate} contract), adapters outside, no cycles, no other
+ * service; the rules are {@link LayeredServiceArchitectureTests}'.
  */
-class ArchitectureTest {
+class ArchitectureTest extends LayeredServiceArchitectureTests {
 
 	private static final String BASE = "com.example.shop.order.command";
 
-	private static final JavaClasses CLASSES = ServiceArchitecture.classesOf(BASE);
-
-	@Test
-	void domainDependsOnlyOnTheJdkAndTheAggregateContract() {
-		ArchRule rule = classes().that()
-			.resideInAPackage(BASE + ".domain..")
-			.should()
-			.onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..", BASE + ".domain..")
-				.or(JavaClass.Predicates.equivalentTo(Aggregate.class)))
-			.allowEmptyShould(false);
-		rule.check(CLASSES);
+	@Override
+	protected String base() {
+		return BASE;
 	}
 
-	@Test
-	void layersPointInwards() {
-		ServiceArchitecture.layersPointInwards(CLASSES, BASE);
-	}
-
-	@Test
-	void packagesFormNoCycles() {
-		ServiceArchitecture.packagesFormNoCycles(CLASSES, BASE);
-	}
-
-	@Test
-	void adaptersDoNotDependOnEachOther() {
-		ServiceArchitecture.adaptersDoNotDependOnEachOther(CLASSES, BASE);
-	}
-
-	@Test
-	void noOtherServiceIsUsed() {
-		ServiceArchitecture.usesNoOtherService(CLASSES, BASE);
+	@Override
+	protected List<Class<?>> domainMayAlsoUse() {
+		return List.of(Aggregate.class);
 	}
 
 }
