@@ -20,14 +20,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.example.shop.contracts.Event;
-import com.example.shop.contracts.MessageTypes;
-import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.InventoryReleased;
 import com.example.shop.contracts.InventoryReservationFailed;
 import com.example.shop.contracts.InventoryReserved;
-import com.example.shop.contracts.ShipmentCancelled;
-import com.example.shop.contracts.ShipmentCreated;
-import com.example.shop.contracts.ShipmentFailed;
+import com.example.shop.contracts.MessageTypes;
 import com.example.shop.contracts.OrderCancellationRequested;
 import com.example.shop.contracts.OrderCancelled;
 import com.example.shop.contracts.OrderConfirmed;
@@ -37,9 +33,14 @@ import com.example.shop.contracts.OrderRejected;
 import com.example.shop.contracts.PaymentCharged;
 import com.example.shop.contracts.PaymentFailed;
 import com.example.shop.contracts.PaymentRefunded;
+import com.example.shop.contracts.ShipmentCancelled;
+import com.example.shop.contracts.ShipmentCreated;
+import com.example.shop.contracts.ShipmentFailed;
+import com.example.shop.contracts.Topics;
 import com.example.shop.order.query.OrderHistory.Published;
 import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +68,9 @@ class OrderSummaryIT {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void anyInterleavingWithDuplicatesAndRedeliveriesGivesTheViewOfFoldingEachEventOnce() throws Exception {
@@ -314,7 +318,9 @@ class OrderSummaryIT {
 
 		CompletableFuture<HttpResponse<String>> read = CompletableFuture
 			.supplyAsync(() -> driver.get("/orders/" + history.orderId() + "?minVersion=2"));
-		Thread.sleep(300);
+		// the read is waiting for version 2 before version 2 is published
+		QueryTestDriver.awaitTrue(() -> meters.get("query.reads.waiting").gauge().value() >= 1);
+		assertThat(read).isNotDone();
 		driver.publish(history.events().get(1));
 
 		HttpResponse<String> response = read.get(10, TimeUnit.SECONDS);

@@ -17,9 +17,9 @@ import java.util.function.Predicate;
 
 import com.example.shop.contracts.MessageTypes;
 import com.example.shop.order.query.manifest.ManifestEntry;
+import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.revenue.OrderRevenue;
 import com.example.shop.order.query.summary.OrderSummary;
-import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -149,8 +149,9 @@ class ProjectionRebuildIT {
 			ProjectionCatalog.Pointer pointer = catalog.pointer(OrderSummary.PROJECTION);
 			return pointer.generation() > before.generation() && "LIVE".equals(pointer.state());
 		});
-		// on past the switch and past every listener's next look at the pointer
-		Thread.sleep(ProjectionCatalog.POINTER_REFRESH.multipliedBy(2));
+		// on past the switch, every listener's next look at the pointer and the rebuild's
+		// read-on: until the rebuild has dropped the old collection
+		QueryTestDriver.awaitTrue(() -> !mongo.collectionExists(before.collection()));
 		placing.set(false);
 		publisher.get(10, TimeUnit.SECONDS);
 

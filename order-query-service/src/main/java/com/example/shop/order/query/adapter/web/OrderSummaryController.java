@@ -1,17 +1,20 @@
 package com.example.shop.order.query.adapter.web;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.example.shop.order.query.config.QueryProperties;
+import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.web.ProblemResponses;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
-import java.time.Instant;
-
-import com.example.shop.order.query.config.QueryProperties;
-import com.example.shop.order.query.summary.OrderSummary;
-import com.example.shop.order.query.projection.ProjectionCatalog;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -45,10 +48,16 @@ class OrderSummaryController {
 
 	private final QueryProperties properties;
 
-	OrderSummaryController(MongoTemplate mongo, ProjectionCatalog catalog, QueryProperties properties) {
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	OrderSummaryController(MongoTemplate mongo, ProjectionCatalog catalog, QueryProperties properties,
+			MeterRegistry meters) {
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.properties = properties;
+		Gauge.builder("query.reads.waiting", this.waiting, AtomicInteger::get)
+			.description("Reads of an order summary waiting for the view to reach the minVersion they asked for")
+			.register(meters);
 	}
 
 	@GetMapping("/orders/{orderId}")
@@ -77,7 +86,13 @@ class OrderSummaryController {
 			if (Instant.now().isAfter(deadline)) {
 				throw new ViewBehindException(orderId, version, minVersion);
 			}
-			Thread.sleep(POLL);
+			this.waiting.incrementAndGet();
+			try {
+				Thread.sleep(POLL);
+			}
+			finally {
+				this.waiting.decrementAndGet();
+			}
 		}
 	}
 

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
@@ -305,15 +307,21 @@ class OutboxRelayIT {
 		try {
 			String bootstrap = broker.bootstrapServers();
 			String topic = topic(bootstrap, 3);
-			startRelay(bootstrap);
+			AtomicInteger sends = new AtomicInteger();
+			startRelay(() -> countingSends(
+					OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), "relay-down"),
+					sends));
 			write(IntStream.range(0, 10).mapToObj((i) -> message(topic, "key-" + (i % 5), i)).toList());
 			assertThat(consume(bootstrap, topic, 10, Duration.ofSeconds(30))).hasSize(10);
 
 			broker.process().stop(Duration.ZERO);
+			int sentBeforeTheOutage = sends.get();
 			for (int i = 10; i < 210; i++) {
 				write(List.of(message(topic, "key-" + (i % 5), i)));
 			}
-			Thread.sleep(2000);
+			// the relay has handed rows written during the outage to the producer, and
+			// deleted none of them, for Kafka acknowledged none
+			awaitTrue(() -> sends.get() > sentBeforeTheOutage, Duration.ofSeconds(30));
 			assertThat(backlog()).isEqualTo(200);
 
 			broker = KafkaBroker.start(run, port, controllerPort);
@@ -328,11 +336,33 @@ class OutboxRelayIT {
 
 	private void startRelay(String bootstrap) {
 		String clientId = "relay-test-" + relays.size();
-		OutboxRelay relay = new OutboxRelay(dataSource,
-				() -> OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), clientId),
-				json, PROPERTIES, "relay-test", new SimpleMeterRegistry());
+		startRelay(() -> OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), clientId));
+	}
+
+	private void startRelay(Supplier<Producer<String, byte[]>> producers) {
+		OutboxRelay relay = new OutboxRelay(dataSource, producers, json, PROPERTIES, "relay-test",
+				new SimpleMeterRegistry());
 		relays.add(relay);
 		relay.start();
+	}
+
+	/**
+	 * A producer that counts the records handed to it.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Producer<String, byte[]> countingSends(Producer<String, byte[]> producer, AtomicInteger sends) {
+		return (Producer<String, byte[]>) Proxy.newProxyInstance(Producer.class.getClassLoader(),
+				new Class<?>[] { Producer.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("send")) {
+						sends.incrementAndGet();
+					}
+					try {
+						return method.invoke(producer, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
 	}
 
 	/**
