@@ -12,24 +12,24 @@ import com.example.shop.contracts.Event;
 import com.example.shop.contracts.InventoryReleased;
 import com.example.shop.contracts.InventoryReservationFailed;
 import com.example.shop.contracts.InventoryReserved;
-import com.example.shop.contracts.ShipmentCancelled;
-import com.example.shop.contracts.ShipmentCreated;
-import com.example.shop.contracts.ShipmentFailed;
-import com.example.shop.contracts.Shortage;
-import com.example.shop.contracts.StockLine;
 import com.example.shop.contracts.OrderCancellationRequested;
 import com.example.shop.contracts.OrderCancelled;
 import com.example.shop.contracts.OrderConfirmed;
-import com.example.shop.contracts.OrderLine;
 import com.example.shop.contracts.OrderEvent;
 import com.example.shop.contracts.OrderId;
+import com.example.shop.contracts.OrderLine;
 import com.example.shop.contracts.OrderPlaced;
 import com.example.shop.contracts.OrderRejected;
-import com.example.shop.contracts.ShippingAddress;
-import com.example.shop.contracts.Sku;
 import com.example.shop.contracts.PaymentCharged;
 import com.example.shop.contracts.PaymentFailed;
 import com.example.shop.contracts.PaymentRefunded;
+import com.example.shop.contracts.ShipmentCancelled;
+import com.example.shop.contracts.ShipmentCreated;
+import com.example.shop.contracts.ShipmentFailed;
+import com.example.shop.contracts.ShippingAddress;
+import com.example.shop.contracts.Shortage;
+import com.example.shop.contracts.Sku;
+import com.example.shop.contracts.StockLine;
 
 /**
  * Test data: the contract events of one order across the orders, payments and inventory
@@ -41,7 +41,7 @@ final class OrderHistory {
 
 	static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
-	private final OrderId orderId = new OrderId(UUID.randomUUID().toString());
+	private OrderId orderId = new OrderId(UUID.randomUUID().toString());
 
 	private CustomerId customerId = new CustomerId("C-000123");
 
@@ -76,6 +76,14 @@ final class OrderHistory {
 	 * none.
 	 */
 	record Published(Event event, Long version) {
+	}
+
+	/**
+	 * This order id instead of a random one; call it before the first event.
+	 */
+	OrderHistory withId(String orderId) {
+		this.orderId = new OrderId(orderId);
+		return this;
 	}
 
 	OrderHistory by(String customerId) {

@@ -1,7 +1,5 @@
 package com.example.shop.order.query;
 
-import com.example.shop.order.query.revenue.OrderRevenue;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +20,9 @@ import com.example.shop.contracts.MessageType;
 import com.example.shop.contracts.MessageTypes;
 import com.example.shop.contracts.OrderEvent;
 import com.example.shop.contracts.Topics;
-import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.revenue.OrderRevenue;
+import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;

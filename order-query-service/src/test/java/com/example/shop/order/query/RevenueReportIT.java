@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import com.example.shop.order.query.revenue.OrderRevenue;
 import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.revenue.OrderRevenue;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import org.bson.Document;
 import org.bson.types.Decimal128;

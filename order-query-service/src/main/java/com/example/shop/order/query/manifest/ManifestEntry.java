@@ -19,7 +19,7 @@ import java.util.List;
  * @param cancelledAt when it was called back ({@code ShipmentCancelled} with its tracking
  * number), {@code null} while it stands
  */
-public record ManifestEntry(String id, String trackingNumber, Destination destination, List<Line> lines,
+public record ManifestEntry(String id, String trackingNumber, Destination destination, List<ShippedLine> lines,
 		Instant shippedAt, String shippedOn, Instant cancelledAt) {
 
 	/** The name of the projection that builds it, in {@code /projections/{name}}. */
@@ -37,7 +37,7 @@ public record ManifestEntry(String id, String trackingNumber, Destination destin
 	public record Destination(String name, String street, String city, String postalCode, String country) {
 	}
 
-	public record Line(String sku, int quantity) {
+	public record ShippedLine(String sku, int quantity) {
 	}
 
 }

@@ -1,9 +1,9 @@
 package com.example.shop.order.query.manifest;
 
-import com.example.shop.order.query.projection.ProjectionCatalog;
-
 import java.time.LocalDate;
 import java.util.List;
+
+import com.example.shop.order.query.projection.ProjectionCatalog;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,18 +1,17 @@
 package com.example.shop.order.query.manifest;
 
+import java.util.List;
+import java.util.Objects;
+
+import com.example.shop.contracts.ShipmentCancelled;
+import com.example.shop.contracts.ShipmentCreated;
+import com.example.shop.contracts.Topics;
 import com.example.shop.order.query.projection.Projection;
 import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.projection.ReceivedEvent;
 import com.example.shop.order.query.projection.UtcDay;
 import com.example.shop.order.query.projection.ViewUpdate;
 import com.example.shop.order.query.projection.ViewWrite;
-
-import java.util.List;
-import java.util.Objects;
-
-import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.ShipmentCancelled;
-import com.example.shop.contracts.ShipmentCreated;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;

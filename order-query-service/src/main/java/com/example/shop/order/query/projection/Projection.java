@@ -21,7 +21,8 @@ public interface Projection {
 	String collection();
 
 	/**
-	 * The topics it is built from.
+	 * The topics it is built from: the live listener subscribes to them and a rebuild
+	 * replays them.
 	 */
 	List<String> topics();
 

@@ -102,8 +102,7 @@ public class ProjectionCatalog {
 	}
 
 	/**
-	 * Every projection's pointer, in a fixed order: order summary, revenue report,
-	 * shipping manifest.
+	 * Every projection's pointer, ordered by name.
 	 */
 	public List<Pointer> all() {
 		return this.firstCollections.keySet().stream().map(this::pointer).toList();

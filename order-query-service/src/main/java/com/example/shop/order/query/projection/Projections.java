@@ -50,6 +50,13 @@ public class Projections {
 	}
 
 	/**
+	 * Every topic some projection is built from: what the live listener subscribes to.
+	 */
+	public List<String> topics() {
+		return this.ordered.stream().flatMap((projection) -> projection.topics().stream()).distinct().sorted().toList();
+	}
+
+	/**
 	 * Applies a poll's records, in order, to every projection built from their topics,
 	 * each in the collection that serves it now. Each record is decoded once for all of
 	 * them.

@@ -1,7 +1,5 @@
 package com.example.shop.order.query.revenue;
 
-import com.example.shop.order.query.projection.ProjectionCatalog;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.example.shop.order.query.projection.ProjectionCatalog;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 

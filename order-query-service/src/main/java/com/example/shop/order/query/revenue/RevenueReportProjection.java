@@ -1,19 +1,18 @@
 package com.example.shop.order.query.revenue;
 
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.example.shop.contracts.OrderConfirmed;
+import com.example.shop.contracts.OrderPlaced;
+import com.example.shop.contracts.PaymentRefunded;
+import com.example.shop.contracts.Topics;
 import com.example.shop.order.query.projection.Projection;
 import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.projection.ReceivedEvent;
 import com.example.shop.order.query.projection.UtcDay;
 import com.example.shop.order.query.projection.ViewUpdate;
 import com.example.shop.order.query.projection.ViewWrite;
-
-import java.math.BigDecimal;
-import java.util.List;
-
-import com.example.shop.contracts.Topics;
-import com.example.shop.contracts.OrderConfirmed;
-import com.example.shop.contracts.OrderPlaced;
-import com.example.shop.contracts.PaymentRefunded;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

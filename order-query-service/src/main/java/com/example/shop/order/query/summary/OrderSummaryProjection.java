@@ -1,32 +1,31 @@
 package com.example.shop.order.query.summary;
 
-import com.example.shop.order.query.projection.Projection;
-import com.example.shop.order.query.projection.ProjectionCatalog;
-import com.example.shop.order.query.projection.ReceivedEvent;
-import com.example.shop.order.query.projection.ViewUpdate;
-import com.example.shop.order.query.projection.ViewWrite;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import com.example.shop.contracts.MessageTypes;
-import com.example.shop.contracts.OrderEvent;
-import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.InventoryReleased;
 import com.example.shop.contracts.InventoryReservationFailed;
 import com.example.shop.contracts.InventoryReserved;
-import com.example.shop.contracts.ShipmentCancelled;
-import com.example.shop.contracts.ShipmentCreated;
-import com.example.shop.contracts.ShipmentFailed;
+import com.example.shop.contracts.MessageTypes;
 import com.example.shop.contracts.OrderCancellationRequested;
 import com.example.shop.contracts.OrderCancelled;
 import com.example.shop.contracts.OrderConfirmed;
+import com.example.shop.contracts.OrderEvent;
 import com.example.shop.contracts.OrderPlaced;
 import com.example.shop.contracts.OrderRejected;
 import com.example.shop.contracts.PaymentCharged;
 import com.example.shop.contracts.PaymentFailed;
 import com.example.shop.contracts.PaymentRefunded;
+import com.example.shop.contracts.ShipmentCancelled;
+import com.example.shop.contracts.ShipmentCreated;
+import com.example.shop.contracts.ShipmentFailed;
+import com.example.shop.contracts.Topics;
+import com.example.shop.order.query.projection.Projection;
+import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.projection.ReceivedEvent;
+import com.example.shop.order.query.projection.ViewUpdate;
+import com.example.shop.order.query.projection.ViewWrite;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;

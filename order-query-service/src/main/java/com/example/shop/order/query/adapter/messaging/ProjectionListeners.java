@@ -2,9 +2,8 @@ package com.example.shop.order.query.adapter.messaging;
 
 import java.util.List;
 
-import com.example.shop.contracts.Topics;
-import com.example.shop.order.query.projection.Projections;
 import com.example.shop.order.query.projection.Projections.RecordNotAppliedException;
+import com.example.shop.order.query.projection.Projections;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,9 +12,10 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the projections from their topics in one consumer group: a listener takes a whole
- * poll, decodes each record once and applies it to every projection built from its topic
- * with a few bulk writes per projection. Idempotency comes from the views, so no inbox is
+ * Feeds the projections from their topics in one consumer group, subscribed to every
+ * topic a projection names ({@link Projections#topics()}): a listener takes a whole poll,
+ * decodes each record once and applies it to every projection built from its topic with a
+ * few bulk writes per projection. Idempotency comes from the views, so no inbox is
  * needed; a poll is acknowledged once the views have it. Rebuilds read with a consumer of
  * their own ({@code ProjectionRebuilder}), so one group does not tie the projections'
  * rebuilds together.
@@ -36,8 +36,7 @@ class ProjectionListeners {
 		this.projections = projections;
 	}
 
-	@KafkaListener(topics = { Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS, Topics.INVENTORY_EVENTS },
-			groupId = "order-query-service.projections", batch = "true")
+	@KafkaListener(topics = "#{@projections.topics()}", groupId = "order-query-service.projections", batch = "true")
 	void apply(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
 		try {
 			this.projections.apply(records);

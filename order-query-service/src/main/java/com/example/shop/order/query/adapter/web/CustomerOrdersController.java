@@ -1,17 +1,17 @@
 package com.example.shop.order.query.adapter.web;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-
-import com.example.shop.order.query.summary.OrderSummary;
-import com.example.shop.order.query.projection.ProjectionCatalog;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 

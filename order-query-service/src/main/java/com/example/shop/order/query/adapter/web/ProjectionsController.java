@@ -1,13 +1,5 @@
 package com.example.shop.order.query.adapter.web;
 
-import com.example.shop.order.query.projection.Projections;
-
-import com.example.shop.platform.web.ProblemResponses;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +7,13 @@ import java.util.Map;
 import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.projection.ProjectionMonitor;
 import com.example.shop.order.query.projection.ProjectionRebuilder;
+import com.example.shop.order.query.projection.Projections;
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

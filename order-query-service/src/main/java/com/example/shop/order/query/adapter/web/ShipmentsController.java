@@ -1,17 +1,17 @@
 package com.example.shop.order.query.adapter.web;
 
-import com.example.shop.platform.web.ProblemResponses;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import com.example.shop.order.query.manifest.ManifestEntry;
 import com.example.shop.order.query.manifest.ShippingManifest;
+import com.example.shop.platform.web.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,14 +37,14 @@ class ShipmentsController {
 	/**
 	 * @param timeZone the time zone of the day: always {@code UTC}
 	 */
-	record Manifest(LocalDate date, String timeZone, List<Shipment> shipments) {
+	record Manifest(LocalDate date, String timeZone, List<ManifestShipment> shipments) {
 	}
 
 	/**
 	 * @param status {@code CREATED}, or {@code CANCELLED} once called back
 	 */
-	record Shipment(String orderId, String trackingNumber, String status, ManifestEntry.Destination destination,
-			List<ManifestEntry.Line> lines, Instant shippedAt, Instant cancelledAt) {
+	record ManifestShipment(String orderId, String trackingNumber, String status, ManifestEntry.Destination destination,
+			List<ManifestEntry.ShippedLine> lines, Instant shippedAt, Instant cancelledAt) {
 	}
 
 	@GetMapping("/shipments")
@@ -56,7 +56,7 @@ class ShipmentsController {
 		return new Manifest(date, "UTC",
 				this.manifest.of(date)
 					.stream()
-					.map((entry) -> new Shipment(entry.id(), entry.trackingNumber(), entry.status(),
+					.map((entry) -> new ManifestShipment(entry.id(), entry.trackingNumber(), entry.status(),
 							entry.destination(), entry.lines(), entry.shippedAt(), entry.cancelledAt()))
 					.toList());
 	}

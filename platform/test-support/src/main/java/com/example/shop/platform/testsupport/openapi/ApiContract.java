@@ -168,7 +168,76 @@ public final class ApiContract {
 				.as("problem schema of %s %s", name, status)
 				.isTrue();
 		}
+		String body = response.body();
+		if (body != null && !body.isBlank() && documented.path("content").size() > 0) {
+			JsonNode schema = documented.path("content").values().iterator().next().path("schema");
+			List<String> undocumented = new ArrayList<>();
+			undocumented(document, schema, this.json.readTree(body), "", undocumented);
+			assertThat(undocumented)
+				.as("fields of the %s answer to %s that its schema does not document: %s", status, name, body)
+				.isEmpty();
+		}
 		return name + " -> " + status;
+	}
+
+	/**
+	 * Collects the fields of {@code value} that {@code schema} does not document, at any
+	 * depth: an answer may leave documented fields out, but every field it has must be in
+	 * the document, so that a schema cannot describe another type than the one served.
+	 */
+	private static void undocumented(JsonNode document, JsonNode schema, JsonNode value, String path,
+			List<String> found) {
+		JsonNode resolved = resolve(document, schema);
+		if (value.isArray()) {
+			JsonNode items = resolved.path("items");
+			if (!items.isMissingNode()) {
+				for (int i = 0; i < value.size(); i++) {
+					undocumented(document, items, value.get(i), path + "[" + i + "]", found);
+				}
+			}
+			return;
+		}
+		if (!value.isObject()) {
+			return;
+		}
+		Map<String, JsonNode> properties = new java.util.LinkedHashMap<>();
+		JsonNode additional = null;
+		List<JsonNode> parts = new ArrayList<>(List.of(resolved));
+		for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
+			resolved.path(combinator).forEach((part) -> parts.add(resolve(document, part)));
+		}
+		for (JsonNode part : parts) {
+			part.path("properties").properties().forEach((entry) -> properties.put(entry.getKey(), entry.getValue()));
+			if (part.has("additionalProperties")) {
+				additional = part.get("additionalProperties");
+			}
+		}
+		if (properties.isEmpty() && additional == null) {
+			return; // a free-form object
+		}
+		for (Map.Entry<String, JsonNode> field : value.properties()) {
+			String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+			JsonNode fieldSchema = properties.get(field.getKey());
+			if (fieldSchema == null && additional != null && additional.isObject()) {
+				fieldSchema = additional;
+			}
+			if (fieldSchema == null) {
+				if (additional == null || !additional.asBoolean(false)) {
+					found.add(fieldPath);
+				}
+				continue;
+			}
+			undocumented(document, fieldSchema, field.getValue(), fieldPath, found);
+		}
+	}
+
+	private static JsonNode resolve(JsonNode document, JsonNode schema) {
+		JsonNode resolved = schema;
+		while (resolved.has("$ref")) {
+			String ref = resolved.get("$ref").asString();
+			resolved = document.at(ref.substring(1));
+		}
+		return resolved;
 	}
 
 	private String uri(String template, JsonNode operation, String name) {

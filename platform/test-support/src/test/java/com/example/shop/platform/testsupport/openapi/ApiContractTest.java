@@ -162,6 +162,27 @@ class ApiContractTest {
 			.withMessageContaining("content type");
 	}
 
+	@Test
+	void failsOnAFieldTheSchemaDoesNotDocumentAtAnyDepth() {
+		String listThings = """
+				"/things": {"get": {"summary": "The things", "tags": ["Things"],
+				  "responses": {"200": {"description": "The things", "content": {"application/json": {"schema":
+				    {"type": "object", "properties": {"things": {"type": "array", "items": {"$ref": "#/components/schemas/Thing"}}}}}}}}}}
+				""";
+		serve("1.0.0", listThings);
+		this.document = this.document.strip().replaceAll("}$", "")
+				+ ", \"components\": {\"schemas\": {\"Thing\": {\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}}}}";
+		this.answers.put("GET /things",
+				new Answer(200, "application/json", "{\"things\": [{\"name\": \"a\"}, {}]}", Map.of()));
+		assertThat(contract().documentedExamplesAnswerDocumentedStatuses()).containsExactly("GET /things -> 200");
+
+		this.answers.put("GET /things", new Answer(200, "application/json",
+				"{\"things\": [{\"name\": \"a\"}, {\"name\": \"b\", \"colour\": \"red\"}]}", Map.of()));
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> contract().documentedExamplesAnswerDocumentedStatuses())
+			.withMessageContaining("things[1].colour");
+	}
+
 	private void serve(String version, String paths) {
 		this.document = """
 				{"openapi": "3.1.0", "info": {"title": "Things", "version": "%s"},
