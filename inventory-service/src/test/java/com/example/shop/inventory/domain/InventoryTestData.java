@@ -1,5 +1,11 @@
 package com.example.shop.inventory.domain;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import com.example.shop.inventory.domain.allocation.AllocationEvent;
 import com.example.shop.inventory.domain.allocation.Destination;
 import com.example.shop.inventory.domain.allocation.OrderAllocation;
@@ -7,12 +13,6 @@ import com.example.shop.inventory.domain.allocation.ShipmentFailure;
 import com.example.shop.inventory.domain.allocation.Shortage;
 import com.example.shop.inventory.domain.product.Product;
 import com.example.shop.inventory.domain.product.ProductEvent;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Builds products and order allocations for tests from the events that made them:

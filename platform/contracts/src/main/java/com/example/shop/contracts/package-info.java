@@ -11,9 +11,9 @@
  * <li>A consumer ignores fields it does not know, so a field readers can do without is
  * added as it is and marked {@code @Nullable}. Any other change (a field readers need, a
  * rename, a move, a removal) is a new schema version with an upcaster from the previous
- * one, registered in {@code MessageTypes}; the golden corpus of the tests keeps a sample of
- * every version and fails the build when one no longer reads (docs/guides/evolve-an-event.md).
- * Domain events stay private to their service.</li>
+ * one, registered in {@code MessageTypes}; the golden corpus of the tests keeps a sample
+ * of every version and fails the build when one no longer reads
+ * (docs/guides/evolve-an-event.md). Domain events stay private to their service.</li>
  * </ul>
  */
 package com.example.shop.contracts;

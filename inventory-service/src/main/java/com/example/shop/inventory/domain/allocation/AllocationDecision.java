@@ -1,13 +1,13 @@
 package com.example.shop.inventory.domain.allocation;
 
-import com.example.shop.inventory.domain.Sku;
-import com.example.shop.inventory.domain.product.ProductEvent;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
+import com.example.shop.inventory.domain.Sku;
+import com.example.shop.inventory.domain.product.ProductEvent;
 
 /**
  * What one saga command decided: the events for the order's allocation, the events for

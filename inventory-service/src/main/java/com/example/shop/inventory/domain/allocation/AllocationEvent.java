@@ -1,9 +1,9 @@
 package com.example.shop.inventory.domain.allocation;
 
-import com.example.shop.inventory.domain.SkuQuantity;
-
 import java.time.Instant;
 import java.util.List;
+
+import com.example.shop.inventory.domain.SkuQuantity;
 
 /**
  * What happened to one order's allocation: the first outcome of each saga command that

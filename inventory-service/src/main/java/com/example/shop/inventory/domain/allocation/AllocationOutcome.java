@@ -1,9 +1,9 @@
 package com.example.shop.inventory.domain.allocation;
 
-import com.example.shop.inventory.domain.SkuQuantity;
-
 import java.time.Instant;
 import java.util.List;
+
+import com.example.shop.inventory.domain.SkuQuantity;
 
 /**
  * The answer to a saga command: for a repeated command, the answer of its first outcome

@@ -1,12 +1,5 @@
 package com.example.shop.inventory.domain.allocation;
 
-import com.example.shop.inventory.domain.OrderId;
-import com.example.shop.inventory.domain.Sku;
-import com.example.shop.inventory.domain.SkuQuantity;
-import com.example.shop.inventory.domain.StockStateException;
-import com.example.shop.inventory.domain.product.Product;
-import com.example.shop.inventory.domain.product.ProductEvent;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,12 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
+import com.example.shop.inventory.domain.OrderId;
+import com.example.shop.inventory.domain.Sku;
+import com.example.shop.inventory.domain.SkuQuantity;
+import com.example.shop.inventory.domain.StockStateException;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ReservationMade;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ReservationRefused;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ReservationReleased;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ShipmentDispatched;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ShipmentRecalled;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ShipmentRefused;
+import com.example.shop.inventory.domain.product.Product;
+import com.example.shop.inventory.domain.product.ProductEvent;
 import com.example.shop.platform.eventing.aggregate.Aggregate;
 
 /**

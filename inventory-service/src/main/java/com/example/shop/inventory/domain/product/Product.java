@@ -1,13 +1,12 @@
 package com.example.shop.inventory.domain.product;
 
+import java.time.Instant;
+import java.util.List;
+
 import com.example.shop.inventory.domain.InvalidStockException;
 import com.example.shop.inventory.domain.OrderId;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.StockStateException;
-
-import java.time.Instant;
-import java.util.List;
-
 import com.example.shop.inventory.domain.product.ProductEvent.ProductCreated;
 import com.example.shop.inventory.domain.product.ProductEvent.Restocked;
 import com.example.shop.inventory.domain.product.ProductEvent.ShippedStockRecalled;

@@ -1,9 +1,9 @@
 package com.example.shop.inventory.domain.product;
 
+import java.time.Instant;
+
 import com.example.shop.inventory.domain.OrderId;
 import com.example.shop.inventory.domain.Sku;
-
-import java.time.Instant;
 
 /**
  * What happened to the stock of one product. Private to this service.

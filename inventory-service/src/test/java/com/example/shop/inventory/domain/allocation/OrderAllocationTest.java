@@ -1,23 +1,22 @@
 package com.example.shop.inventory.domain.allocation;
 
-import com.example.shop.inventory.domain.InvalidStockException;
-import com.example.shop.inventory.domain.product.Product;
-import com.example.shop.inventory.domain.product.StockLevels;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.example.shop.inventory.domain.InvalidStockException;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ReservationMade;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ReservationRefused;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ReservationReleased;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ShipmentDispatched;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ShipmentRecalled;
 import com.example.shop.inventory.domain.allocation.AllocationEvent.ShipmentRefused;
+import com.example.shop.inventory.domain.product.Product;
 import com.example.shop.inventory.domain.product.ProductEvent.ShippedStockRecalled;
 import com.example.shop.inventory.domain.product.ProductEvent.StockReleased;
 import com.example.shop.inventory.domain.product.ProductEvent.StockReserved;
 import com.example.shop.inventory.domain.product.ProductEvent.StockShipped;
+import com.example.shop.inventory.domain.product.StockLevels;
 import org.junit.jupiter.api.Test;
 
 import static com.example.shop.inventory.domain.InventoryTestData.EARLIER;

@@ -1,11 +1,10 @@
 package com.example.shop.inventory.domain.product;
 
+import java.util.List;
+
 import com.example.shop.inventory.domain.InvalidStockException;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.inventory.domain.StockStateException;
-
-import java.util.List;
-
 import com.example.shop.inventory.domain.product.ProductEvent.ProductCreated;
 import com.example.shop.inventory.domain.product.ProductEvent.Restocked;
 import com.example.shop.inventory.domain.product.ProductEvent.ShippedStockRecalled;
