@@ -102,11 +102,6 @@ class InventoryConfiguration {
 	}
 
 	@Bean
-	ConflictRetry conflictRetry(InventoryProperties properties) {
-		return new ConflictRetry(properties.conflictAttempts());
-	}
-
-	@Bean
 	InventoryMetrics inventoryMetrics(MeterRegistry meters) {
 		return new InventoryMetrics(meters);
 	}

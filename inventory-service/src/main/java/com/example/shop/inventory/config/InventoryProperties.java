@@ -13,9 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * to; a shipment elsewhere fails with {@code UNSERVED_DESTINATION}
  * @param snapshotEvery a product's stock is snapshotted each time its stream crosses a
  * multiple of this many events
- * @param conflictAttempts how many times a unit of work runs when concurrent writers keep
- * changing its streams first, before the conflict is reported (409 on REST, the error
- * handler's retries and dead-letter topic on Kafka)
  * @param topicPartitions partitions of the topics this service owns
  * @param restockKeyRetention how long an {@code Idempotency-Key} of a restock is
  * remembered at least (it is deleted within the hour after): a retry within it adds
@@ -25,7 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("shop.inventory")
 public record InventoryProperties(@DefaultValue( {
 		"DE", "AT", "NL", "BE", "FR" }) List<String> servedCountries, @DefaultValue("100") int snapshotEvery,
-		@DefaultValue("10") int conflictAttempts, @DefaultValue("3") int topicPartitions,
-		@DefaultValue("24h") Duration restockKeyRetention){
+		@DefaultValue("3") int topicPartitions, @DefaultValue("24h") Duration restockKeyRetention){
 
 }

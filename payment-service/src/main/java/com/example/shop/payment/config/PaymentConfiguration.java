@@ -48,11 +48,6 @@ class PaymentConfiguration {
 	}
 
 	@Bean
-	ConflictRetry conflictRetry(PaymentProperties properties) {
-		return new ConflictRetry(properties.conflictAttempts());
-	}
-
-	@Bean
 	AccountCommands accountCommands(AggregateRepository<CustomerId, Account, AccountEvent> accounts,
 			PaymentReplies replies, TransactionTemplate transactions, ConflictRetry retry, Clock clock) {
 		return new AccountCommands(accounts, replies, transactions, retry, clock);

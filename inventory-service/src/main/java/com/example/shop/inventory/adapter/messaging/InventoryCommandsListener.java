@@ -37,9 +37,9 @@ import org.springframework.stereotype.Component;
  * When a concurrent transaction changed a stream first (two orders reserving the last
  * unit), the inbox's transaction has rolled back entirely; the records before the one
  * that conflicted are applied again, and that one runs again alone, up to
- * {@code shop.inventory.conflict-attempts} times; then the error handler's retries take
- * over. A command that can never apply (unknown type, malformed payload, invalid ids or
- * quantities) goes to {@code inventory.commands-dlt} at once, with the reason.
+ * {@code shop.eventing.conflict-retry.attempts} times; then the error handler's retries
+ * take over. A command that can never apply (unknown type, malformed payload, invalid ids
+ * or quantities) goes to {@code inventory.commands-dlt} at once, with the reason.
  */
 @Component
 class InventoryCommandsListener {

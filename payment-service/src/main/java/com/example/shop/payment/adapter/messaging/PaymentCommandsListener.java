@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
  * outbox commit together, once per {@code ce_id}.
  * <ul>
  * <li>A command that lost a race with a deposit to the same account runs again alone, up
- * to {@code shop.payments.conflict-attempts} times, before the container's error handler
- * takes over.</li>
+ * to {@code shop.eventing.conflict-retry.attempts} times, before the container's error
+ * handler takes over.</li>
  * <li>A command that can never apply (unknown type, malformed payload, invalid ids,
  * amounts or currencies) goes to {@code payments.commands-dlt} at once with the
  * reason.</li>

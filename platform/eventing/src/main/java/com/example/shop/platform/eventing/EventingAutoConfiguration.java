@@ -13,6 +13,7 @@ import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.outbox.OutboxProperties;
 import com.example.shop.platform.eventing.outbox.OutboxRelay;
 import com.example.shop.platform.eventing.store.ConflictRetry;
+import com.example.shop.platform.eventing.store.ConflictRetryProperties;
 import com.example.shop.platform.eventing.store.EventStore;
 import com.example.shop.platform.eventing.store.SnapshotStore;
 import io.micrometer.core.instrument.Counter;
@@ -74,7 +75,8 @@ import org.springframework.util.backoff.FixedBackOff;
 @AutoConfiguration(after = { KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
 		DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 		TransactionAutoConfiguration.class, JacksonAutoConfiguration.class })
-@EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class, GroupCommitProperties.class })
+@EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class, GroupCommitProperties.class,
+		ConflictRetryProperties.class })
 public class EventingAutoConfiguration {
 
 	/**
@@ -188,12 +190,12 @@ public class EventingAutoConfiguration {
 		}
 
 		/**
-		 * How often a unit of work that lost a race runs; a service may declare its own.
+		 * How often a unit of work that lost a race runs: one policy per service, set
+		 * with {@code shop.eventing.conflict-retry.attempts}.
 		 */
 		@Bean
-		@ConditionalOnMissingBean
-		ConflictRetry conflictRetry(InboxProperties properties) {
-			return new ConflictRetry(properties.conflictAttempts());
+		ConflictRetry conflictRetry(ConflictRetryProperties properties) {
+			return new ConflictRetry(properties.attempts());
 		}
 
 		@Bean

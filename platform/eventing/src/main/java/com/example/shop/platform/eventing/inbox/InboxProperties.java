@@ -13,14 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long processed message ids are kept; must exceed the longest
  * redelivery window (Kafka's retention of the consumed topics)
  * @param purgeInterval how often ids older than the retention are deleted
- * @param conflictAttempts how often a record that lost a race with a concurrent writer
- * runs in a transaction of its own before the error handler takes over (unless the
- * service declares its own
- * {@link com.example.shop.platform.eventing.store.ConflictRetry})
  */
 @ConfigurationProperties("shop.eventing.inbox")
 public record InboxProperties(@DefaultValue("3") int attempts, @DefaultValue("500ms") Duration backOff,
-		@DefaultValue("14d") Duration retention, @DefaultValue("1h") Duration purgeInterval,
-		@DefaultValue("5") int conflictAttempts) {
+		@DefaultValue("14d") Duration retention, @DefaultValue("1h") Duration purgeInterval) {
 
 }

@@ -138,7 +138,7 @@ class InboxBatchIT {
 		})).isInstanceOfSatisfying(BatchListenerFailedException.class, (ex) -> assertThat(ex.getIndex()).isEqualTo(1));
 
 		assertThat(effects()).containsExactly("a");
-		// once in the poll, then shop.eventing.inbox.conflict-attempts (5) times alone
+		// once in the poll, then shop.eventing.conflict-retry.attempts (5) times alone
 		assertThat(runsOfB).hasValue(6);
 	}
 
