@@ -247,6 +247,9 @@ class OrderFulfillmentIT {
 		assertThat(json.readTree(badState.body()).at("/errors/0/field").asString()).isEqualTo("state");
 		assertThat(get("/sagas?size=1000").statusCode()).isEqualTo(400);
 		assertThat(get("/sagas?page=-1").statusCode()).isEqualTo(400);
+		HttpResponse<String> blankOrder = get("/sagas?orderId=%20");
+		assertThat(blankOrder.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(blankOrder.body()).at("/errors/0/field").asString()).isEqualTo("orderId");
 	}
 
 	private String placeOrder(String correlation) throws Exception {

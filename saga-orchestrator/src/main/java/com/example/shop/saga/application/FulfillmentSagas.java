@@ -9,6 +9,7 @@ import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.saga.domain.OrderDetails;
 import com.example.shop.saga.domain.OrderFulfillmentSaga;
+import com.example.shop.saga.domain.OrderId;
 import com.example.shop.saga.domain.SagaCommand;
 import com.example.shop.saga.domain.SagaId;
 import com.example.shop.saga.domain.SagaReply;
@@ -53,7 +54,7 @@ public class FulfillmentSagas {
 	 * Starts the saga of a placed order; a repeated start is a no-op.
 	 * @return whether a saga was started
 	 */
-	public boolean start(String orderId, OrderDetails order, EventMetadata cause) {
+	public boolean start(OrderId orderId, OrderDetails order, EventMetadata cause) {
 		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
 			OrderFulfillmentSaga saga = OrderFulfillmentSaga.start(SagaId.newId(), orderId, order,
@@ -72,7 +73,7 @@ public class FulfillmentSagas {
 	 * Lets the order's saga decide on a reply.
 	 * @throws SagaNotFoundException when the order has no saga
 	 */
-	public void handle(String orderId, SagaReply reply, EventMetadata cause) {
+	public void handle(OrderId orderId, SagaReply reply, EventMetadata cause) {
 		this.transactions.executeWithoutResult((status) -> {
 			OrderFulfillmentSaga saga = this.store.lockByOrder(orderId)
 				.orElseThrow(() -> new SagaNotFoundException("order " + orderId));

@@ -3,6 +3,7 @@ package com.example.shop.saga.application;
 import java.util.List;
 
 import com.example.shop.saga.domain.OrderFulfillmentSaga;
+import com.example.shop.saga.domain.OrderId;
 import com.example.shop.saga.domain.SagaId;
 import com.example.shop.saga.domain.SagaState;
 
@@ -24,7 +25,7 @@ public class SagaQueries {
 		return this.store.find(id).orElseThrow(() -> new SagaNotFoundException("id " + id));
 	}
 
-	public Page search(String orderId, SagaState state, int page, int size) {
+	public Page search(OrderId orderId, SagaState state, int page, int size) {
 		return new Page(this.store.search(orderId, state, page, size), page, size, this.store.count(orderId, state));
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.example.shop.saga.domain.OrderFulfillmentSaga;
+import com.example.shop.saga.domain.OrderId;
 import com.example.shop.saga.domain.SagaId;
 import com.example.shop.saga.domain.SagaState;
 
@@ -29,7 +30,7 @@ public interface SagaStore {
 	 */
 	void update(OrderFulfillmentSaga saga);
 
-	Optional<OrderFulfillmentSaga> lockByOrder(String orderId);
+	Optional<OrderFulfillmentSaga> lockByOrder(OrderId orderId);
 
 	Optional<OrderFulfillmentSaga> lock(SagaId id);
 
@@ -44,9 +45,9 @@ public interface SagaStore {
 	/**
 	 * Sagas newest first, filtered by order and state when those are given.
 	 */
-	List<OrderFulfillmentSaga.Snapshot> search(String orderId, SagaState state, int page, int size);
+	List<OrderFulfillmentSaga.Snapshot> search(OrderId orderId, SagaState state, int page, int size);
 
-	long count(String orderId, SagaState state);
+	long count(OrderId orderId, SagaState state);
 
 	/**
 	 * How many sagas are in each non-final state, and the age of the oldest.

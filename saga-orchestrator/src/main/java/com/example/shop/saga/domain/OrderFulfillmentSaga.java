@@ -33,7 +33,7 @@ public final class OrderFulfillmentSaga {
 
 	private final SagaId id;
 
-	private final String orderId;
+	private final OrderId orderId;
 
 	private final OrderDetails order;
 
@@ -65,8 +65,8 @@ public final class OrderFulfillmentSaga {
 
 	private Instant endedAt;
 
-	private OrderFulfillmentSaga(SagaId id, String orderId, OrderDetails order, String correlationId, Instant startedAt,
-			long version, Map<Effect, EffectStatus> effects, List<HistoryEntry> history) {
+	private OrderFulfillmentSaga(SagaId id, OrderId orderId, OrderDetails order, String correlationId,
+			Instant startedAt, long version, Map<Effect, EffectStatus> effects, List<HistoryEntry> history) {
 		this.id = Objects.requireNonNull(id, "id");
 		this.orderId = Objects.requireNonNull(orderId, "orderId");
 		this.order = Objects.requireNonNull(order, "order");
@@ -86,7 +86,7 @@ public final class OrderFulfillmentSaga {
 	 * command the saga sends carries it
 	 * @return the new saga; {@link #begin} sends its first command
 	 */
-	public static OrderFulfillmentSaga start(SagaId id, String orderId, OrderDetails order, String correlationId,
+	public static OrderFulfillmentSaga start(SagaId id, OrderId orderId, OrderDetails order, String correlationId,
 			Instant now) {
 		OrderFulfillmentSaga saga = new OrderFulfillmentSaga(id, orderId, order, correlationId, now, 0, Map.of(),
 				List.of());
@@ -346,7 +346,7 @@ public final class OrderFulfillmentSaga {
 		return this.id;
 	}
 
-	public String orderId() {
+	public OrderId orderId() {
 		return this.orderId;
 	}
 
@@ -407,7 +407,7 @@ public final class OrderFulfillmentSaga {
 	 *
 	 * @param version the version it was loaded at; stored as {@code version + 1}
 	 */
-	public record Snapshot(SagaId id, String orderId, OrderDetails order, String correlationId, Instant startedAt,
+	public record Snapshot(SagaId id, OrderId orderId, OrderDetails order, String correlationId, Instant startedAt,
 			long version, Map<Effect, EffectStatus> effects, List<HistoryEntry> history, SagaState state, Step step,
 			int attempt, Instant stepStartedAt, Instant deadline, boolean cancellationRequested, String failureReason,
 			String trackingNumber, Instant endedAt) {

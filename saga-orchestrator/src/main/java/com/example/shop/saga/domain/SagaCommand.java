@@ -27,33 +27,34 @@ public sealed interface SagaCommand {
 		};
 	}
 
-	String orderId();
+	OrderId orderId();
 
-	record ChargePayment(String orderId, String customerId, BigDecimal amount, String currency) implements SagaCommand {
+	record ChargePayment(OrderId orderId, String customerId, BigDecimal amount,
+			String currency) implements SagaCommand {
 	}
 
-	record RefundPayment(String orderId, String customerId) implements SagaCommand {
+	record RefundPayment(OrderId orderId, String customerId) implements SagaCommand {
 	}
 
-	record ReserveInventory(String orderId, List<OrderDetails.Line> lines) implements SagaCommand {
+	record ReserveInventory(OrderId orderId, List<OrderDetails.Line> lines) implements SagaCommand {
 	}
 
-	record ReleaseInventory(String orderId) implements SagaCommand {
+	record ReleaseInventory(OrderId orderId) implements SagaCommand {
 	}
 
-	record CreateShipment(String orderId, OrderDetails.Destination destination) implements SagaCommand {
+	record CreateShipment(OrderId orderId, OrderDetails.Destination destination) implements SagaCommand {
 	}
 
-	record CancelShipment(String orderId) implements SagaCommand {
+	record CancelShipment(OrderId orderId) implements SagaCommand {
 	}
 
-	record ConfirmOrder(String orderId) implements SagaCommand {
+	record ConfirmOrder(OrderId orderId) implements SagaCommand {
 	}
 
-	record RejectOrder(String orderId, String reason) implements SagaCommand {
+	record RejectOrder(OrderId orderId, String reason) implements SagaCommand {
 	}
 
-	record CancelOrder(String orderId) implements SagaCommand {
+	record CancelOrder(OrderId orderId) implements SagaCommand {
 	}
 
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class SagaTestData {
 
-	static final String ORDER_ID = "0b8f7d1e-6c43-4bd5-9a43-0d3c5f2c7e11";
+	static final OrderId ORDER_ID = new OrderId("0b8f7d1e-6c43-4bd5-9a43-0d3c5f2c7e11");
 
 	static final String CUSTOMER_ID = "C-000042";
 

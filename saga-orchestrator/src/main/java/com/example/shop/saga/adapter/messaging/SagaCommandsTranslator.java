@@ -45,7 +45,7 @@ class SagaCommandsTranslator implements SagaCommandDispatch {
 	}
 
 	private static Command contract(SagaCommand command) {
-		OrderId id = new OrderId(command.orderId());
+		OrderId id = new OrderId(command.orderId().value());
 		return switch (command) {
 			case SagaCommand.ChargePayment charge ->
 				new ChargePayment(id, new CustomerId(charge.customerId()), charge.amount(), charge.currency());

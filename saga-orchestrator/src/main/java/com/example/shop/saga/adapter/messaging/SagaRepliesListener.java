@@ -29,6 +29,7 @@ import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.saga.application.FulfillmentSagas;
 import com.example.shop.saga.application.SagaNotFoundException;
 import com.example.shop.saga.domain.OrderDetails;
+import com.example.shop.saga.domain.OrderId;
 import com.example.shop.saga.domain.SagaReply;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -81,7 +82,7 @@ class SagaRepliesListener {
 		}
 		Event event = decoded.get();
 		EventMetadata metadata = Causes.ofRecord(record);
-		String orderId = event.orderId().value();
+		OrderId orderId = new OrderId(event.orderId().value());
 		if (event instanceof OrderPlaced placed) {
 			this.sagas.start(orderId, details(placed), metadata);
 			return;

@@ -16,6 +16,7 @@ import com.example.shop.saga.domain.EffectStatus;
 import com.example.shop.saga.domain.HistoryEntry;
 import com.example.shop.saga.domain.OrderDetails;
 import com.example.shop.saga.domain.OrderFulfillmentSaga;
+import com.example.shop.saga.domain.OrderId;
 import com.example.shop.saga.domain.SagaId;
 import com.example.shop.saga.domain.SagaState;
 import com.example.shop.saga.domain.Step;
@@ -52,9 +53,10 @@ class JdbcSagaStore implements SagaStore {
 				INSERT INTO saga (saga_id, order_id, state, step, attempt, deadline, data, history, version,
 				                  started_at, updated_at, ended_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, 1, ?, ?, ?)
-				ON CONFLICT (order_id) DO NOTHING""", s.id().value(), s.orderId(), s.state().name(), name(s.step()),
-				s.attempt(), timestamp(s.deadline()), data(s), this.json.writeValueAsString(s.history()),
-				timestamp(s.startedAt()), timestamp(Instant.now()), timestamp(s.endedAt())) == 1;
+				ON CONFLICT (order_id) DO NOTHING""", s.id().value(), s.orderId().value(), s.state().name(),
+				name(s.step()), s.attempt(), timestamp(s.deadline()), data(s),
+				this.json.writeValueAsString(s.history()), timestamp(s.startedAt()), timestamp(Instant.now()),
+				timestamp(s.endedAt())) == 1;
 	}
 
 	@Override
@@ -73,8 +75,8 @@ class JdbcSagaStore implements SagaStore {
 	}
 
 	@Override
-	public Optional<OrderFulfillmentSaga> lockByOrder(String orderId) {
-		return one("SELECT " + COLUMNS + " FROM saga WHERE order_id = ? FOR UPDATE", orderId)
+	public Optional<OrderFulfillmentSaga> lockByOrder(OrderId orderId) {
+		return one("SELECT " + COLUMNS + " FROM saga WHERE order_id = ? FOR UPDATE", orderId.value())
 			.map(OrderFulfillmentSaga::restore);
 	}
 
@@ -101,7 +103,7 @@ class JdbcSagaStore implements SagaStore {
 	}
 
 	@Override
-	public List<OrderFulfillmentSaga.Snapshot> search(String orderId, SagaState state, int page, int size) {
+	public List<OrderFulfillmentSaga.Snapshot> search(OrderId orderId, SagaState state, int page, int size) {
 		List<Object> arguments = new ArrayList<>(filterArguments(orderId, state));
 		arguments.add(size);
 		arguments.add((long) page * size);
@@ -110,7 +112,7 @@ class JdbcSagaStore implements SagaStore {
 	}
 
 	@Override
-	public long count(String orderId, SagaState state) {
+	public long count(OrderId orderId, SagaState state) {
 		Long count = this.jdbc.queryForObject("SELECT count(*) FROM saga" + filter(orderId, state), Long.class,
 				filterArguments(orderId, state).toArray());
 		return (count != null) ? count : 0;
@@ -125,7 +127,7 @@ class JdbcSagaStore implements SagaStore {
 				Duration.between(rs.getTimestamp(3).toInstant(), now)));
 	}
 
-	private static String filter(String orderId, SagaState state) {
+	private static String filter(OrderId orderId, SagaState state) {
 		List<String> conditions = new ArrayList<>();
 		if (orderId != null) {
 			conditions.add("order_id = ?");
@@ -136,10 +138,10 @@ class JdbcSagaStore implements SagaStore {
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
-	private static List<Object> filterArguments(String orderId, SagaState state) {
+	private static List<Object> filterArguments(OrderId orderId, SagaState state) {
 		List<Object> arguments = new ArrayList<>();
 		if (orderId != null) {
-			arguments.add(orderId);
+			arguments.add(orderId.value());
 		}
 		if (state != null) {
 			arguments.add(state.name());
@@ -155,12 +157,12 @@ class JdbcSagaStore implements SagaStore {
 		Data data = this.json.readValue(rs.getString("data"), Data.class);
 		String step = rs.getString("step");
 		return new OrderFulfillmentSaga.Snapshot(new SagaId(rs.getObject("saga_id", java.util.UUID.class)),
-				rs.getString("order_id"), data.order(), data.correlationId(), instant(rs.getTimestamp("started_at")),
-				rs.getLong("version"), data.effects(), this.json.readValue(rs.getString("history"), HISTORY),
-				SagaState.valueOf(rs.getString("state")), (step != null) ? Step.valueOf(step) : null,
-				rs.getInt("attempt"), data.stepStartedAt(), instant(rs.getTimestamp("deadline")),
-				data.cancellationRequested(), data.failureReason(), data.trackingNumber(),
-				instant(rs.getTimestamp("ended_at")));
+				new OrderId(rs.getString("order_id")), data.order(), data.correlationId(),
+				instant(rs.getTimestamp("started_at")), rs.getLong("version"), data.effects(),
+				this.json.readValue(rs.getString("history"), HISTORY), SagaState.valueOf(rs.getString("state")),
+				(step != null) ? Step.valueOf(step) : null, rs.getInt("attempt"), data.stepStartedAt(),
+				instant(rs.getTimestamp("deadline")), data.cancellationRequested(), data.failureReason(),
+				data.trackingNumber(), instant(rs.getTimestamp("ended_at")));
 	}
 
 	private String data(OrderFulfillmentSaga.Snapshot s) {

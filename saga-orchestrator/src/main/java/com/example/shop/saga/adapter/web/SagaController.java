@@ -1,19 +1,20 @@
 package com.example.shop.saga.adapter.web;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
 import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.saga.application.FulfillmentSagas;
+import com.example.shop.saga.application.SagaQueries;
+import com.example.shop.saga.domain.OrderId;
+import com.example.shop.saga.domain.SagaId;
+import com.example.shop.saga.domain.SagaState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-
-import com.example.shop.saga.application.FulfillmentSagas;
-import com.example.shop.saga.application.SagaQueries;
-import com.example.shop.saga.domain.SagaId;
-import com.example.shop.saga.domain.SagaState;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -70,7 +71,7 @@ class SagaController {
 			@Parameter(example = "COMPENSATION_FAILED") @RequestParam(required = false) String state,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
-		SagaQueries.Page found = this.queries.search(orderId, state(state), page, size);
+		SagaQueries.Page found = this.queries.search(orderId(orderId), state(state), page, size);
 		return new Page(found.sagas().stream().map(SagaView::of).toList(), page, size, found.total());
 	}
 
@@ -82,6 +83,16 @@ class SagaController {
 	ResponseEntity<SagaView> retry(
 			@Parameter(example = "7d0e2f4a-9c1b-4e5d-8f3a-2b6c1d0e9f8a") @PathVariable UUID sagaId) {
 		return ResponseEntity.accepted().body(SagaView.of(this.sagas.retry(new SagaId(sagaId))));
+	}
+
+	private static OrderId orderId(String orderId) {
+		if (orderId == null) {
+			return null;
+		}
+		if (orderId.isBlank()) {
+			throw new InvalidParameterException("orderId", "must not be blank");
+		}
+		return new OrderId(orderId);
 	}
 
 	private static SagaState state(String state) {

@@ -30,7 +30,7 @@ record SagaView(String sagaId, String orderId, String state, String step, int at
 
 	static SagaView of(OrderFulfillmentSaga.Snapshot saga) {
 		Long duration = (saga.endedAt() != null) ? Duration.between(saga.startedAt(), saga.endedAt()).toMillis() : null;
-		return new SagaView(saga.id().toString(), saga.orderId(), saga.state().name(),
+		return new SagaView(saga.id().toString(), saga.orderId().value(), saga.state().name(),
 				(saga.step() != null) ? saga.step().name() : null, saga.attempt(), saga.deadline(),
 				saga.failureReason(), saga.cancellationRequested(), saga.trackingNumber(), saga.effects(),
 				saga.startedAt(), saga.endedAt(), duration, timings(saga.history()), saga.history(), saga.version());
