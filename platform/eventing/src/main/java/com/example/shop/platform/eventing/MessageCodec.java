@@ -1,6 +1,9 @@
 package com.example.shop.platform.eventing;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.example.shop.contracts.Command;
 import com.example.shop.contracts.Message;
@@ -27,6 +30,11 @@ public final class MessageCodec {
 
 	private final JsonMapper json;
 
+	/** The {@code ce_dataschema} of each type's current version, computed once. */
+	private final Map<MessageType, String> currentSchemas = MessageTypes.all()
+		.stream()
+		.collect(Collectors.toUnmodifiableMap(Function.identity(), MessageType::dataSchema));
+
 	public MessageCodec(JsonMapper json) {
 		this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
@@ -39,7 +47,7 @@ public final class MessageCodec {
 		MessageType type = MessageTypes.of(message);
 		return OutboxMessage
 			.of(type.topic(), message.orderId().value(), type.name(), this.json.writeValueAsString(message), metadata)
-			.withHeader(CloudEventHeaders.DATA_SCHEMA, type.dataSchema());
+			.withHeader(CloudEventHeaders.DATA_SCHEMA, this.currentSchemas.get(type));
 	}
 
 	/**
@@ -96,10 +104,10 @@ public final class MessageCodec {
 	 * version this service was built with; a record without one is version 1.
 	 */
 	private Message read(MessageType type, String dataSchema, byte[] payload) {
-		int version = type.versionOf(dataSchema);
-		if (version == type.version()) {
+		if ((dataSchema != null) ? dataSchema.equals(this.currentSchemas.get(type)) : type.version() == 1) {
 			return this.json.readValue(payload, type.javaType());
 		}
+		int version = type.versionOf(dataSchema);
 		if (!(this.json.readTree(payload) instanceof ObjectNode old)) {
 			throw new InvalidMessageException(type.name() + " is not a JSON object");
 		}
