@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,14 +26,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that change state: {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) run at
  * once. A command that finds them all busy waits up to {@code maxWait} for one to end,
  * then is answered 503 problem details with {@code Retry-After}, within milliseconds,
- * where it would otherwise queue for a database connection and time out on the client.
- * Work the service has admitted finishes at full speed, so an overload costs the excess
- * requests, not everyone's latency.
+ * where it would otherwise queue for a database connection and time out on the client. At
+ * most {@code maxWaiting} commands wait at once; any more are answered 503 at once, so
+ * that waiting commands never hold the web server's threads that the excess needs to be
+ * answered. Work the service has admitted finishes at full speed, so an overload costs
+ * the excess requests, not everyone's latency.
  * <p>
  * Queries are not limited: they hold no transaction and have bounds of their own (page
  * sizes, the bounded wait of read-your-own-writes). Neither are the probes and actuator
  * endpoints, which an operator needs most under overload. Shed commands are counted in
- * {@code http.server.requests.shed}.
+ * {@code http.server.requests.shed}, waiting ones in the gauge
+ * {@code http.server.requests.waiting}.
  * <p>
  * The answer's problem type is {@value #OVERLOADED}, so that a client can tell a shed
  * request, which had no effect and may be sent again after {@code Retry-After}, from
@@ -49,6 +54,10 @@ public class AdmissionControlFilter extends OncePerRequestFilter {
 
 	private final Semaphore permits;
 
+	private final int maxWaiting;
+
+	private final AtomicInteger waiting = new AtomicInteger();
+
 	private final long maxWaitNanos;
 
 	private final Duration retryAfter;
@@ -57,18 +66,24 @@ public class AdmissionControlFilter extends OncePerRequestFilter {
 
 	/**
 	 * @param maxConcurrent commands that may run at once
+	 * @param maxWaiting commands that may wait at once for one of them to end
 	 * @param maxWait how long a command waits for one of them to end
 	 * @param retryAfter what {@code Retry-After} tells a shed client, whole seconds
 	 */
-	public AdmissionControlFilter(int maxConcurrent, Duration maxWait, Duration retryAfter, MeterRegistry meters) {
-		if (maxConcurrent < 1) {
-			throw new IllegalArgumentException("maxConcurrent must be at least 1");
+	public AdmissionControlFilter(int maxConcurrent, int maxWaiting, Duration maxWait, Duration retryAfter,
+			MeterRegistry meters) {
+		if (maxConcurrent < 1 || maxWaiting < 0) {
+			throw new IllegalArgumentException("maxConcurrent must be at least 1 and maxWaiting at least 0");
 		}
 		this.permits = new Semaphore(maxConcurrent, true);
+		this.maxWaiting = maxWaiting;
 		this.maxWaitNanos = maxWait.toNanos();
 		this.retryAfter = retryAfter;
 		this.shed = Counter.builder("http.server.requests.shed")
 			.description("Commands answered 503 because the service was running as many as it admits")
+			.register(meters);
+		Gauge.builder("http.server.requests.waiting", this.waiting, AtomicInteger::get)
+			.description("Commands waiting for one of those running to end")
 			.register(meters);
 	}
 
@@ -80,15 +95,7 @@ public class AdmissionControlFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean admitted;
-		try {
-			admitted = this.permits.tryAcquire(this.maxWaitNanos, TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			admitted = false;
-		}
-		if (!admitted) {
+		if (!admit()) {
 			this.shed.increment();
 			refuse(request, response);
 			return;
@@ -98,6 +105,30 @@ public class AdmissionControlFilter extends OncePerRequestFilter {
 		}
 		finally {
 			this.permits.release();
+		}
+	}
+
+	/**
+	 * A free slot at once; else, if fewer than {@code maxWaiting} wait already, a slot
+	 * within {@code maxWait}; else none.
+	 */
+	private boolean admit() {
+		if (this.permits.tryAcquire()) {
+			return true;
+		}
+		if (this.waiting.incrementAndGet() > this.maxWaiting) {
+			this.waiting.decrementAndGet();
+			return false;
+		}
+		try {
+			return this.permits.tryAcquire(this.maxWaitNanos, TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			this.waiting.decrementAndGet();
 		}
 	}
 

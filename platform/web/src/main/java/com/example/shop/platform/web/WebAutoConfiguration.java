@@ -67,8 +67,8 @@ public class WebAutoConfiguration {
 	FilterRegistrationBean<AdmissionControlFilter> admissionControlFilter(WebProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
 		WebProperties.Admission admission = properties.admission();
-		var filter = new AdmissionControlFilter(admission.maxConcurrentCommands(), admission.maxWait(),
-				admission.retryAfter(), meters.getIfAvailable(SimpleMeterRegistry::new));
+		var filter = new AdmissionControlFilter(admission.maxConcurrentCommands(), admission.maxWaitingCommands(),
+				admission.maxWait(), admission.retryAfter(), meters.getIfAvailable(SimpleMeterRegistry::new));
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;

@@ -18,11 +18,13 @@ public record WebProperties(@DefaultValue("64KB") DataSize maxRequestBytes, @Def
 	/**
 	 * @param maxConcurrentCommands commands that run at once; low enough that under
 	 * overload most of the web server's threads are free to answer the excess 503 at once
+	 * @param maxWaitingCommands commands that may wait for a free slot at once; any more
+	 * are answered 503 at once
 	 * @param maxWait how long a command waits for a free slot before it is answered 503
 	 * @param retryAfter the {@code Retry-After} of that answer
 	 */
-	public record Admission(@DefaultValue("32") int maxConcurrentCommands, @DefaultValue("50ms") Duration maxWait,
-			@DefaultValue("1s") Duration retryAfter) {
+	public record Admission(@DefaultValue("32") int maxConcurrentCommands, @DefaultValue("32") int maxWaitingCommands,
+			@DefaultValue("50ms") Duration maxWait, @DefaultValue("1s") Duration retryAfter) {
 
 	}
 
