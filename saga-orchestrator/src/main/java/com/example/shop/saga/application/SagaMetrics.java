@@ -19,7 +19,8 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@code sagas.started} and {@code sagas.ended} (tag {@code outcome}: the terminal
  * state);</li>
  * <li>{@code sagas.step.latency} (tags {@code step}, {@code outcome}: the reply that
- * ended the step, or {@code deadline}), and {@code sagas.duration} by outcome;</li>
+ * ended the step, {@code deadline} or {@code retry}), and {@code sagas.duration} by
+ * outcome;</li>
  * <li>{@code sagas.active} and {@code sagas.active.oldest.seconds} per non-final state,
  * refreshed by {@link #refreshActive}: a saga stuck in a state shows as a growing
  * age.</li>

@@ -1,8 +1,11 @@
 package com.example.shop.saga.domain;
 
+import java.util.List;
+
 /**
  * Something a participant does for the order that must be undone if the order does not go
- * through, with the step that does it and the step that undoes it.
+ * through, with the step that does it and the step that undoes it. Declared in the order
+ * the saga brings them about: compensation undoes them in the reverse order.
  */
 public enum Effect {
 
@@ -30,8 +33,9 @@ public enum Effect {
 	}
 
 	/**
-	 * The order in which effects are undone: the latest first.
+	 * The order in which effects are undone: the latest first. Derived from the
+	 * declaration, so that a new effect cannot be left out of compensation.
 	 */
-	static final Effect[] REVERSE = { SHIPMENT, RESERVATION, PAYMENT };
+	static final List<Effect> REVERSE = List.of(values()).reversed();
 
 }

@@ -10,7 +10,8 @@ import org.bson.conversions.Bson;
  * not meet it, the upsert's insert fails on the duplicate {@code _id} and the write
  * changes nothing.
  *
- * @param id the document's {@code _id}, the order id
+ * @param id the document's {@code _id} (every read model here keeps one document per
+ * order, so it is the order id)
  * @param filter {@code _id} and any condition
  * @param update the update operators ({@link ViewUpdate})
  */
