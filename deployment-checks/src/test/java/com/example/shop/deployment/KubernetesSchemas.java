@@ -25,10 +25,11 @@ import com.networknt.schema.SpecificationVersion;
 
 /**
  * Validates a Kubernetes object against the schema of its kind: the Kubernetes API types
- * of the fabric8 model and the Strimzi API for the Strimzi resources, both read strictly
- * (no field they do not know, no scalar of the wrong type), and a JSON Schema transcribed
- * from the operator's CRD for CloudNativePG and the MongoDB operator, whose APIs are not
- * published as Java types (src/test/resources/schemas/crd).
+ * of the fabric8 model (with the Prometheus Operator's, from its OpenShift model) and the
+ * Strimzi API for the Strimzi resources, both read strictly (no field they do not know,
+ * no scalar of the wrong type), and a JSON Schema transcribed from the operator's CRD for
+ * CloudNativePG and the MongoDB operator, whose APIs are not published as Java types
+ * (src/test/resources/schemas/crd).
  */
 final class KubernetesSchemas {
 
@@ -49,7 +50,11 @@ final class KubernetesSchemas {
 					"io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute"),
 			Map.entry("kafka.strimzi.io/v1/Kafka", "io.strimzi.api.kafka.model.kafka.Kafka"),
 			Map.entry("kafka.strimzi.io/v1/KafkaNodePool", "io.strimzi.api.kafka.model.nodepool.KafkaNodePool"),
-			Map.entry("kafka.strimzi.io/v1/KafkaTopic", "io.strimzi.api.kafka.model.topic.KafkaTopic"));
+			Map.entry("kafka.strimzi.io/v1/KafkaTopic", "io.strimzi.api.kafka.model.topic.KafkaTopic"),
+			Map.entry("monitoring.coreos.com/v1/ServiceMonitor",
+					"io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor"),
+			Map.entry("monitoring.coreos.com/v1/PrometheusRule",
+					"io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule"));
 
 	private static final Map<String, String> CRD_SCHEMAS = Map.of("postgresql.cnpg.io/v1/Cluster",
 			"schemas/crd/postgresql.cnpg.io_v1_Cluster.json", "postgresql.cnpg.io/v1/Database",
