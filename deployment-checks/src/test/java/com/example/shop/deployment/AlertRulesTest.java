@@ -1,11 +1,9 @@
 package com.example.shop.deployment;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -102,12 +100,7 @@ class AlertRulesTest {
 		}
 		List<String> command = new ArrayList<>(List.of("promtool"));
 		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).directory(Repository.ROOT.toFile())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-		assertThat(process.exitValue()).as("'%s' exit code; it said:%n%s", String.join(" ", command), output).isZero();
+		Tools.runsCleanly(command);
 	}
 
 }

@@ -2,10 +2,8 @@ package com.example.shop.deployment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,12 +49,7 @@ class ComposeFileTest {
 		List<String> command = new ArrayList<>(composeCommand());
 		command.addAll(List.of("--file", Repository.path(ComposeDeployment.FILE).toString(), "--profile", "monitoring",
 				"config", "--quiet"));
-		Process process = new ProcessBuilder(command).directory(Repository.ROOT.toFile())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-		assertThat(process.exitValue()).as("'%s' exit code; it said:%n%s", String.join(" ", command), output).isZero();
+		Tools.runsCleanly(command);
 	}
 
 	@Test

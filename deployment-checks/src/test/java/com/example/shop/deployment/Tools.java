@@ -1,8 +1,14 @@
 package com.example.shop.deployment;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Command-line tools the checks run.
@@ -10,6 +16,19 @@ import java.nio.file.Path;
 final class Tools {
 
 	private Tools() {
+	}
+
+	/**
+	 * Runs a command in the repository's root and asserts that it ends within a minute
+	 * with exit code 0; what it printed is the failure's message.
+	 */
+	static void runsCleanly(List<String> command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).directory(Repository.ROOT.toFile())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+		assertThat(process.exitValue()).as("'%s' exit code; it said:%n%s", String.join(" ", command), output).isZero();
 	}
 
 	static boolean onPath(String executable) {

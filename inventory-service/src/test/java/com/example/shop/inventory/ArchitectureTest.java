@@ -1,7 +1,5 @@
 package com.example.shop.inventory;
 
-import java.util.List;
-
 import com.example.shop.platform.eventing.aggregate.Aggregate;
 import com.example.shop.platform.testsupport.architecture.LayeredServiceArchitectureTests;
 import org.junit.jupiter.api.Test;
@@ -17,14 +15,8 @@ class ArchitectureTest extends LayeredServiceArchitectureTests {
 
 	private static final String BASE = "com.example.shop.inventory";
 
-	@Override
-	protected String base() {
-		return BASE;
-	}
-
-	@Override
-	protected List<Class<?>> domainMayAlsoUse() {
-		return List.of(Aggregate.class);
+	ArchitectureTest() {
+		super(BASE, Aggregate.class);
 	}
 
 	@Test

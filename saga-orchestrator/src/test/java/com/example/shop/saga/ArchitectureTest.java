@@ -16,9 +16,8 @@ class ArchitectureTest extends LayeredServiceArchitectureTests {
 
 	private static final String BASE = "com.example.shop.saga";
 
-	@Override
-	protected String base() {
-		return BASE;
+	ArchitectureTest() {
+		super(BASE);
 	}
 
 	@Test

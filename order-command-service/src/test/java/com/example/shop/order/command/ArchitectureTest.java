@@ -1,7 +1,5 @@
 package com.example.shop.order.command;
 
-import java.util.List;
-
 import com.example.shop.platform.eventing.aggregate.Aggregate;
 import com.example.shop.platform.testsupport.architecture.LayeredServiceArchitectureTests;
 
@@ -12,16 +10,8 @@ import com.example.shop.platform.testsupport.architecture.LayeredServiceArchitec
  */
 class ArchitectureTest extends LayeredServiceArchitectureTests {
 
-	private static final String BASE = "com.example.shop.order.command";
-
-	@Override
-	protected String base() {
-		return BASE;
-	}
-
-	@Override
-	protected List<Class<?>> domainMayAlsoUse() {
-		return List.of(Aggregate.class);
+	ArchitectureTest() {
+		super("com.example.shop.order.command", Aggregate.class);
 	}
 
 }

@@ -23,9 +23,8 @@ class ArchitectureTest extends ServiceArchitectureTests {
 
 	private static final List<String> NOT_READ_MODELS = List.of("projection", "adapter", "config");
 
-	@Override
-	protected String base() {
-		return BASE;
+	ArchitectureTest() {
+		super(BASE);
 	}
 
 	@Test

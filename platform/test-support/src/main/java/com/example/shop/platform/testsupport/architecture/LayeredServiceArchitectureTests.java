@@ -16,18 +16,22 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
  */
 public abstract class LayeredServiceArchitectureTests extends ServiceArchitectureTests {
 
+	private final List<Class<?>> domainMayAlsoUse;
+
 	/**
-	 * Classes outside the JDK that the domain may use, e.g. the eventing library's
-	 * {@code Aggregate} interface; none unless a service says so.
+	 * @param base the service's base package
+	 * @param domainMayAlsoUse classes outside the JDK that the domain may use, e.g. the
+	 * eventing library's {@code Aggregate} interface
 	 */
-	protected List<Class<?>> domainMayAlsoUse() {
-		return List.of();
+	protected LayeredServiceArchitectureTests(String base, Class<?>... domainMayAlsoUse) {
+		super(base);
+		this.domainMayAlsoUse = List.of(domainMayAlsoUse);
 	}
 
 	@Test
 	void domainDependsOnlyOnTheJdk() {
 		DescribedPredicate<JavaClass> allowed = JavaClass.Predicates.resideInAnyPackage("java..", base() + ".domain..");
-		for (Class<?> type : domainMayAlsoUse()) {
+		for (Class<?> type : this.domainMayAlsoUse) {
 			allowed = allowed.or(JavaClass.Predicates.equivalentTo(type));
 		}
 		classes().that()

@@ -16,10 +16,21 @@ public abstract class ServiceArchitectureTests {
 
 	private static final Map<String, JavaClasses> CLASSES = new ConcurrentHashMap<>();
 
+	private final String base;
+
 	/**
-	 * The service's base package, e.g. {@code com.example.shop.order.command}.
+	 * @param base the service's base package, e.g. {@code com.example.shop.order.command}
 	 */
-	protected abstract String base();
+	protected ServiceArchitectureTests(String base) {
+		this.base = base;
+	}
+
+	/**
+	 * The service's base package.
+	 */
+	protected final String base() {
+		return this.base;
+	}
 
 	/**
 	 * The service's production classes, imported once per test JVM.
