@@ -18,12 +18,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * In every servlet web service: the {@link RequestSizeLimitFilter}, with its limit from
  * {@link WebProperties} ({@code shop.web.max-request-bytes}, 64 KB by default), and the
- * {@link AdmissionControlFilter} ({@code shop.web.admission.*}), which runs first, so
- * that a shed request costs as little as possible.
+ * {@link AdmissionControlFilter} ({@code shop.web.admission.*}), which runs early, so
+ * that a shed request costs as little as possible, and the {@link RequestLogContext},
+ * which puts the correlation id and the ids in the path into every line logged.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,6 +59,32 @@ public class WebAutoConfiguration {
 			return ApiDocumentation::document;
 		}
 
+	}
+
+	/**
+	 * The correlation id in the logging context of every request, set before any other
+	 * filter logs.
+	 */
+	@Bean
+	FilterRegistrationBean<RequestLogContext.CorrelationFilter> correlationFilter() {
+		var registration = new FilterRegistrationBean<>(new RequestLogContext.CorrelationFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/**
+	 * The ids a request's path names in its logging context.
+	 */
+	@Bean
+	WebMvcConfigurer pathVariablesInLogContext() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new RequestLogContext.PathVariablesInterceptor());
+			}
+
+		};
 	}
 
 	@Bean

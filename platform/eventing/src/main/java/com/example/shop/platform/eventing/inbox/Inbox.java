@@ -180,7 +180,9 @@ public class Inbox {
 				for (int i = 0; i < records.size(); i++) {
 					if (fresh.remove(ids.get(i))) {
 						current[0] = i;
-						effect.accept(records.get(i));
+						try (MessageLogContext context = MessageLogContext.of(records.get(i))) {
+							effect.accept(records.get(i));
+						}
 					}
 					else {
 						skipped[0]++;

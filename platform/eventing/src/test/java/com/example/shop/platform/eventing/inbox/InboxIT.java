@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,6 +83,24 @@ class InboxIT {
 		awaitTrue(() -> meters.counter("inbox.duplicates").count() == duplicatesBefore + 1);
 		assertThat(effects(id)).isEqualTo(1);
 		assertThat(listener.attempts(id)).isEqualTo(1);
+	}
+
+	@Test
+	void anEffectRunsWithItsMessageInTheLoggingContextAndLeavesNothingBehind() throws Exception {
+		String id = UUID.randomUUID().toString();
+		ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, "order-42", "{\"note\":\"logged\"}");
+		record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
+		record.headers().add(CloudEventHeaders.TYPE, "NoteTaken".getBytes(StandardCharsets.UTF_8));
+		record.headers().add(CloudEventHeaders.CORRELATION_ID, "corr-logged".getBytes(StandardCharsets.UTF_8));
+
+		kafka.send(record).get(10, TimeUnit.SECONDS);
+
+		awaitTrue(() -> effects(id) == 1);
+		assertThat(listener.contextDuring(id)).containsEntry("correlation_id", "corr-logged")
+			.containsEntry("message_id", id)
+			.containsEntry("message_type", "NoteTaken")
+			.containsEntry("order_id", "order-42");
+		assertThat(listener.contextAfter(id)).isEmpty();
 	}
 
 	@Test
@@ -222,6 +243,10 @@ class InboxIT {
 
 		private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
+		private final Map<String, Map<String, String>> contextDuring = new ConcurrentHashMap<>();
+
+		private final Map<String, Map<String, String>> contextAfter = new ConcurrentHashMap<>();
+
 		TestListener(Inbox inbox, JdbcTemplate jdbc, JsonMapper json) {
 			this.inbox = inbox;
 			this.jdbc = jdbc;
@@ -230,9 +255,12 @@ class InboxIT {
 
 		@KafkaListener(topics = TOPIC, groupId = "inbox-it", batch = "true")
 		void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
+			List<String> seen = new ArrayList<>();
 			this.inbox.process("inbox-it", records, acknowledgment, (message) -> {
 				String id = new String(message.headers().lastHeader(CloudEventHeaders.ID).value(),
 						StandardCharsets.UTF_8);
+				seen.add(id);
+				this.contextDuring.put(id, Objects.requireNonNullElse(MDC.getCopyOfContextMap(), Map.of()));
 				this.attempts.computeIfAbsent(id, (key) -> new AtomicInteger()).incrementAndGet();
 				JsonNode payload = this.json.readTree(message.value());
 				if (payload.path("fail").asBoolean(false)) {
@@ -241,6 +269,16 @@ class InboxIT {
 				this.jdbc.update("INSERT INTO inbox_test_effect (message_id, payload) VALUES (?, ?)", id,
 						payload.toString());
 			});
+			Map<String, String> after = Objects.requireNonNullElse(MDC.getCopyOfContextMap(), Map.of());
+			seen.forEach((id) -> this.contextAfter.put(id, after));
+		}
+
+		Map<String, String> contextDuring(String messageId) {
+			return this.contextDuring.get(messageId);
+		}
+
+		Map<String, String> contextAfter(String messageId) {
+			return this.contextAfter.get(messageId);
 		}
 
 		int attempts(String messageId) {
