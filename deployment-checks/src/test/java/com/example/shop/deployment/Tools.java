@@ -23,12 +23,24 @@ final class Tools {
 	 * with exit code 0; what it printed is the failure's message.
 	 */
 	static void runsCleanly(List<String> command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).directory(Repository.ROOT.toFile())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-		assertThat(process.exitValue()).as("'%s' exit code; it said:%n%s", String.join(" ", command), output).isZero();
+		Path output = Files.createTempFile("deployment-check", ".log");
+		try {
+			Process process = new ProcessBuilder(command).directory(Repository.ROOT.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
+			boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+			if (!finished) {
+				process.destroyForcibly();
+			}
+			String said = Files.readString(output, StandardCharsets.UTF_8);
+			assertThat(finished).as("%s finished within a minute; it said:%n%s", command, said).isTrue();
+			assertThat(process.exitValue()).as("'%s' exit code; it said:%n%s", String.join(" ", command), said)
+				.isZero();
+		}
+		finally {
+			Files.deleteIfExists(output);
+		}
 	}
 
 	static boolean onPath(String executable) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
@@ -49,6 +51,25 @@ class WorkflowTest {
 
 		assertThat(ciCommand).startsWith("./mvnw");
 		assertThat(runs("verify")).contains(ciCommand);
+	}
+
+	@Test
+	void installsTheToolsThatCiInstalls() {
+		Matcher installs = Pattern.compile("apt-get install -y -qq ([a-z0-9-]+)").matcher(Repository.read(".ci/run"));
+		List<String> packages = new ArrayList<>();
+		while (installs.find()) {
+			packages.add(installs.group(1));
+		}
+		String steps = String.join("\n", runs("verify"));
+
+		assertThat(packages).contains("docker-compose", "prometheus");
+		for (String name : packages) {
+			// GitHub's runners come with kubectl
+			if (!name.equals("kubectl")) {
+				assertThat(steps).as("the verify job installs %s, as .ci/run does", name)
+					.containsPattern("apt-get install[^\n]* " + name + "(\\s|$)");
+			}
+		}
 	}
 
 	@Test

@@ -81,6 +81,22 @@ class AsyncApiDocumentTest {
 			.isEqualTo("string");
 	}
 
+	/**
+	 * Every object schema with properties, at any depth, made to refuse other properties.
+	 */
+	private static JsonNode closed(JsonNode schema) {
+		if (schema instanceof ObjectNode object) {
+			if (object.has("properties")) {
+				object.put("additionalProperties", false);
+			}
+			object.forEach(AsyncApiDocumentTest::closed);
+		}
+		else if (schema.isArray()) {
+			schema.forEach(AsyncApiDocumentTest::closed);
+		}
+		return schema;
+	}
+
 	@TestFactory
 	List<DynamicTest> everyCurrentSampleFitsItsSchema() {
 		return GoldenCorpusTest.samples()
@@ -89,7 +105,10 @@ class AsyncApiDocumentTest {
 			.map((sample) -> DynamicTest.dynamicTest(sample.file().toString(), () -> {
 				ObjectNode root = JSON.createObjectNode();
 				root.put("$ref", "#/components/schemas/" + sample.type().name());
-				root.set("components", this.generated.path("components").deepCopy());
+				// strict for this check only: a sample with a field the schema lacks (a
+				// rename the document missed) must not fit; the published schemas stay
+				// open, as readers ignore fields they do not know
+				root.set("components", closed(this.generated.path("components").deepCopy()));
 				List<Error> errors = SCHEMAS.getSchema(root).validate(sample.payload());
 				assertThat(errors).isEmpty();
 			}))

@@ -7,11 +7,14 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -53,11 +57,14 @@ class GoldenCorpusTest {
 	private static final Pattern FILE = Pattern.compile("([A-Za-z0-9]+)\\.v([0-9]+)(\\.[a-z0-9-]+)?\\.json");
 
 	/**
-	 * Read as {@code MessageCodec} reads: fields a reader does not know are ignored.
+	 * Configured as {@code MessageCodec} configures its mapper: fields a reader does not
+	 * know are ignored, and amounts in a tree stay exact, scale included.
 	 */
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
 		.build();
 
 	@Test
@@ -96,6 +103,33 @@ class GoldenCorpusTest {
 					.isTrue();
 			}
 		}));
+	}
+
+	/**
+	 * {@code golden.sha256} holds the SHA-256 of every sample, as {@code sha256sum}
+	 * writes it: a sample whose hash changed was edited, which the rules forbid; a new
+	 * sample needs its line
+	 * ({@code cd src/test/resources/golden && sha256sum <topic>/<file>}).
+	 */
+	@Test
+	void samplesAreAddedNeverEdited() throws Exception {
+		Map<String, String> recorded = new TreeMap<>();
+		for (String line : Files.readAllLines(CORPUS.resolveSibling("golden.sha256"))) {
+			String[] parts = line.trim().split("\\s+", 2);
+			recorded.put(parts[1], parts[0]);
+		}
+		Map<String, String> actual = new TreeMap<>();
+		for (Sample sample : samples()) {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(sample.file()));
+			actual.put(CORPUS.relativize(sample.file()).toString(), HexFormat.of().formatHex(digest));
+		}
+
+		assertThat(actual.keySet()).as("samples without a line in golden.sha256 (add it) or lines without a sample")
+			.containsExactlyElementsOf(recorded.keySet());
+		assertThat(actual)
+			.as("samples are added, never edited: a changed sample means an old message no longer "
+					+ "looks as producers wrote it; add a new version instead")
+			.isEqualTo(recorded);
 	}
 
 	@Test

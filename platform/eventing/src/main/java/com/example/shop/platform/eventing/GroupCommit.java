@@ -2,6 +2,7 @@ package com.example.shop.platform.eventing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.MDC;
 
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -69,7 +71,7 @@ public final class GroupCommit {
 	 * @throws RuntimeException what {@code work} throws when it runs alone
 	 */
 	public <T> T execute(Supplier<T> work) {
-		Task<T> task = new Task<>(work);
+		Task<T> task = new Task<>(inCallersLogContext(work));
 		boolean lead;
 		this.lock.lock();
 		try {
@@ -88,6 +90,34 @@ public final class GroupCommit {
 			leadOneBatch();
 		}
 		return task.outcome();
+	}
+
+	/**
+	 * The work as it runs on the leader's thread, with its caller's logging context (the
+	 * request's correlation id and the order it is about), so that its log lines are not
+	 * taken for the leader's; the leader's own context is back afterwards.
+	 */
+	private static <T> Supplier<T> inCallersLogContext(Supplier<T> work) {
+		Map<String, String> callers = MDC.getCopyOfContextMap();
+		return () -> {
+			Map<String, String> own = MDC.getCopyOfContextMap();
+			logContext(callers);
+			try {
+				return work.get();
+			}
+			finally {
+				logContext(own);
+			}
+		};
+	}
+
+	private static void logContext(Map<String, String> context) {
+		if (context == null) {
+			MDC.clear();
+		}
+		else {
+			MDC.setContextMap(context);
+		}
 	}
 
 	/**

@@ -15,6 +15,7 @@ import com.example.shop.platform.eventing.store.EventMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,7 +37,14 @@ public final class MessageCodec {
 		.collect(Collectors.toUnmodifiableMap(Function.identity(), MessageType::dataSchema));
 
 	public MessageCodec(JsonMapper json) {
-		this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		// an older version is read as a tree and upcast: amounts stay exact, scale
+		// included
+		this.json = json.rebuild()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+			.build();
 	}
 
 	/**

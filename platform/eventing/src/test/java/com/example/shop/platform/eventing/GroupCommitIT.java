@@ -16,6 +16,7 @@ import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,6 +83,33 @@ class GroupCommitIT {
 			.containsOnly(answers.get(0).split(" ")[0])
 			.doesNotContain(firstTransaction);
 		assertThat(rows()).containsExactlyInAnyOrder("first", "other-0", "other-1", "other-2", "other-3", "other-4");
+	}
+
+	@Test
+	void workRunOnTheLeadersThreadLogsWithItsOwnCallersContext() throws Exception {
+		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry());
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<String> leader = callAs("corr-leader", () -> {
+			insert("leader");
+			await(release);
+			return MDC.get("correlation_id");
+		});
+		List<CompletableFuture<String>> others = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String correlation = "corr-" + i;
+			others.add(callAs(correlation, () -> {
+				insert(correlation);
+				return MDC.get("correlation_id") + " on " + Thread.currentThread().getName();
+			}));
+		}
+		awaitWaiting(3);
+
+		release.countDown();
+
+		assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo("corr-leader");
+		for (int i = 0; i < 3; i++) {
+			assertThat(others.get(i).get(10, TimeUnit.SECONDS)).startsWith("corr-" + i + " on ");
+		}
 	}
 
 	@Test
@@ -177,6 +205,21 @@ class GroupCommitIT {
 
 	private <T> CompletableFuture<T> call(Supplier<T> work) {
 		return CompletableFuture.supplyAsync(() -> groupCommit.execute(work), callers);
+	}
+
+	/**
+	 * A caller whose logging context holds this correlation id, as a request's would.
+	 */
+	private <T> CompletableFuture<T> callAs(String correlation, Supplier<T> work) {
+		return CompletableFuture.supplyAsync(() -> {
+			MDC.put("correlation_id", correlation);
+			try {
+				return groupCommit.execute(work);
+			}
+			finally {
+				MDC.remove("correlation_id");
+			}
+		}, callers);
 	}
 
 	private void awaitWaiting(int count) {

@@ -89,7 +89,8 @@ class MessageCodecTest {
 			OrderPlaced placed = (OrderPlaced) this.codec.decode(record, Event.class);
 			assertThat(placed.recipient()).isEqualTo("Ada Lovelace");
 			assertThat(placed.shippingAddress()).isEqualTo(new ShippingAddress("1 Main St", "Berlin", "10115", "DE"));
-			assertThat(placed.total()).isEqualByComparingTo("19.00");
+			assertThat(placed.total()).as("exact, scale included").isEqualTo(new BigDecimal("19.00"));
+			assertThat(placed.lines().get(0).unitPrice()).isEqualTo(new BigDecimal("9.50"));
 		}
 	}
 

@@ -113,8 +113,16 @@ public class AdmissionControlFilter extends OncePerRequestFilter {
 	 * within {@code maxWait}; else none.
 	 */
 	private boolean admit() {
-		if (this.permits.tryAcquire()) {
-			return true;
+		try {
+			// with no wait, yet in turn: a plain tryAcquire() would take a freed slot
+			// ahead of the commands already waiting for one
+			if (this.permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+				return true;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 		if (this.waiting.incrementAndGet() > this.maxWaiting) {
 			this.waiting.decrementAndGet();

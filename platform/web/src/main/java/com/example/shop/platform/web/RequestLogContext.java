@@ -3,6 +3,7 @@ package com.example.shop.platform.web;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,15 @@ public final class RequestLogContext {
 	private RequestLogContext() {
 	}
 
+	private static void restore(String key, String value) {
+		if (value != null) {
+			MDC.put(key, value);
+		}
+		else {
+			MDC.remove(key);
+		}
+	}
+
 	/**
 	 * Sets the correlation id around the whole request, first among the filters.
 	 */
@@ -62,13 +72,14 @@ public final class RequestLogContext {
 				throws ServletException, IOException {
 			String given = request.getHeader(HEADER);
 			String correlation = (given != null && !given.isBlank()) ? given : UUID.randomUUID().toString();
+			String before = MDC.get(CORRELATION_ID);
 			MDC.put(CORRELATION_ID, correlation);
 			try {
 				chain.doFilter((given != null && !given.isBlank()) ? request : withHeader(request, correlation),
 						response);
 			}
 			finally {
-				MDC.remove(CORRELATION_ID);
+				restore(CORRELATION_ID, before);
 			}
 		}
 
@@ -103,14 +114,19 @@ public final class RequestLogContext {
 	 */
 	static final class PathVariablesInterceptor implements HandlerInterceptor {
 
+		private static final String BEFORE = PathVariablesInterceptor.class.getName() + ".before";
+
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 			if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables) {
+				Map<String, String> before = new HashMap<>();
 				PATH_VARIABLES.forEach((variable, key) -> {
 					if (variables.get(variable) instanceof String value) {
+						before.put(key, MDC.get(key));
 						MDC.put(key, value);
 					}
 				});
+				request.setAttribute(BEFORE, before);
 			}
 			return true;
 		}
@@ -118,7 +134,9 @@ public final class RequestLogContext {
 		@Override
 		public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 				Exception ex) {
-			PATH_VARIABLES.values().forEach(MDC::remove);
+			if (request.getAttribute(BEFORE) instanceof Map<?, ?> before) {
+				before.forEach((key, value) -> restore((String) key, (String) value));
+			}
 		}
 
 	}

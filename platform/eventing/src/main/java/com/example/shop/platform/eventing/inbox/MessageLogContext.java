@@ -1,6 +1,8 @@
 package com.example.shop.platform.eventing.inbox;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,11 +10,11 @@ import org.slf4j.MDC;
 
 /**
  * What a consumed message is about, in the logging context (SLF4J's MDC) while its effect
- * runs, so that every line logged meanwhile carries it, and JSON logs
- * ({@code logging.structured.format.console=ecs}) have it as fields:
- * {@code correlation_id}, {@code message_id}, {@code message_type} and {@code order_id}
- * (the record's key: every message of the published language is keyed by its order id).
- * The names are those a request's log lines use ({@code platform/web}'s
+ * runs, so that every line logged meanwhile carries it (what the keys held before is back
+ * afterwards), and JSON logs ({@code logging.structured.format.console=ecs}) have it as
+ * fields: {@code correlation_id}, {@code message_id}, {@code message_type} and
+ * {@code order_id} (the record's key: every message of the published language is keyed by
+ * its order id). The names are those a request's log lines use ({@code platform/web}'s
  * {@code RequestLogContext}).
  */
 final class MessageLogContext implements AutoCloseable {
@@ -27,7 +29,11 @@ final class MessageLogContext implements AutoCloseable {
 
 	private static final List<String> KEYS = List.of(CORRELATION_ID, MESSAGE_ID, MESSAGE_TYPE, ORDER_ID);
 
+	/** What the keys held before, restored on close. */
+	private final Map<String, String> before = new HashMap<>();
+
 	private MessageLogContext(ConsumerRecord<String, ?> record) {
+		KEYS.forEach((key) -> this.before.put(key, MDC.get(key)));
 		put(CORRELATION_ID, CloudEventHeaders.get(record, CloudEventHeaders.CORRELATION_ID));
 		put(MESSAGE_ID, CloudEventHeaders.get(record, CloudEventHeaders.ID));
 		put(MESSAGE_TYPE, CloudEventHeaders.get(record, CloudEventHeaders.TYPE));
@@ -43,7 +49,14 @@ final class MessageLogContext implements AutoCloseable {
 
 	@Override
 	public void close() {
-		KEYS.forEach(MDC::remove);
+		this.before.forEach((key, value) -> {
+			if (value != null) {
+				MDC.put(key, value);
+			}
+			else {
+				MDC.remove(key);
+			}
+		});
 	}
 
 	private static void put(String key, String value) {
