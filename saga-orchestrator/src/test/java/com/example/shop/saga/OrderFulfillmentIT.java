@@ -188,6 +188,10 @@ class OrderFulfillmentIT {
 		awaitCommands(orderId, "RefundPayment", 2);
 		JsonNode parked = json.readTree(get("/sagas?state=COMPENSATION_FAILED&size=100").body());
 		assertThat(parked.get("sagas")).extracting((s) -> s.get("sagaId").asString()).contains(sagaId);
+		JsonNode stuck = json.readTree(get("/sagas/stuck").body());
+		assertThat(stuck.get("sagas")).as("a parked saga is stuck until it is retried")
+			.extracting((s) -> s.get("sagaId").asString())
+			.contains(sagaId);
 
 		HttpResponse<String> retried = post("/sagas/" + sagaId + "/retry");
 		assertThat(retried.statusCode()).isEqualTo(202);

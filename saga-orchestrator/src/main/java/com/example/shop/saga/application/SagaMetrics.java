@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.example.shop.saga.domain.OrderFulfillmentSaga;
 import com.example.shop.saga.domain.SagaState;
@@ -23,7 +24,9 @@ import io.micrometer.core.instrument.Timer;
  * outcome;</li>
  * <li>{@code sagas.active} and {@code sagas.active.oldest.seconds} per non-final state,
  * refreshed by {@link #refreshActive}: a saga stuck in a state shows as a growing
- * age.</li>
+ * age;</li>
+ * <li>{@code sagas.stuck}, also refreshed there: the sagas {@code GET /sagas/stuck}
+ * lists.</li>
  * </ul>
  */
 public class SagaMetrics {
@@ -36,9 +39,20 @@ public class SagaMetrics {
 
 	private final Map<SagaState, double[]> active = new ConcurrentHashMap<>();
 
-	public SagaMetrics(MeterRegistry meters, SagaStore store) {
+	private final Duration stuckAfter;
+
+	private final AtomicLong stuck = new AtomicLong();
+
+	/**
+	 * @param stuckAfter how long past its deadline a moving saga counts as stuck
+	 */
+	public SagaMetrics(MeterRegistry meters, SagaStore store, Duration stuckAfter) {
 		this.meters = meters;
 		this.store = store;
+		this.stuckAfter = stuckAfter;
+		Gauge.builder("sagas.stuck", this.stuck, AtomicLong::get)
+			.description("Sagas in COMPENSATION_FAILED or still moving well past their deadline: GET /sagas/stuck")
+			.register(meters);
 		this.started = Counter.builder("sagas.started").description("Sagas started, one per order").register(meters);
 		for (SagaState state : List.of(SagaState.PROCESSING, SagaState.COMPENSATING, SagaState.COMPENSATION_FAILED)) {
 			double[] values = new double[2];
@@ -85,6 +99,7 @@ public class SagaMetrics {
 	 * Reads the active sagas from the store into the gauges.
 	 */
 	public void refreshActive(Instant now) {
+		this.stuck.set(this.store.countStuck(now.minus(this.stuckAfter)));
 		this.active.values().forEach((values) -> {
 			values[0] = 0;
 			values[1] = 0;

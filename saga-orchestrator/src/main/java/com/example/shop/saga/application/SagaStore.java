@@ -50,6 +50,18 @@ public interface SagaStore {
 	long count(OrderId orderId, SagaState state);
 
 	/**
+	 * Sagas that need an operator: those in {@code COMPENSATION_FAILED} first, then those
+	 * still moving whose deadline passed before {@code overdueBefore}, longest overdue
+	 * first.
+	 */
+	List<OrderFulfillmentSaga.Snapshot> stuck(Instant overdueBefore, int limit);
+
+	/**
+	 * How many sagas {@link #stuck} would list without a limit.
+	 */
+	long countStuck(Instant overdueBefore);
+
+	/**
 	 * How many sagas are in each non-final state, and the age of the oldest.
 	 */
 	List<Active> active(Instant now);

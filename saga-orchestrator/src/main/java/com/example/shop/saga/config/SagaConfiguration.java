@@ -33,8 +33,8 @@ class SagaConfiguration {
 	}
 
 	@Bean
-	SagaMetrics sagaMetrics(MeterRegistry meters, SagaStore store) {
-		return new SagaMetrics(meters, store);
+	SagaMetrics sagaMetrics(MeterRegistry meters, SagaStore store, SagaProperties properties) {
+		return new SagaMetrics(meters, store, properties.stuckAfter());
 	}
 
 	@Bean
@@ -44,8 +44,8 @@ class SagaConfiguration {
 	}
 
 	@Bean
-	SagaQueries sagaQueries(SagaStore store) {
-		return new SagaQueries(store);
+	SagaQueries sagaQueries(SagaStore store, SagaProperties properties, Clock clock) {
+		return new SagaQueries(store, properties.stuckAfter(), clock);
 	}
 
 	/**

@@ -21,11 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadlinePollInterval how often passed deadlines are looked for
  * @param deadlineBatchSize how many passed deadlines one transaction handles
  * @param topicPartitions partitions of the dead-letter topics this service creates
+ * @param stuckAfter how long past its deadline a saga that is still moving counts as
+ * stuck, in {@code GET /sagas/stuck} and the gauge {@code sagas.stuck}
  */
 @ConfigurationProperties("shop.saga")
 public record SagaProperties(@DefaultValue Policy defaultStep, Map<Step, Policy> steps,
 		@DefaultValue("250ms") Duration deadlinePollInterval, @DefaultValue("100") int deadlineBatchSize,
-		@DefaultValue("3") int topicPartitions) {
+		@DefaultValue("3") int topicPartitions, @DefaultValue("1m") Duration stuckAfter) {
 
 	public SagaProperties {
 		steps = (steps != null) ? Map.copyOf(steps) : Map.of();

@@ -118,6 +118,24 @@ class JdbcSagaStore implements SagaStore {
 		return (count != null) ? count : 0;
 	}
 
+	private static final String STUCK = """
+			state = 'COMPENSATION_FAILED' OR (state IN ('PROCESSING', 'COMPENSATING') AND deadline < ?)""";
+
+	@Override
+	public List<OrderFulfillmentSaga.Snapshot> stuck(Instant overdueBefore, int limit) {
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM saga WHERE " + STUCK
+						+ " ORDER BY state <> 'COMPENSATION_FAILED', deadline, saga_id LIMIT ?",
+				this::snapshot, timestamp(overdueBefore), limit);
+	}
+
+	@Override
+	public long countStuck(Instant overdueBefore) {
+		Long count = this.jdbc.queryForObject("SELECT count(*) FROM saga WHERE " + STUCK, Long.class,
+				timestamp(overdueBefore));
+		return (count != null) ? count : 0;
+	}
+
 	@Override
 	public List<Active> active(Instant now) {
 		return this.jdbc.query("""

@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /sagas/{sagaId}}, {@code GET /sagas?orderId=&state=&page=&size=} (newest
- * first, pages from 0, size 1 to {@value #MAX_SIZE}) and {@code POST
- * /sagas/{sagaId}/retry}, which answers 202 with the resumed saga, or 409 when the saga
- * is not in {@code COMPENSATION_FAILED}.
+ * first, pages from 0, size 1 to {@value #MAX_SIZE}), {@code GET /sagas/stuck} (what an
+ * operator must look at) and {@code POST /sagas/{sagaId}/retry}, which answers 202 with
+ * the resumed saga, or 409 when the saga is not in {@code COMPENSATION_FAILED}.
  */
 @RestController
 @RequestMapping("/sagas")
@@ -49,6 +49,15 @@ class SagaController {
 	}
 
 	record Page(List<SagaView> sagas, int page, int size, long totalElements) {
+
+	}
+
+	/**
+	 * @param sagas at most 100, in order of urgency
+	 * @param total how many there are
+	 * @param stuckAfterSeconds how far past its deadline a moving saga counts as stuck
+	 */
+	record Stuck(List<SagaView> sagas, long total, long stuckAfterSeconds) {
 
 	}
 
@@ -73,6 +82,19 @@ class SagaController {
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_SIZE) int size) {
 		SagaQueries.Page found = this.queries.search(orderId(orderId), state(state), page, size);
 		return new Page(found.sagas().stream().map(SagaView::of).toList(), page, size, found.total());
+	}
+
+	@GetMapping("/stuck")
+	@Operation(summary = "Sagas an operator must look at",
+			description = "Those in COMPENSATION_FAILED first (retry them once the cause is fixed), then those still "
+					+ "moving more than shop.saga.stuck-after (1 min) past their deadline, longest overdue first; "
+					+ "at most 100, with the total.")
+	@ApiResponse(responseCode = "200", description = "The stuck sagas")
+	@ProblemResponses({ 503 })
+	Stuck stuck() {
+		SagaQueries.Stuck found = this.queries.stuck();
+		return new Stuck(found.sagas().stream().map(SagaView::of).toList(), found.total(),
+				found.stuckAfter().toSeconds());
 	}
 
 	@PostMapping("/{sagaId}/retry")
