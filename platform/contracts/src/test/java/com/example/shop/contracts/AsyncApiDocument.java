@@ -54,6 +54,7 @@ final class AsyncApiDocument {
 			payloads.put(type.name(), schemas.createSchemaReference(type.javaType()));
 		}
 		ObjectNode definitions = schemas.collectDefinitions("components/schemas");
+		List<GoldenCorpusTest.Sample> samples = GoldenCorpusTest.samples();
 
 		ObjectNode document = NODES.objectNode();
 		document.put("asyncapi", "3.0.0");
@@ -78,7 +79,7 @@ final class AsyncApiDocument {
 			for (MessageType type : MessageTypes.all()) {
 				if (type.topic().equals(topic)) {
 					channelMessages.putObject(type.name()).put("$ref", "#/components/messages/" + type.name());
-					messages.set(type.name(), message(type, payloads.get(type.name()), json));
+					messages.set(type.name(), message(type, payloads.get(type.name()), samples, json));
 				}
 			}
 			channel.putObject("bindings").putObject("kafka").put("topic", topic).put("bindingVersion", KAFKA_BINDING);
@@ -104,7 +105,8 @@ final class AsyncApiDocument {
 		return MessageTypes.all().stream().map(MessageType::topic).distinct().toList();
 	}
 
-	private static ObjectNode message(MessageType type, ObjectNode payload, JsonMapper json) {
+	private static ObjectNode message(MessageType type, ObjectNode payload, List<GoldenCorpusTest.Sample> samples,
+			JsonMapper json) {
 		ObjectNode message = NODES.objectNode();
 		message.put("name", type.name());
 		message.put("title", type.name() + " v" + type.version());
@@ -128,7 +130,7 @@ final class AsyncApiDocument {
 			.put("type", "string")
 			.put("description", "The order id, so that one order's messages stay in order");
 		ArrayNode examples = message.putArray("examples");
-		for (GoldenCorpusTest.Sample sample : GoldenCorpusTest.samples()) {
+		for (GoldenCorpusTest.Sample sample : samples) {
 			if (sample.type().equals(type) && sample.version() == type.version()) {
 				ObjectNode example = examples.addObject();
 				example.put("name", sample.file().getFileName().toString().replace(".json", ""));
