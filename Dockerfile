@@ -5,7 +5,7 @@
 #   docker build --build-arg SERVICE=order-command-service --build-arg SERVICE_PORT=8081 \
 #     -t shop/order-command-service:dev .
 #
-# docker-compose.yml passes both arguments for each of the five services. SERVICE_PORT must be
+# docker-compose.yml passes both arguments for each of the five services and the issuer. SERVICE_PORT must be
 # the service's server.port from its application.yml; deployment-checks verifies that.
 
 # The JDK and the JRE are the same Temurin release, pinned by tag. Update both together.

@@ -50,9 +50,15 @@ class GatewayRoutesTest {
 				arguments("GET", "/accounts/C-000123", "payment-service"),
 				arguments("PUT", "/products/SKU-1/stock", "inventory-service"),
 				arguments("GET", "/products/SKU-1", "inventory-service"),
-				arguments("GET", "/sagas/0b7e5c1a", "saga-orchestrator"), arguments("GET", "/orders", null),
-				arguments("DELETE", "/orders/0b7e5c1a", null), arguments("POST", "/orders/0b7e5c1a", null),
-				arguments("GET", "/orders/0b7e5c1a/cancellation", null),
+				arguments("GET", "/sagas/0b7e5c1a", "saga-orchestrator"),
+				arguments("POST", "/oauth2/token", "identity-service"),
+				arguments("GET", "/oauth2/authorize", "identity-service"),
+				arguments("GET", "/oauth2/jwks", "identity-service"),
+				arguments("GET", "/.well-known/openid-configuration", "identity-service"),
+				arguments("GET", "/login", "identity-service"), arguments("POST", "/login", "identity-service"),
+				arguments("GET", "/userinfo", "identity-service"), arguments("GET", "/.well-known/other", null),
+				arguments("GET", "/orders", null), arguments("DELETE", "/orders/0b7e5c1a", null),
+				arguments("POST", "/orders/0b7e5c1a", null), arguments("GET", "/orders/0b7e5c1a/cancellation", null),
 				arguments("POST", "/orders/0b7e5c1a/history", null), arguments("GET", "/accountsx", null),
 				arguments("GET", "/actuator/health", null), arguments("GET", "/", null));
 	}

@@ -22,6 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class KubernetesDeployment {
 
+	/**
+	 * The name of the port where a service's actuator listens, when it has one of its
+	 * own.
+	 */
+	static final String MANAGEMENT = "management";
+
 	private KubernetesDeployment() {
 	}
 
@@ -186,17 +192,27 @@ final class KubernetesDeployment {
 				.allMatch((e) -> e.getValue().asText().equals(podLabels.path(e.getKey()).asText(null)));
 		}).flatMap((service) -> {
 			List<String> addresses = new ArrayList<>();
-			service.path("spec")
-				.path("ports")
-				.forEach((port) -> addresses.add(Kustomize.nameOf(service) + ":" + port.path("port").asInt()));
+			service.path("spec").path("ports").forEach((port) -> {
+				if (!MANAGEMENT.equals(port.path("name").asText())) {
+					addresses.add(Kustomize.nameOf(service) + ":" + port.path("port").asInt());
+				}
+			});
 			return addresses.stream();
 		}).toList();
 	}
 
+	/**
+	 * Where the deployment expects the service's server port. A port named
+	 * {@value #MANAGEMENT} is the actuator's own (management.server.port), which
+	 * {@code KubernetesManifestsTest} checks.
+	 */
 	private static Map<String, Integer> ports(String name, JsonNode container, JsonNode pod, List<JsonNode> objects) {
 		Map<String, Integer> named = new LinkedHashMap<>();
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (JsonNode port : container.path("ports")) {
+			if (MANAGEMENT.equals(port.path("name").asText())) {
+				continue;
+			}
 			named.put(port.path("name").asText(), port.path("containerPort").asInt());
 			ports.put("containerPort " + port.path("name").asText(), port.path("containerPort").asInt());
 		}
@@ -212,6 +228,9 @@ final class KubernetesDeployment {
 		for (JsonNode service : Kustomize.ofKind(objects, "Service")) {
 			if (name.equals(Kustomize.nameOf(service))) {
 				for (JsonNode port : service.path("spec").path("ports")) {
+					if (MANAGEMENT.equals(port.path("name").asText())) {
+						continue;
+					}
 					JsonNode target = port.path("targetPort");
 					ports.put("Service " + name + " targetPort",
 							target.isInt() ? target.asInt() : named.getOrDefault(target.asText(), -1));

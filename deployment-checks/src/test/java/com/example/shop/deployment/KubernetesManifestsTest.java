@@ -118,6 +118,36 @@ class KubernetesManifestsTest {
 
 	@ParameterizedTest
 	@MethodSource("kustomizations")
+	void exposesAManagementPortExactlyWhereTheServiceListensOnOne(String kustomization) {
+		List<JsonNode> objects = Kustomize.render(kustomization);
+		for (ServiceConfiguration service : ServiceConfiguration.all()) {
+			Integer management = service.managementPort().orElse(null);
+			JsonNode container = Kustomize.named(objects, "Deployment", service.name())
+				.path("spec")
+				.path("template")
+				.path("spec")
+				.path("containers")
+				.path(0);
+			List<Integer> containerPorts = new ArrayList<>();
+			container.path("ports").forEach((port) -> {
+				if (KubernetesDeployment.MANAGEMENT.equals(port.path("name").asText())) {
+					containerPorts.add(port.path("containerPort").asInt());
+				}
+			});
+			List<Integer> servicePorts = new ArrayList<>();
+			Kustomize.named(objects, "Service", service.name()).path("spec").path("ports").forEach((port) -> {
+				if (KubernetesDeployment.MANAGEMENT.equals(port.path("name").asText())) {
+					servicePorts.add(port.path("port").asInt());
+				}
+			});
+			List<Integer> expected = (management != null) ? List.of(management) : List.of();
+			assertThat(containerPorts).as("%s: container port named management", service.name()).isEqualTo(expected);
+			assertThat(servicePorts).as("%s: Service port named management", service.name()).isEqualTo(expected);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("kustomizations")
 	void routesOnlyToServicesAndPortsThatExist(String kustomization) {
 		List<JsonNode> objects = Kustomize.render(kustomization);
 		List<JsonNode> routes = Kustomize.ofKind(objects, "HTTPRoute");

@@ -93,6 +93,11 @@ record ServiceConfiguration(String name, Map<String, String> properties, Map<Str
 		return Integer.parseInt(value("server.port"));
 	}
 
+	/** The actuator's own port, when the service has one (management.server.port). */
+	Optional<Integer> managementPort() {
+		return Optional.ofNullable(value("management.server.port")).map(Integer::parseInt);
+	}
+
 	/**
 	 * The PostgreSQL database of {@code spring.datasource.url}, if the service has one.
 	 */
