@@ -3,12 +3,16 @@ package com.example.shop.identity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import com.example.shop.platform.localstack.IssuerClient;
 import com.nimbusds.jose.jwk.JWK;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +50,8 @@ class IdentityServiceIT {
 
 	private final IssuerClient issuer = new IssuerClient(ISSUER);
 
+	private final Http http = new Http(ISSUER);
+
 	@DynamicPropertySource
 	static void issuer(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> PORT);
@@ -56,12 +62,12 @@ class IdentityServiceIT {
 
 	@Test
 	void discoveryNamesTheIssuerAndPublishesTheKeyItSignsWith() throws Exception {
-		JsonNode discovery = JSON.readTree(this.issuer.get("/.well-known/openid-configuration").body());
+		JsonNode discovery = JSON.readTree(this.http.get("/.well-known/openid-configuration").body());
 		assertThat(discovery.path("issuer").asText()).isEqualTo(ISSUER);
 		assertThat(discovery.path("token_endpoint").asText()).isEqualTo(ISSUER + "/oauth2/token");
 		assertThat(discovery.path("jwks_uri").asText()).isEqualTo(ISSUER + "/oauth2/jwks");
 
-		JsonNode keys = JSON.readTree(this.issuer.get("/oauth2/jwks").body()).path("keys");
+		JsonNode keys = JSON.readTree(this.http.get("/oauth2/jwks").body()).path("keys");
 		assertThat(keys).hasSize(1);
 		JWK published = JWK.parse(keys.get(0).toString());
 		assertThat(published.isPrivate()).as("only the public half is published").isFalse();
@@ -71,7 +77,8 @@ class IdentityServiceIT {
 
 	@Test
 	void machineClientGetsATokenForTheApiWithTheScopesItAskedFor() throws Exception {
-		HttpResponse<String> response = this.issuer.clientCredentials("shop-demo", "demo-secret", "sales warehouse");
+		HttpResponse<String> response = this.issuer.requestClientCredentials("shop-demo", "demo-secret",
+				"sales warehouse");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
 		Jwt token = decoder().decode(JSON.readTree(response.body()).path("access_token").asText());
@@ -86,7 +93,7 @@ class IdentityServiceIT {
 
 	@Test
 	void machineClientGetsNoScopeItWasNotGranted() throws Exception {
-		HttpResponse<String> response = this.issuer.clientCredentials("shop-load-generator", "load-secret",
+		HttpResponse<String> response = this.issuer.requestClientCredentials("shop-load-generator", "load-secret",
 				"operations");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("invalid_scope");
@@ -94,53 +101,52 @@ class IdentityServiceIT {
 
 	@Test
 	void machineClientWithAWrongSecretGetsNoToken() throws Exception {
-		HttpResponse<String> response = this.issuer.clientCredentials("shop-demo", "not-the-secret", "sales");
+		HttpResponse<String> response = this.issuer.requestClientCredentials("shop-demo", "not-the-secret", "sales");
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body()).contains("invalid_client");
 	}
 
 	@Test
 	void customerSignsInAndTheirTokenNamesThemAndTheirCustomerId() throws Exception {
-		JsonNode tokens = this.issuer.signIn("alice", "password");
+		IssuerClient.Token tokens = this.issuer.signIn("alice", "password");
 
-		Jwt access = decoder().decode(tokens.path("access_token").asText());
+		Jwt access = decoder().decode(tokens.accessToken());
 		assertThat(access.getSubject()).isEqualTo("alice");
 		assertThat(access.getAudience()).containsExactly("shop-api");
 		assertThat(access.getClaimAsStringList("roles")).containsExactly("customer");
 		assertThat(access.getClaimAsString("customer_id")).isEqualTo("C-000001");
 		assertThat(access.getClaimAsString("client_id")).isEqualTo("shop-web");
 
-		Jwt id = NimbusJwtDecoder.withIssuerLocation(ISSUER).build().decode(tokens.path("id_token").asText());
+		Jwt id = NimbusJwtDecoder.withIssuerLocation(ISSUER).build().decode(tokens.idToken().orElseThrow());
 		assertThat(id.getAudience()).as("an ID token is for the client that signed in").containsExactly("shop-web");
 		assertThat(id.getClaimAsString("customer_id")).isEqualTo("C-000001");
 	}
 
 	@Test
 	void staffMemberSignsInWithTheirRoleAndNoCustomerId() throws Exception {
-		Jwt access = decoder().decode(this.issuer.signIn("frank", "password").path("access_token").asText());
+		Jwt access = decoder().decode(this.issuer.signIn("frank", "password").accessToken());
 		assertThat(access.getClaimAsStringList("roles")).containsExactly("finance");
 		assertThat(access.hasClaim("customer_id")).isFalse();
 	}
 
 	@Test
 	void wrongPasswordDoesNotSignIn() {
-		assertThatExceptionOfType(IssuerClient.SignInRefused.class)
+		assertThatExceptionOfType(IssuerClient.SignInRefusedException.class)
 			.isThrownBy(() -> this.issuer.signIn("alice", "not-her-password"));
 	}
 
 	@Test
 	void servesOnlyTheProbesOnItsPortAndTheMetricsOnTheManagementPort() throws Exception {
-		assertThat(this.issuer.get("/livez").statusCode()).isEqualTo(200);
-		assertThat(this.issuer.get("/readyz").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/livez").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/readyz").statusCode()).isEqualTo(200);
 		for (String actuator : List.of("/actuator/health", "/actuator/prometheus", "/actuator/env")) {
-			assertThat(this.issuer.get(actuator).statusCode()).as(actuator).isNotEqualTo(200);
+			assertThat(this.http.get(actuator).statusCode()).as(actuator).isNotEqualTo(200);
 		}
 
-		HttpResponse<String> metrics = new IssuerClient("http://127.0.0.1:" + MANAGEMENT_PORT)
-			.get("/actuator/prometheus");
+		HttpResponse<String> metrics = new Http("http://127.0.0.1:" + MANAGEMENT_PORT).get("/actuator/prometheus");
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("application=\"identity-service\"");
-		assertThat(new IssuerClient("http://127.0.0.1:" + MANAGEMENT_PORT).get("/actuator/env").statusCode())
+		assertThat(new Http("http://127.0.0.1:" + MANAGEMENT_PORT).get("/actuator/env").statusCode())
 			.as("only health and metrics are exposed")
 			.isEqualTo(404);
 	}
@@ -151,6 +157,18 @@ class IdentityServiceIT {
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER),
 				new JwtClaimValidator<List<String>>("aud", (aud) -> aud != null && aud.contains("shop-api"))));
 		return decoder;
+	}
+
+	/** Plain GETs, as a monitoring system or a resource server sends them. */
+	private record Http(String base) {
+
+		HttpResponse<String> get(String path) throws Exception {
+			try (HttpClient http = HttpClient.newHttpClient()) {
+				return http.send(HttpRequest.newBuilder(URI.create(this.base + path)).build(),
+						HttpResponse.BodyHandlers.ofString());
+			}
+		}
+
 	}
 
 	private static int freePort() {

@@ -23,13 +23,13 @@ import java.util.stream.Stream;
 /**
  * The command line of the local stack.
  * <ul>
- * <li>{@code up [--run-dir DIR] [--instances N] --issuer SPEC --service SPEC...} starts
- * PostgreSQL, Kafka, the MongoDB wire server, the issuer of tokens (one instance, signing
- * with the dev-only key of {@code compose/identity}) and {@code N} instances (default 1)
- * of each service, waits until every instance's {@code /readyz} answers UP, prints where
- * everything is and keeps running until Ctrl-C or {@code down}, then stops all it
- * started. The instances of a service share its database and consumer groups; instance
- * {@code n} listens {@code 100 * (n - 1)} ports above the first (see
+ * <li>{@code up [--run-dir DIR] [--instances N] [--issuer-port PORT] --service SPEC...}
+ * starts PostgreSQL, Kafka, the MongoDB wire server, the issuer of tokens when given a
+ * port ({@link Issuer}: one instance, its metrics 1000 ports above) and {@code N}
+ * instances (default 1) of each service, waits until every instance's {@code /readyz}
+ * answers UP, prints where everything is and keeps running until Ctrl-C or {@code down},
+ * then stops all it started. The instances of a service share its database and consumer
+ * groups; instance {@code n} listens {@code 100 * (n - 1)} ports above the first (see
  * {@link ServiceSpec#instance}).</li>
  * <li>{@code down [--run-dir DIR]} stops a stack started with {@code up}, even one whose
  * launcher was killed, and checks that its ports are free.</li>
@@ -43,15 +43,12 @@ public final class LocalStack {
 
 	private static final String LAUNCHER = "launcher";
 
-	/** Where the issuer's actuator listens: this far above its port (8086: 9086). */
-	private static final int MANAGEMENT_PORT_OFFSET = 1000;
-
-	/** DEV ONLY: the key pair that docker-compose's issuer signs with too. */
-	private static final Path DEV_SIGNING_KEY = Path.of("compose", "identity", "dev-only-signing-key.pem");
+	/** How far above the issuer's port its actuator listens: 8086, 9086. */
+	private static final int ISSUER_MANAGEMENT_OFFSET = 1000;
 
 	private final RunDirectory run;
 
-	private final ServiceSpec issuer;
+	private final Optional<Integer> issuerPort;
 
 	private final List<ServiceSpec> services;
 
@@ -59,9 +56,9 @@ public final class LocalStack {
 
 	private volatile boolean stopping;
 
-	private LocalStack(RunDirectory run, ServiceSpec issuer, List<ServiceSpec> services) {
+	private LocalStack(RunDirectory run, Optional<Integer> issuerPort, List<ServiceSpec> services) {
 		this.run = run;
-		this.issuer = issuer;
+		this.issuerPort = issuerPort;
 		this.services = services;
 	}
 
@@ -74,28 +71,21 @@ public final class LocalStack {
 			RunDirectory run = new RunDirectory(Path.of(options.getOrDefault("--run-dir", List.of(".run")).get(0)));
 			String command = (args.length > 0) ? args[0] : "";
 			switch (command) {
-				case "up" -> new LocalStack(run, ServiceSpec.parse(option(options, "--issuer")),
+				case "up" -> new LocalStack(run,
+						Optional.ofNullable(options.get("--issuer-port")).map((port) -> port(port.get(0))),
 						instances(
 								options.getOrDefault("--service", List.of()).stream().map(ServiceSpec::parse).toList(),
 								options.getOrDefault("--instances", List.of("1")).get(0)))
 					.up();
 				case "down" -> down(run);
 				default -> throw new LocalStackException("Usage: local-stack up [--run-dir DIR] [--instances N]"
-						+ " --issuer name:port --service name:port:postgres=db ... | down [--run-dir DIR]");
+						+ " [--issuer-port PORT] --service name:port:postgres=db ... | down [--run-dir DIR]");
 			}
 		}
 		catch (LocalStackException ex) {
 			System.err.println("local-stack: " + ex.getMessage());
 			System.exit(1);
 		}
-	}
-
-	private static String option(Map<String, List<String>> options, String name) {
-		List<String> values = options.getOrDefault(name, List.of());
-		if (values.size() != 1) {
-			throw new LocalStackException("up takes " + name + " exactly once");
-		}
-		return values.get(0);
 	}
 
 	private static Map<String, List<String>> options(String[] args) {
@@ -142,21 +132,18 @@ public final class LocalStack {
 		int controllerPort = port("KAFKA_CONTROLLER_PORT", kafkaPort + 1);
 		int mongoPort = port("MONGO_PORT", 27017);
 		int postgresPort = port("POSTGRES_PORT", 15432);
-		List<ServiceSpec> all = new ArrayList<>();
-		all.add(this.issuer);
-		all.addAll(this.services);
-		if (!Files.isRegularFile(DEV_SIGNING_KEY)) {
-			throw new LocalStackException(DEV_SIGNING_KEY.toAbsolutePath()
-					+ " is missing: start the stack from the repository's root (./stack up does that).");
-		}
-		for (ServiceSpec service : all) {
+		for (ServiceSpec service : this.services) {
 			if (!Files.isRegularFile(service.jar())) {
 				throw new LocalStackException(service.jar() + " is missing: build it with ./mvnw -DskipTests package"
 						+ " (./stack up does that).");
 			}
 			Ports.requireFree(service.port(), service.processName(), "change its --service port in ./stack");
 		}
-		Ports.requireFree(issuerManagementPort(), "the issuer's management port", "change --issuer in ./stack");
+		this.issuerPort.ifPresent((port) -> {
+			Ports.requireFree(port, "the issuer", "change --issuer-port in ./stack");
+			Ports.requireFree(port + ISSUER_MANAGEMENT_OFFSET, "the issuer's management port",
+					"change --issuer-port in ./stack");
+		});
 		Ports.requireFree(kafkaPort, "Kafka", "set KAFKA_PORT=<port>");
 		Ports.requireFree(controllerPort, "Kafka's controller", "set KAFKA_CONTROLLER_PORT=<port>");
 		Ports.requireFree(mongoPort, "the MongoDB wire server", "set MONGO_PORT=<port>");
@@ -172,27 +159,24 @@ public final class LocalStack {
 		System.out.println("Kafka        " + kafka.bootstrapServers() + " (KRaft, log " + kafka.process().log() + ")");
 		MongoWireServer mongo = track(MongoWireServer.start(this.run, mongoPort, true));
 		System.out.println("MongoDB wire " + mongo.uri("") + " (log " + mongo.process().log() + ")");
+		Optional<Issuer> issuer = this.issuerPort
+			.map((port) -> track(Issuer.start(this.run, Path.of(""), port, port + ISSUER_MANAGEMENT_OFFSET)));
+		issuer.ifPresent((it) -> System.out.println("Issuer       " + it.uri() + " (metrics on port "
+				+ (this.issuerPort.get() + ISSUER_MANAGEMENT_OFFSET) + ", log " + it.process().log() + ")"));
 
 		Map<ServiceSpec, ChildProcess> processes = new LinkedHashMap<>();
-		for (ServiceSpec service : all) {
+		for (ServiceSpec service : this.services) {
 			Map<String, String> environment = new HashMap<>();
 			environment.put("SERVER_PORT", String.valueOf(service.port()));
-			if (service == this.issuer) {
-				environment.put("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", this.issuer.url());
-				environment.put("SHOP_IDENTITY_SIGNING_KEY", DEV_SIGNING_KEY.toUri().toString());
-				environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(issuerManagementPort()));
-			}
-			else {
-				environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-				environment.put("SPRING_KAFKA_CLIENT_ID", service.processName());
-			}
+			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+			environment.put("SPRING_KAFKA_CLIENT_ID", service.processName());
 			if (service.store() == ServiceSpec.Store.POSTGRES) {
 				postgres.createDatabaseIfMissing(service.database());
 				environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));
 				environment.put("SPRING_DATASOURCE_USERNAME", postgres.user());
 				environment.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
 			}
-			else if (service.store() == ServiceSpec.Store.MONGO) {
+			else {
 				environment.put("SPRING_MONGODB_URI", mongo.uri(service.database()));
 			}
 			ChildProcess process = ChildProcess.startBootJar(this.run, service.processName(), service.jar(),
@@ -205,21 +189,16 @@ public final class LocalStack {
 		System.out.println();
 		System.out.printf("Local stack is up in %d s. Run directory: %s%n",
 				Duration.between(start, Instant.now()).toSeconds(), this.run.root());
-		processes.forEach((service, process) -> {
-			if (service == this.issuer) {
-				System.out.printf("  %-24s %s  (metrics on port %d, log %s)%n", service.processName(), service.url(),
-						issuerManagementPort(), process.log());
-			}
-			else {
-				System.out.printf("  %-24s %s  (Swagger UI %s/swagger-ui.html, log %s)%n", service.processName(),
-						service.url(), service.url(), process.log());
-			}
+		processes
+			.forEach((service, process) -> System.out.printf("  %-24s %s  (Swagger UI %s/swagger-ui.html, log %s)%n",
+					service.processName(), service.url(), service.url(), process.log()));
+		issuer.ifPresent((it) -> {
+			System.out.println();
+			System.out.println("Tokens come from the issuer at " + it.uri()
+					+ " (demo users and clients: README, Security); for example a machine client's:");
+			System.out.println("  curl -s -u shop-demo:demo-secret -d grant_type=client_credentials -d scope=sales "
+					+ it.uri() + "/oauth2/token");
 		});
-		System.out.println();
-		System.out.println("Tokens come from the issuer at " + this.issuer.url()
-				+ " (demo users and clients: README, Security); for example a machine client's:");
-		System.out.println("  curl -s -u shop-demo:demo-secret -d grant_type=client_credentials -d scope=sales "
-				+ this.issuer.url() + "/oauth2/token");
 		System.out.println("Stop with Ctrl-C here or ./stack down from another terminal.");
 		processes.forEach((service, process) -> process.process().onExit().thenRun(() -> {
 			if (!this.stopping) {
@@ -233,10 +212,6 @@ public final class LocalStack {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private int issuerManagementPort() {
-		return this.issuer.port() + MANAGEMENT_PORT_OFFSET;
 	}
 
 	private <T extends AutoCloseable> T track(T resource) {
@@ -309,8 +284,10 @@ public final class LocalStack {
 	private void writePorts(int kafkaPort, int controllerPort, int mongoPort, int postgresPort) {
 		List<String> ports = new ArrayList<>(List.of(String.valueOf(kafkaPort), String.valueOf(controllerPort),
 				String.valueOf(mongoPort), String.valueOf(postgresPort)));
-		ports.add(String.valueOf(this.issuer.port()));
-		ports.add(String.valueOf(issuerManagementPort()));
+		this.issuerPort.ifPresent((port) -> {
+			ports.add(String.valueOf(port));
+			ports.add(String.valueOf(port + ISSUER_MANAGEMENT_OFFSET));
+		});
 		this.services.forEach((service) -> ports.add(String.valueOf(service.port())));
 		try {
 			Files.writeString(this.run.root().resolve("ports"), String.join(" ", ports) + "\n");
@@ -356,6 +333,15 @@ public final class LocalStack {
 			throw new UncheckedIOException(ex);
 		}
 		System.out.println("Local stack is down: no process left, ports free.");
+	}
+
+	private static int port(String value) {
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new LocalStackException("--issuer-port takes a port number, not " + value + ".");
+		}
 	}
 
 	private static int port(String variable, int fallback) {

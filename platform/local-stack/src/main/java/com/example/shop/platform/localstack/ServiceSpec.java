@@ -4,15 +4,15 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * One instance of a service the stack runs: {@code name:port:postgres=<database>},
- * {@code name:port:mongo=<database>} or, for a service without a store such as the
- * issuer, {@code name:port}; see {@link #instance(int)} for the other instances. Its jar
- * is {@code <name>/target/<name>.jar} below the directory the stack is started from.
+ * One instance of a service the stack runs: {@code name:port:postgres=<database>} or
+ * {@code name:port:mongo=<database>} for the first; see {@link #instance(int)} for the
+ * others. Its jar is {@code <name>/target/<name>.jar} below the directory the stack is
+ * started from.
  *
  * @param name the service's module, e.g. {@code payment-service}
  * @param port where this instance listens
- * @param store the kind of database the service owns, if any
- * @param database that database, shared by all instances ({@code ""}: none)
+ * @param store the kind of database the service owns
+ * @param database that database, shared by all instances
  * @param instance 1 for the first instance, 2 for the second, ...
  */
 record ServiceSpec(String name, int port, Store store, String database, int instance) {
@@ -21,11 +21,11 @@ record ServiceSpec(String name, int port, Store store, String database, int inst
 	static final int INSTANCE_PORT_STEP = 100;
 
 	private static final Pattern FORMAT = Pattern
-		.compile("([a-z][a-z0-9-]*):(\\d+)(?::(postgres|mongo)=([a-z][a-z0-9_]*))?");
+		.compile("([a-z][a-z0-9-]*):(\\d+):(postgres|mongo)=([a-z][a-z0-9_]*)");
 
 	enum Store {
 
-		NONE, POSTGRES, MONGO
+		POSTGRES, MONGO
 
 	}
 
@@ -33,11 +33,7 @@ record ServiceSpec(String name, int port, Store store, String database, int inst
 		var matcher = FORMAT.matcher(text);
 		if (!matcher.matches()) {
 			throw new LocalStackException(
-					"--service takes name:port:postgres=<database>, name:port:mongo=<database> or name:port, not "
-							+ text);
-		}
-		if (matcher.group(3) == null) {
-			return new ServiceSpec(matcher.group(1), Integer.parseInt(matcher.group(2)), Store.NONE, "", 1);
+					"--service takes name:port:postgres=<database> or name:port:mongo=<database>, not " + text);
 		}
 		return new ServiceSpec(matcher.group(1), Integer.parseInt(matcher.group(2)),
 				Store.valueOf(matcher.group(3).toUpperCase()), matcher.group(4), 1);

@@ -32,15 +32,6 @@ class ServiceSpecTest {
 	}
 
 	@Test
-	void aServiceWithoutAStoreHasNoDatabase() {
-		ServiceSpec issuer = ServiceSpec.parse("identity-service:8086");
-
-		assertThat(issuer.store()).isEqualTo(ServiceSpec.Store.NONE);
-		assertThat(issuer.database()).isEmpty();
-		assertThat(issuer.url()).isEqualTo("http://127.0.0.1:8086");
-	}
-
-	@Test
 	void aMalformedSpecIsRefusedWithTheFormat() {
 		assertThatExceptionOfType(LocalStackException.class)
 			.isThrownBy(() -> ServiceSpec.parse("payment-service:port:postgres=payment"))
