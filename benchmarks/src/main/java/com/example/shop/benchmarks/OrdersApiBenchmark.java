@@ -18,8 +18,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import com.example.shop.platform.localstack.ChildProcess;
+import com.example.shop.platform.localstack.Issuer;
+import com.example.shop.platform.localstack.IssuerClient;
 import com.example.shop.platform.localstack.KafkaBroker;
 import com.example.shop.platform.localstack.Ports;
 import com.example.shop.platform.localstack.PostgresServer;
@@ -63,7 +66,11 @@ public final class OrdersApiBenchmark {
 		RunDirectory run = new RunDirectory(Path.of("benchmarks", "target", "orders-" + System.currentTimeMillis()));
 		String database = "bench_orders_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		try (PostgresServer postgres = PostgresServer.startOrConnect(run, Ports.free(), false);
-				KafkaBroker kafka = KafkaBroker.start(run, Ports.free(), Ports.free())) {
+				KafkaBroker kafka = KafkaBroker.start(run, Ports.free(), Ports.free());
+				Issuer issuer = Issuer.start(run, Path.of(""), Ports.free(), Ports.free())) {
+			// a sales channel places the orders, as the end-to-end load generator does
+			Supplier<String> authorization = new IssuerClient(issuer.uri()).authorization("shop-load-generator",
+					"load-secret", "sales");
 			postgres.createDatabaseIfMissing(database);
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> postgres.dropDatabase(database)));
 			int port = Ports.free();
@@ -71,12 +78,14 @@ public final class OrdersApiBenchmark {
 					List.of("-Xms512m", "-Xmx512m"),
 					Map.of("SERVER_PORT", String.valueOf(port), "SPRING_DATASOURCE_URL", postgres.jdbcUrl(database),
 							"SPRING_DATASOURCE_USERNAME", postgres.user(), "SPRING_DATASOURCE_PASSWORD",
-							postgres.password(), "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+							postgres.password(), "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+							"MANAGEMENT_SERVER_PORT", String.valueOf(Ports.free()),
+							"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuer.uri()));
 			try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
 				awaitReady(http, port, service);
 				System.out.printf("order-command-service on port %d; PostgreSQL: %s; Kafka %s%n", port,
 						postgres.description(), kafka.bootstrapServers());
-				load(http, port, 300, Duration.ofSeconds(60));
+				load(http, port, 300, Duration.ofSeconds(60), authorization);
 				System.out.println(
 						"| Offered orders/s | Completed orders/s | 201s | Errors | p50 ms | p99 ms | p99.9 ms | max ms | 503s shed | 503 p99 ms | CPU per order |");
 				System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -86,7 +95,7 @@ public final class OrdersApiBenchmark {
 					CpuTime cpu = new CpuTime(Map.of("service", CpuTime.process(service.pid()), "Kafka",
 							CpuTime.process(kafka.process().pid()), "PostgreSQL",
 							CpuTime.postgres(postgres.jdbcUrl(database), postgres.user(), postgres.password())));
-					Result result = load(http, port, rate, WINDOW);
+					Result result = load(http, port, rate, WINDOW, authorization);
 					System.out.println(result.row() + " " + cpu.per(Math.max(1, result.created())) + " |");
 				}
 			}
@@ -105,7 +114,8 @@ public final class OrdersApiBenchmark {
 	private record Result(String row, long created) {
 	}
 
-	private static Result load(HttpClient http, int port, int perSecond, Duration window) throws InterruptedException {
+	private static Result load(HttpClient http, int port, int perSecond, Duration window,
+			Supplier<String> authorization) throws InterruptedException {
 		Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
 		// answers of admission control: 503 with Retry-After
 		Histogram shed = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
@@ -125,6 +135,7 @@ public final class OrdersApiBenchmark {
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/json")
 				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.header("Authorization", authorization.get())
 				.POST(HttpRequest.BodyPublishers.ofString(ORDER))
 				.build();
 			inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {

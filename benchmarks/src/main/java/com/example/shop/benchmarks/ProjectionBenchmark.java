@@ -22,9 +22,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.localstack.ChildProcess;
+import com.example.shop.platform.localstack.Issuer;
+import com.example.shop.platform.localstack.IssuerClient;
 import com.example.shop.platform.localstack.KafkaBroker;
 import com.example.shop.platform.localstack.MongoWireServer;
 import com.example.shop.platform.localstack.Ports;
@@ -62,6 +65,12 @@ import org.bson.types.Decimal128;
 public final class ProjectionBenchmark {
 
 	/**
+	 * The operations token that reads and rebuilds projections, from the issuer main
+	 * starts.
+	 */
+	private static Supplier<String> authorization;
+
+	/**
 	 * The consumer group of the live projections' listener, as
 	 * {@code ProjectionListeners} names it.
 	 */
@@ -80,7 +89,10 @@ public final class ProjectionBenchmark {
 		RunDirectory run = new RunDirectory(
 				Path.of("benchmarks", "target", "projection-" + System.currentTimeMillis()));
 		try (KafkaBroker kafka = KafkaBroker.start(run, Ports.free(), Ports.free());
-				MongoWireServer mongo = MongoWireServer.start(run, Ports.free(), false)) {
+				MongoWireServer mongo = MongoWireServer.start(run, Ports.free(), false);
+				Issuer issuer = Issuer.start(run, Path.of(""), Ports.free(), Ports.free())) {
+			authorization = new IssuerClient(issuer.uri()).authorization("shop-load-generator", "load-secret",
+					"operations");
 			int port = Ports.free();
 			try (Admin admin = Admin
 				.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
@@ -93,8 +105,10 @@ public final class ProjectionBenchmark {
 					.get(30, TimeUnit.SECONDS);
 				ChildProcess service = ChildProcess.startBootJar(run, "order-query-service", jar,
 						List.of("-Xms512m", "-Xmx512m"),
-						Map.of("SERVER_PORT", String.valueOf(port), "SPRING_KAFKA_BOOTSTRAP_SERVERS",
-								kafka.bootstrapServers(), "SPRING_MONGODB_URI", mongo.uri("order_query")));
+						Map.of("SERVER_PORT", String.valueOf(port), "MANAGEMENT_SERVER_PORT",
+								String.valueOf(Ports.free()), "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+								kafka.bootstrapServers(), "SPRING_MONGODB_URI", mongo.uri("order_query"),
+								"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuer.uri()));
 				try {
 					measure(orders, kafka, mongo, admin, service, port);
 				}
@@ -361,8 +375,9 @@ public final class ProjectionBenchmark {
 	private static int status(HttpClient http, int port, String path) {
 		try {
 			return http
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-						HttpResponse.BodyHandlers.discarding())
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+					.header("Authorization", authorization.get())
+					.build(), HttpResponse.BodyHandlers.discarding())
 				.statusCode();
 		}
 		catch (IOException ex) {
@@ -377,6 +392,7 @@ public final class ProjectionBenchmark {
 	private static void post(HttpClient http, int port, String path) throws Exception {
 		int status = http
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Authorization", authorization.get())
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode();

@@ -94,7 +94,7 @@ class IdentityServiceIT {
 	@Test
 	void machineClientGetsNoScopeItWasNotGranted() throws Exception {
 		HttpResponse<String> response = this.issuer.requestClientCredentials("shop-load-generator", "load-secret",
-				"operations");
+				"sales admin");
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("invalid_scope");
 	}

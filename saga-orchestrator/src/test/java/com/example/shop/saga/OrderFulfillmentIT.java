@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.TestPrincipal;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -353,12 +354,17 @@ class OrderFulfillmentIT {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.TestPrincipal;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -91,8 +92,10 @@ class StuckSagasIT {
 
 	private String get(String path) throws Exception {
 		return http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
-					HttpResponse.BodyHandlers.ofString())
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 	}
 

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
+import com.example.shop.platform.localstack.IssuerClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +44,8 @@ public final class ShopClient implements AutoCloseable {
 
 	private final AtomicLong turn = new AtomicLong();
 
+	private final Supplier<String> authorization;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	/** Amounts read as exact decimals, as the services wrote them (475.00, not 475.0). */
@@ -51,30 +55,44 @@ public final class ShopClient implements AutoCloseable {
 
 	/**
 	 * @param baseUrls per service, the base URL of each of its instances
+	 * @param authorization the {@code Authorization} header of every request: a token of
+	 * a client that may seed accounts and products, place orders for any customer and
+	 * read sagas
 	 */
-	public ShopClient(Map<Service, List<String>> baseUrls) {
+	public ShopClient(Map<Service, List<String>> baseUrls, Supplier<String> authorization) {
 		this.baseUrls = Map.copyOf(baseUrls);
+		this.authorization = authorization;
 	}
 
 	/**
-	 * The stack that {@code ./stack up} runs, on its fixed ports (its first instances).
+	 * The stack that {@code ./stack up} runs, on its fixed ports (its first instances),
+	 * as the demo client of its issuer.
 	 */
 	public static ShopClient localStack() {
 		return new ShopClient(Map.of(Service.ORDER_COMMAND, List.of("http://127.0.0.1:8081"), Service.ORDER_QUERY,
 				List.of("http://127.0.0.1:8082"), Service.PAYMENT, List.of("http://127.0.0.1:8083"), Service.INVENTORY,
-				List.of("http://127.0.0.1:8084"), Service.SAGA, List.of("http://127.0.0.1:8085")));
+				List.of("http://127.0.0.1:8084"), Service.SAGA, List.of("http://127.0.0.1:8085")),
+				demoClient("http://127.0.0.1:8086"));
 	}
 
 	/**
-	 * A client of a stack behind one gateway that routes every service's paths, as
-	 * docker-compose and the Kubernetes ingress do.
+	 * A client of a stack behind one gateway that routes every service's paths and the
+	 * issuer's, as docker-compose and the Kubernetes ingress do.
 	 */
 	public static ShopClient gateway(String baseUrl) {
 		Map<Service, List<String>> urls = new java.util.EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
 			urls.put(service, List.of(baseUrl));
 		}
-		return new ShopClient(urls);
+		return new ShopClient(urls, demoClient(baseUrl));
+	}
+
+	/**
+	 * The demo client of the issuer at {@code issuer} (README, Security): the client
+	 * credentials flow, with the scopes the demo needs.
+	 */
+	public static Supplier<String> demoClient(String issuer) {
+		return new IssuerClient(issuer).authorization("shop-demo", "demo-secret", "sales finance warehouse operations");
 	}
 
 	public void openAccount(String customerId, String balance) {
@@ -221,6 +239,7 @@ public final class ShopClient implements AutoCloseable {
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
+		request.header("Authorization", this.authorization.get());
 		headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -164,11 +164,16 @@ class FulfillmentScenariosIT {
 	 * sees the saga at that step; when the shipment got out before the freeze, the order
 	 * completes (cancellation came too late) and the test tries another order.
 	 */
+	private static final int TRIES = 30;
+
 	@Test
 	void cancellationWhileShippingCallsTheShipmentBack() {
 		String customer = customer("500.00");
 		String sku = product(50);
-		for (int attempt = 1; attempt <= 10; attempt++) {
+		// each try is a race with a step of a few milliseconds, lost when the shipment
+		// gets out
+		// between two reads of the saga: enough tries that losing all of them is not luck
+		for (int attempt = 1; attempt <= TRIES; attempt++) {
 			ShopClient.PlacedOrder order = place(customer, sku, 1, "DE");
 			boolean caught = false;
 			Instant deadline = Instant.now().plus(SAGA_TIMEOUT);
@@ -205,7 +210,8 @@ class FulfillmentScenariosIT {
 				return;
 			}
 		}
-		throw new AssertionError("In 10 orders the cancellation never arrived while the shipment was pending");
+		throw new AssertionError(
+				"In " + TRIES + " orders the cancellation never arrived while the shipment was pending");
 	}
 
 	@Test

@@ -53,7 +53,7 @@ class ShopClientTest {
 	@Test
 	void aCallThatAnInstanceRefusesGoesToTheNextOne() {
 		String up = "http://127.0.0.1:" + this.live.getAddress().getPort();
-		try (ShopClient shop = new ShopClient(Map.of(Service.INVENTORY, List.of(this.down, up)))) {
+		try (ShopClient shop = new ShopClient(Map.of(Service.INVENTORY, List.of(this.down, up)), () -> "Bearer test")) {
 			for (int call = 0; call < 4; call++) {
 				assertThat(shop.product("SKU-1").get("available").asInt()).isEqualTo(3);
 			}
@@ -75,7 +75,8 @@ class ShopClientTest {
 		second.start();
 		try (ShopClient shop = new ShopClient(
 				Map.of(Service.INVENTORY, List.of("http://127.0.0.1:" + this.live.getAddress().getPort(),
-						"http://127.0.0.1:" + second.getAddress().getPort())))) {
+						"http://127.0.0.1:" + second.getAddress().getPort())),
+				() -> "Bearer test")) {
 			for (int call = 0; call < 6; call++) {
 				shop.product("SKU-1");
 			}
@@ -89,7 +90,8 @@ class ShopClientTest {
 
 	@Test
 	void whenNoInstanceAnswersTheCallFailsAndSaysWhere() {
-		try (ShopClient shop = new ShopClient(Map.of(Service.INVENTORY, List.of(this.down, this.down)))) {
+		try (ShopClient shop = new ShopClient(Map.of(Service.INVENTORY, List.of(this.down, this.down)),
+				() -> "Bearer test")) {
 			assertThatIllegalStateException().isThrownBy(() -> shop.product("SKU-1"))
 				.withMessageContaining("GET INVENTORY/products/SKU-1 failed");
 		}

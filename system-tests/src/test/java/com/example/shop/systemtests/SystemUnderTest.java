@@ -103,6 +103,12 @@ final class SystemUnderTest {
 
 	private final String mongoUri;
 
+	/** The issuer every instance trusts, and the demo client's tokens come from. */
+	private final String issuer;
+
+	/** Per instance, by its server port: the port of its actuator. */
+	private final Map<Integer, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final int kafkaPort = Ports.free();
 
 	private final int kafkaControllerPort = Ports.free();
@@ -139,6 +145,7 @@ final class SystemUnderTest {
 		String kafka = this.kafka.bootstrapServers();
 		createTopics(kafka);
 		PostgresEndpoint postgres = infrastructure.postgres();
+		this.issuer = infrastructure.issuerUri();
 		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		String mongoBase = infrastructure.mongoUri();
 		int options = mongoBase.indexOf('?');
@@ -155,6 +162,7 @@ final class SystemUnderTest {
 			this.processes.put(service, new ChildProcess[INSTANCES]);
 			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
 			environment.put("SPRING_APPLICATION_JSON", CONSUMER_LIVENESS);
+			environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", this.issuer);
 			if (service.usesMongo()) {
 				environment.put("SPRING_MONGODB_URI", this.mongoUri);
 			}
@@ -193,7 +201,7 @@ final class SystemUnderTest {
 		Map<Service, List<String>> urls = new EnumMap<>(Service.class);
 		this.ports.forEach((service, ports) -> urls.put(service,
 				ports.stream().map((port) -> "http://127.0.0.1:" + port).toList()));
-		return new ShopClient(urls);
+		return new ShopClient(urls, ShopClient.demoClient(this.issuer));
 	}
 
 	InvariantChecker invariants(ShopClient shop) {
@@ -242,6 +250,7 @@ final class SystemUnderTest {
 		int port = Ports.free();
 		Map<String, String> environment = new HashMap<>(this.environments.get(service));
 		environment.put("SERVER_PORT", String.valueOf(port));
+		environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort(port)));
 		String url = through(link, database.jdbcUrl());
 		environment.put("SPRING_DATASOURCE_URL", url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + name);
 		environment.put("SPRING_KAFKA_CLIENT_ID", name);
@@ -369,6 +378,8 @@ final class SystemUnderTest {
 			if (instances[n] == null || !instances[n].isAlive()) {
 				Map<String, String> environment = new HashMap<>(this.environments.get(service));
 				environment.put("SERVER_PORT", String.valueOf(this.ports.get(service).get(n)));
+				environment.put("MANAGEMENT_SERVER_PORT",
+						String.valueOf(managementPort(this.ports.get(service).get(n))));
 				if (INSTANCES > 1) {
 					environment.put("SPRING_KAFKA_CLIENT_ID", name(service, n));
 				}
@@ -426,8 +437,13 @@ final class SystemUnderTest {
 				name + " not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
 	}
 
+	/** Where the instance listening on {@code port} serves its actuator. */
+	private int managementPort(int port) {
+		return this.managementPorts.computeIfAbsent(port, (any) -> Ports.free());
+	}
+
 	private double metric(int port, String name) {
-		URI uri = URI.create("http://127.0.0.1:" + port + "/actuator/metrics/" + name);
+		URI uri = URI.create("http://127.0.0.1:" + managementPort(port) + "/actuator/metrics/" + name);
 		try {
 			HttpResponse<String> response = this.http.send(
 					HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
+import com.example.shop.platform.localstack.IssuerClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +42,18 @@ final class ShopApi implements AutoCloseable {
 
 	private final AtomicLong turn = new AtomicLong();
 
+	private final Supplier<String> authorization;
+
+	/**
+	 * A client of the stack on {@code host}, as the load generator client of its issuer
+	 * (port 8086): it seeds accounts and products, places and cancels orders, and reads
+	 * the projections' state.
+	 */
 	ShopApi(String host, int instances) {
 		this.host = host;
 		this.instances = instances;
+		this.authorization = new IssuerClient("http://" + host + ":8086").authorization("shop-load-generator",
+				"load-secret", "sales finance warehouse operations");
 	}
 
 	/**
@@ -143,7 +154,8 @@ final class ShopApi implements AutoCloseable {
 	private HttpRequest.Builder request(int port, String path) {
 		return HttpRequest.newBuilder(URI.create("http://" + this.host + ":" + port + path))
 			.timeout(REQUEST_TIMEOUT)
-			.header("Content-Type", "application/json");
+			.header("Content-Type", "application/json")
+			.header("Authorization", this.authorization.get());
 	}
 
 	private int send(HttpRequest.Builder request) {

@@ -24,6 +24,7 @@ import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.revenue.OrderRevenue;
 import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.testsupport.TestPrincipal;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -290,11 +291,18 @@ class QueryTestDriver {
 	}
 
 	HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).build());
+		return get(path, TestPrincipal.TRUSTED_CLIENT);
+	}
+
+	HttpResponse<String> get(String path, TestPrincipal principal) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", principal.authorization()).build());
 	}
 
 	HttpResponse<String> post(String path) {
-		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
 	}
 
 	private URI uri(String path) {

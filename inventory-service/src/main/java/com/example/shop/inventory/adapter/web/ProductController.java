@@ -1,11 +1,5 @@
 package com.example.shop.inventory.adapter.web;
 
-import com.example.shop.platform.web.ProblemResponses;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 
 import com.example.shop.inventory.application.ProductCommands;
@@ -14,6 +8,15 @@ import com.example.shop.inventory.application.ProductStock;
 import com.example.shop.inventory.domain.Sku;
 import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.web.IdempotencyKeyHeader;
+import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Caller;
+import com.example.shop.platform.web.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -48,6 +51,7 @@ class ProductController {
 	 * existing product is 409 (stock changes go through restocks).
 	 */
 	@PutMapping("/{sku}")
+	@Allow(Role.WAREHOUSE)
 	@Operation(summary = "Create a product with its initial stock",
 			description = "The same request again answers 200 with the product as it is now; another initial stock "
 					+ "for an existing product is 409 (stock changes go through restocks).")
@@ -58,12 +62,13 @@ class ProductController {
 			headers = @Header(name = "ETag", description = "The product's version"))
 	@ProblemResponses({ 400, 409, 413, 415 })
 	ResponseEntity<ProductResponse> create(@Parameter(example = "SKU-1") @PathVariable String sku,
-			@Valid @RequestBody ProductRequests.CreateProduct request, @RequestHeader HttpHeaders headers) {
+			@Valid @RequestBody ProductRequests.CreateProduct request, @RequestHeader HttpHeaders headers,
+			Caller caller) {
 		if (!Sku.isValid(sku)) {
 			throw new InvalidFieldException("sku", Sku.DESCRIPTION);
 		}
 		ProductCommands.Creation creation = this.products.create(new Sku(sku), request.stock(),
-				Causes.ofRequest(headers));
+				Causes.ofRequest(headers, caller.name()));
 		ResponseEntity.BodyBuilder response = creation.created()
 				? ResponseEntity.created(URI.create("/products/" + sku)) : ResponseEntity.ok();
 		return withVersion(response, creation.product());
@@ -76,6 +81,7 @@ class ProductController {
 	 * Without one, each request adds its quantity once more.
 	 */
 	@PostMapping("/{sku}/restocks")
+	@Allow(Role.WAREHOUSE)
 	@Operation(summary = "Receive more units of a product",
 			description = "With an Idempotency-Key, a retry of the same restock adds nothing and answers the stock as "
 					+ "it is then; the key with another product or quantity is 422. Without one, each request adds "
@@ -87,15 +93,16 @@ class ProductController {
 			@Parameter(description = "1 to 255 visible ASCII characters; makes a retry safe",
 					example = "delivery-2026-12-02-1") @RequestHeader(name = IdempotencyKeyHeader.NAME,
 							required = false) String key,
-			@Valid @RequestBody ProductRequests.Restock request, @RequestHeader HttpHeaders headers) {
+			@Valid @RequestBody ProductRequests.Restock request, @RequestHeader HttpHeaders headers, Caller caller) {
 		return withVersion(ResponseEntity.ok(), this.products.restock(existing(sku), request.quantity(),
-				IdempotencyKeyHeader.validated(key), Causes.ofRequest(headers)));
+				IdempotencyKeyHeader.validated(key), Causes.ofRequest(headers, caller.name())));
 	}
 
 	/**
 	 * The product's stock: available, reserved, shipped and received.
 	 */
 	@GetMapping("/{sku}")
+	@Allow({ Role.WAREHOUSE, Role.SALES })
 	@Operation(summary = "A product's stock", description = "Available, reserved, shipped and received units.")
 	@ApiResponse(responseCode = "200", description = "The product",
 			headers = @Header(name = "ETag", description = "The product's version"))

@@ -28,6 +28,7 @@ import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.eventing.store.EventStore;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.TestPrincipal;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -335,6 +336,7 @@ class InventoryMessagingIT {
 					for (int n = 0; n < 5; n++) {
 						HttpResponse<String> response = http.send(HttpRequest
 							.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/" + mug + "/restocks"))
+							.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 							.header("Content-Type", "application/json")
 							.POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":1}"))
 							.build(), HttpResponse.BodyHandlers.ofString());

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.TestPrincipal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -262,6 +263,7 @@ class ProductsApiIT {
 		put("/products/" + sku, "{\"stock\":1}");
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/" + sku + "/restocks"))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
 			.build();
@@ -273,7 +275,9 @@ class ProductsApiIT {
 	@Test
 	void anUnknownRouteOrMethodIsAProblem() throws Exception {
 		assertProblem(get("/no-such-thing"), 404);
-		assertProblem(send(HttpRequest.newBuilder(uri("/products/" + newSku())).DELETE()), 405);
+		assertProblem(send(HttpRequest.newBuilder(uri("/products/" + newSku()))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+			.DELETE()), 405);
 	}
 
 	@Test
@@ -311,6 +315,7 @@ class ProductsApiIT {
 
 	private HttpResponse<String> put(String path, String body) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body)));
 	}
@@ -336,19 +341,22 @@ class ProductsApiIT {
 
 	private HttpResponse<String> post(String path, String body) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
 		return send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path)));
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization()));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -2,7 +2,9 @@ package com.example.shop.order.command.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import com.example.shop.order.command.domain.CustomerId;
 import com.example.shop.order.command.domain.Order;
 import com.example.shop.order.command.domain.OrderEvent;
 import com.example.shop.order.command.domain.OrderId;
@@ -38,6 +40,14 @@ public class OrderHistory {
 	/**
 	 * @throws OrderNotFoundException when the order has no events at all
 	 */
+	/**
+	 * Whose the order is, if it exists.
+	 */
+	public Optional<CustomerId> customerOf(OrderId id) {
+		Loaded<OrderId, Order> loaded = this.orders.load(id);
+		return loaded.isNew() ? Optional.empty() : Optional.of(loaded.aggregate().customerId());
+	}
+
 	public Trail asOf(OrderId id, Instant asOf) {
 		String stream = this.orders.streamId(id);
 		if (this.events.currentVersion(stream) == 0) {

@@ -12,6 +12,9 @@ import com.example.shop.payment.domain.Money;
 import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.aggregate.Loaded;
 import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Caller;
+import com.example.shop.platform.web.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -55,6 +58,7 @@ class AccountController {
 	 * {@code Location}; 409 when the customer has one.
 	 */
 	@PostMapping
+	@Allow(Role.FINANCE)
 	@Operation(summary = "Open a customer's payment account",
 			description = "One account per customer, in one currency; 409 when the customer has one.")
 	@ApiResponse(responseCode = "201", description = "Opened",
@@ -62,10 +66,10 @@ class AccountController {
 					@Header(name = "ETag", description = "The account's version, e.g. \"1\"") })
 	@ProblemResponses({ 400, 409, 413, 415, 422 })
 	ResponseEntity<BalanceResponse> open(@Valid @RequestBody OpenAccountRequest request,
-			@RequestHeader HttpHeaders headers) {
+			@RequestHeader HttpHeaders headers, Caller caller) {
 		CustomerId customerId = new CustomerId(request.customerId());
 		AccountBalance opened = this.commands.open(customerId, new Money(request.initialBalance(), request.currency()),
-				Causes.ofRequest(headers));
+				Causes.ofRequest(headers, caller.name()));
 		return ResponseEntity.created(URI.create("/accounts/" + customerId))
 			.eTag(String.valueOf(opened.version()))
 			.body(response(opened));
@@ -75,6 +79,7 @@ class AccountController {
 	 * Adds money in the account's currency: 200 with the new balance and version.
 	 */
 	@PostMapping("/{customerId}/deposits")
+	@Allow(Role.FINANCE)
 	@Operation(summary = "Deposit money into an account",
 			description = "In the account's currency (422 otherwise); 409 when the account kept changing during every "
 					+ "retry, so sending again is safe.")
@@ -82,9 +87,9 @@ class AccountController {
 			headers = @Header(name = "ETag", description = "The account's new version"))
 	@ProblemResponses({ 400, 404, 409, 413, 415, 422 })
 	ResponseEntity<BalanceResponse> deposit(@Parameter(example = "C-000123") @PathVariable String customerId,
-			@Valid @RequestBody DepositRequest request, @RequestHeader HttpHeaders headers) {
+			@Valid @RequestBody DepositRequest request, @RequestHeader HttpHeaders headers, Caller caller) {
 		AccountBalance deposited = this.commands.deposit(customerId(customerId),
-				new Money(request.amount(), request.currency()), Causes.ofRequest(headers));
+				new Money(request.amount(), request.currency()), Causes.ofRequest(headers, caller.name()));
 		return ResponseEntity.ok().eTag(String.valueOf(deposited.version())).body(response(deposited));
 	}
 
@@ -93,12 +98,18 @@ class AccountController {
 	 * movements.
 	 */
 	@GetMapping("/{customerId}")
+	@Allow({ Role.CUSTOMER, Role.FINANCE })
 	@Operation(summary = "An account now",
 			description = "Its balance, every charge and whether it was refunded, and the last movements.")
 	@ApiResponse(responseCode = "200", description = "The account",
 			headers = @Header(name = "ETag", description = "The account's version"))
 	@ProblemResponses({ 404, 503 })
-	ResponseEntity<AccountResponse> account(@Parameter(example = "C-000123") @PathVariable String customerId) {
+	ResponseEntity<AccountResponse> account(@Parameter(example = "C-000123") @PathVariable String customerId,
+			Caller caller) {
+		if (!caller.mayActFor(customerId)) {
+			// another customer's account is answered like one that does not exist
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Customer " + customerId + " has no account");
+		}
 		Loaded<CustomerId, Account> loaded = this.queries.find(customerId(customerId));
 		Account account = loaded.aggregate();
 		return ResponseEntity.ok()

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.TestPrincipal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -164,6 +165,7 @@ class AccountsApiIT {
 	@Test
 	void aBodyThatIsNotJsonIs415() throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/accounts"))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("open please"))
 			.build();
@@ -182,6 +184,7 @@ class AccountsApiIT {
 	void aChunkedBodyOverTheLimitIs413() throws Exception {
 		byte[] huge = account(newCustomerId(), "EUR", "1" + "0".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/accounts"))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
 			.build();
@@ -243,6 +246,23 @@ class AccountsApiIT {
 		return "C-%06d".formatted(100_000 + CUSTOMERS.getAndIncrement());
 	}
 
+	@Test
+	void aCustomerReadsTheirOwnAccountOnlyAndMovesNoMoney() throws Exception {
+		assertThat(post("/accounts", account("C-000001", "EUR", "10.00")).statusCode()).isIn(201, 409);
+
+		assertThat(get("/accounts/C-000001", TestPrincipal.ALICE).statusCode()).isEqualTo(200);
+		HttpResponse<String> bobs = get("/accounts/C-000001", TestPrincipal.BOB);
+		HttpResponse<String> nobodys = get("/accounts/C-999999", TestPrincipal.BOB);
+		assertThat(bobs.statusCode()).as("another customer's account is not found").isEqualTo(404);
+		assertThat(json.readTree(bobs.body()).get("title")).isEqualTo(json.readTree(nobodys.body()).get("title"));
+
+		assertThat(post("/accounts/C-000001/deposits", "{\"amount\":1000000,\"currency\":\"EUR\"}", TestPrincipal.ALICE)
+			.statusCode()).as("only finance deposits").isEqualTo(403);
+		assertThat(post("/accounts", account("C-000001", "EUR", "1000000"), TestPrincipal.ALICE).statusCode())
+			.as("only finance opens accounts, with their opening balance")
+			.isEqualTo(403);
+	}
+
 	private static String account(String customerId, String currency, String initialBalance) {
 		return """
 				{"customerId":"%s","currency":"%s","initialBalance":%s}""".formatted(customerId, currency,
@@ -270,7 +290,12 @@ class AccountsApiIT {
 	}
 
 	private HttpResponse<String> post(String path, String body) throws Exception {
+		return post(path, body, TestPrincipal.TRUSTED_CLIENT);
+	}
+
+	private HttpResponse<String> post(String path, String body, TestPrincipal principal) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", principal.authorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
@@ -278,8 +303,13 @@ class AccountsApiIT {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return get(path, TestPrincipal.TRUSTED_CLIENT);
+	}
+
+	private HttpResponse<String> get(String path, TestPrincipal principal) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", principal.authorization())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -32,14 +32,15 @@ public final class Causes {
 
 	/**
 	 * A request starts a correlation (or continues the caller's
-	 * {@code X-Correlation-Id}), is on behalf of {@code X-User} ({@code anonymous}
-	 * without one) and carries its W3C trace context into every event it causes.
+	 * {@code X-Correlation-Id}), is on behalf of the principal its verified token names,
+	 * and carries its W3C trace context into every event it causes.
+	 * @param principal the subject of the request's token: never a header the caller
+	 * could set to anything
 	 */
-	public static EventMetadata ofRequest(HttpHeaders headers) {
+	public static EventMetadata ofRequest(HttpHeaders headers, String principal) {
 		String correlation = Objects.requireNonNullElseGet(headers.getFirst("X-Correlation-Id"),
 				() -> UUID.randomUUID().toString());
-		return new EventMetadata(correlation, correlation,
-				Objects.requireNonNullElse(headers.getFirst("X-User"), "anonymous"), headers.getFirst("traceparent"));
+		return new EventMetadata(correlation, correlation, principal, headers.getFirst("traceparent"));
 	}
 
 }

@@ -42,19 +42,20 @@ class CausesTest {
 	void aRequestContinuesTheCallersCorrelationOnBehalfOfItsUser() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add("X-Correlation-Id", "correlation-3");
-		headers.add("X-User", "alice");
+		headers.add("X-User", "mallory");
 		headers.add("traceparent", TRACEPARENT);
 
-		assertThat(Causes.ofRequest(headers))
+		assertThat(Causes.ofRequest(headers, "alice"))
+			.as("the principal is the token's subject, whatever a header says")
 			.isEqualTo(new EventMetadata("correlation-3", "correlation-3", "alice", TRACEPARENT));
 	}
 
 	@Test
-	void aRequestWithoutHeadersStartsACorrelationForAnAnonymousCaller() {
-		EventMetadata metadata = Causes.ofRequest(new HttpHeaders());
+	void aRequestWithoutHeadersStartsACorrelation() {
+		EventMetadata metadata = Causes.ofRequest(new HttpHeaders(), "shop-demo");
 
 		assertThat(metadata.correlationId()).isNotBlank().isEqualTo(metadata.causationId());
-		assertThat(metadata.principal()).isEqualTo("anonymous");
+		assertThat(metadata.principal()).isEqualTo("shop-demo");
 		assertThat(metadata.traceparent()).isNull();
 	}
 

@@ -13,10 +13,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -59,6 +61,29 @@ public final class IssuerClient {
 					+ response.statusCode() + "): " + response.body());
 		}
 		return Token.parse(response.body());
+	}
+
+	/**
+	 * The {@code Authorization} header of a machine client, with a token fetched when
+	 * first asked for and again a minute before it expires.
+	 */
+	public Supplier<String> authorization(String clientId, String secret, String scope) {
+		return new Supplier<>() {
+
+			private Token token;
+
+			private Instant renewAt = Instant.MIN;
+
+			@Override
+			public synchronized String get() {
+				if (this.token == null || Instant.now().isAfter(this.renewAt)) {
+					this.token = clientCredentials(clientId, secret, scope);
+					this.renewAt = Instant.now().plus(this.token.expiresIn()).minus(Duration.ofMinutes(1));
+				}
+				return this.token.bearer();
+			}
+
+		};
 	}
 
 	/** The issuer's answer to a client credentials request, whatever it is. */

@@ -138,6 +138,8 @@ public final class LocalStack {
 						+ " (./stack up does that).");
 			}
 			Ports.requireFree(service.port(), service.processName(), "change its --service port in ./stack");
+			Ports.requireFree(service.managementPort(), service.processName() + "'s management port",
+					"change its --service port in ./stack");
 		}
 		this.issuerPort.ifPresent((port) -> {
 			Ports.requireFree(port, "the issuer", "change --issuer-port in ./stack");
@@ -168,6 +170,7 @@ public final class LocalStack {
 		for (ServiceSpec service : this.services) {
 			Map<String, String> environment = new HashMap<>();
 			environment.put("SERVER_PORT", String.valueOf(service.port()));
+			environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(service.managementPort()));
 			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 			environment.put("SPRING_KAFKA_CLIENT_ID", service.processName());
 			if (service.store() == ServiceSpec.Store.POSTGRES) {
@@ -288,7 +291,10 @@ public final class LocalStack {
 			ports.add(String.valueOf(port));
 			ports.add(String.valueOf(port + ISSUER_MANAGEMENT_OFFSET));
 		});
-		this.services.forEach((service) -> ports.add(String.valueOf(service.port())));
+		this.services.forEach((service) -> {
+			ports.add(String.valueOf(service.port()));
+			ports.add(String.valueOf(service.managementPort()));
+		});
 		try {
 			Files.writeString(this.run.root().resolve("ports"), String.join(" ", ports) + "\n");
 		}

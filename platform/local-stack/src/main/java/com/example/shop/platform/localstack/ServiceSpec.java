@@ -60,6 +60,11 @@ record ServiceSpec(String name, int port, Store store, String database, int inst
 		return Path.of(this.name, "target", this.name + ".jar").toAbsolutePath();
 	}
 
+	/** Where this instance's actuator listens: 1000 above its port (8081: 9081). */
+	int managementPort() {
+		return this.port + 1000;
+	}
+
 	String url() {
 		return "http://127.0.0.1:" + this.port;
 	}

@@ -15,6 +15,7 @@ class ServiceSpecTest {
 			.isEqualTo(new ServiceSpec("payment-service", 8083, ServiceSpec.Store.POSTGRES, "payment", 1));
 		assertThat(payment.processName()).isEqualTo("payment-service");
 		assertThat(payment.url()).isEqualTo("http://127.0.0.1:8083");
+		assertThat(payment.managementPort()).isEqualTo(9083);
 	}
 
 	@Test
@@ -25,6 +26,7 @@ class ServiceSpecTest {
 		ServiceSpec third = query.instance(3);
 
 		assertThat(second.port()).isEqualTo(8182);
+		assertThat(second.managementPort()).as("apart from the first instance's too").isEqualTo(9182);
 		assertThat(third.port()).isEqualTo(8282);
 		assertThat(second.database()).isEqualTo("order_query");
 		assertThat(second.processName()).isEqualTo("order-query-service-2");

@@ -4,8 +4,8 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Answers the Spring Boot connection properties from {@link TestInfrastructure}, starting
- * a store only when the application under test asks for its property: a service without
- * MongoDB never starts one.
+ * a store (or the issuer of tokens) only when the application under test asks for its
+ * property: a service without MongoDB never starts one.
  */
 final class InfrastructurePropertySource extends PropertySource<TestInfrastructure> {
 
@@ -21,6 +21,7 @@ final class InfrastructurePropertySource extends PropertySource<TestInfrastructu
 			case "spring.datasource.password" -> this.source.postgres().password();
 			case "spring.kafka.bootstrap-servers" -> this.source.kafkaBootstrapServers();
 			case "spring.mongodb.uri" -> this.source.mongoUri();
+			case "spring.security.oauth2.resourceserver.jwt.issuer-uri" -> this.source.issuerUri();
 			default -> null;
 		};
 	}

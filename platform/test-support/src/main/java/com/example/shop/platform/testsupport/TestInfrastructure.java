@@ -1,10 +1,12 @@
 package com.example.shop.platform.testsupport;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.example.shop.platform.localstack.Issuer;
 import com.example.shop.platform.localstack.KafkaBroker;
 import com.example.shop.platform.localstack.MongoWireServer;
 import com.example.shop.platform.localstack.Ports;
@@ -58,6 +60,8 @@ public final class TestInfrastructure {
 
 	private String mongoUri;
 
+	private Issuer issuer;
+
 	private TestInfrastructure() {
 	}
 
@@ -92,6 +96,32 @@ public final class TestInfrastructure {
 			logger.info("MongoDB for tests: {}", this.mongoUri);
 		}
 		return this.mongoUri;
+	}
+
+	/**
+	 * The address of the system's own issuer of tokens, started from its jar (it is not
+	 * an image, with or without Docker) with the dev-only signing key. Every service
+	 * under test trusts it; {@link TestPrincipal} gets tokens from it.
+	 */
+	public synchronized String issuerUri() {
+		if (this.issuer == null) {
+			this.issuer = Issuer.start(run(), repositoryRoot(), Ports.free(), Ports.free());
+			onShutdown(this.issuer::close);
+			logger.info("Issuer of tokens for tests: {}", this.issuer.uri());
+		}
+		return this.issuer.uri();
+	}
+
+	private static Path repositoryRoot() {
+		Path dir = Path.of("").toAbsolutePath();
+		while (dir != null) {
+			if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("identity-service"))) {
+				return dir;
+			}
+			dir = dir.getParent();
+		}
+		throw new IllegalStateException("No repository root (with mvnw and identity-service/) above "
+				+ Path.of("").toAbsolutePath() + ": the tests start the issuer from identity-service/target");
 	}
 
 	private boolean dockerAvailable() {

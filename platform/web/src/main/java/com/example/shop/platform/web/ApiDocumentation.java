@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Role;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -25,6 +27,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
@@ -37,11 +41,18 @@ import org.springframework.web.method.HandlerMethod;
  * operation the error statuses of its {@link ProblemResponses}, each as
  * {@code application/problem+json} with an example; 503 with {@code Retry-After} on every
  * command, which admission control may shed; and paths and tags in a stable order, so
- * that the committed document changes only when the API does.
+ * that the committed document changes only when the API does. Every operation with an
+ * {@link Allow} needs a bearer token, lists its roles ({@code x-roles}) and answers 401
+ * and 403.
  */
 public final class ApiDocumentation implements OpenApiCustomizer {
 
 	private static final String PROBLEM_SCHEMA = "ProblemDetail";
+
+	/** The extension that lists the roles of an operation: {@code x-roles}. */
+	public static final String ROLES_EXTENSION = "x-roles";
+
+	private static final String BEARER = "bearer";
 
 	private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -50,6 +61,8 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 
 	private static final Map<Integer, String> MEANINGS = Map.ofEntries(
 			Map.entry(400, "The request is malformed or a field is invalid; `errors` lists each field"),
+			Map.entry(401, "No valid bearer token from the shop's issuer; see `WWW-Authenticate`"),
+			Map.entry(403, "The caller's roles do not include one this operation needs"),
 			Map.entry(404, "No such resource"),
 			Map.entry(409, "The resource changed meanwhile, or its state forbids this"),
 			Map.entry(413, "The body is larger than the service accepts"), Map.entry(415, "The body is not JSON"),
@@ -64,12 +77,25 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 	}
 
 	/**
-	 * Adds the documented error statuses of one operation.
+	 * Adds the documented error statuses of one operation, and who may call it: its roles
+	 * as {@code x-roles}, in its description, and 401 and 403.
 	 */
 	static Operation document(Operation operation, HandlerMethod handler) {
 		ProblemResponses problems = handler.getMethodAnnotation(ProblemResponses.class);
 		if (problems != null) {
 			Arrays.stream(problems.value()).forEach((status) -> addProblem(operation, status));
+		}
+		Allow allow = handler.getMethodAnnotation(Allow.class);
+		if (allow != null) {
+			List<String> roles = Arrays.stream(allow.value()).map(Role::claim).toList();
+			operation.addExtension(ROLES_EXTENSION, roles);
+			operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+			String who = "**Who may call it:** " + String.join(", ", roles)
+					+ (roles.contains(Role.CUSTOMER.claim()) ? " (a customer: for their own data only)" : "") + ".";
+			operation
+				.description((operation.getDescription() != null) ? operation.getDescription() + "\n\n" + who : who);
+			addProblem(operation, 401);
+			addProblem(operation, 403);
 		}
 		return operation;
 	}
@@ -83,6 +109,13 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 			openApi.components(new Components());
 		}
 		openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
+		openApi.getComponents()
+			.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+				.scheme("bearer")
+				.bearerFormat("JWT")
+				.description("An access token from the shop's OAuth2 issuer (its audience must be `shop-api`): "
+						+ "for a person, the authorization code flow with PKCE; for a machine, client credentials. "
+						+ "See docs/security.md."));
 		if (openApi.getPaths() != null) {
 			Paths sorted = new Paths();
 			openApi.getPaths().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((entry) -> {

@@ -1,5 +1,6 @@
 package com.example.shop.platform.web;
 
+import com.example.shop.platform.web.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swagger.v3.oas.models.media.ObjectSchema;
@@ -44,6 +45,8 @@ public class WebAutoConfiguration {
 		static {
 			// a handler that reads all request headers takes no parameter a client sends
 			SpringDocUtils.getConfig().addRequestWrapperToIgnore(HttpHeaders.class);
+			// the caller comes from the token, not from a parameter
+			SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
 			// a JSON tree in an answer is free-form JSON, not Jackson's node type
 			SpringDocUtils.getConfig()
 				.replaceWithSchema(JsonNode.class, new ObjectSchema().description("Any JSON object"));

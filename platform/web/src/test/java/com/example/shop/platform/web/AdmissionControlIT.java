@@ -12,6 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import com.example.shop.platform.testsupport.RealInfrastructure;
+import com.example.shop.platform.testsupport.TestPrincipal;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Admission control in a real embedded Tomcat: two commands may run at once, a third
  * waits at most 50 ms for one of them.
  */
+@RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "shop.web.admission.max-concurrent-commands=2", "shop.web.admission.max-wait=50ms",
+		properties = { "spring.security.oauth2.resourceserver.jwt.audiences=shop-api",
+				"shop.web.admission.max-concurrent-commands=2", "shop.web.admission.max-wait=50ms",
 				"shop.web.admission.retry-after=2s" })
 class AdmissionControlIT {
 
@@ -90,12 +96,16 @@ class AdmissionControlIT {
 
 	private HttpRequest post(String path) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 	}
 
 	private HttpRequest get(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+			.GET()
+			.build();
 	}
 
 	@SpringBootApplication
@@ -120,6 +130,7 @@ class AdmissionControlIT {
 
 		final CountDownLatch release = new CountDownLatch(1);
 
+		@Allow(Role.OPERATIONS)
 		@PostMapping("/slow")
 		String slow() throws InterruptedException {
 			started.release();
@@ -127,11 +138,13 @@ class AdmissionControlIT {
 			return "done";
 		}
 
+		@Allow(Role.OPERATIONS)
 		@PostMapping("/fast")
 		String fastCommand() {
 			return "done";
 		}
 
+		@Allow(Role.OPERATIONS)
 		@GetMapping("/fast")
 		String fastQuery() {
 			return "done";

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.example.shop.platform.testsupport.RealInfrastructure;
+import com.example.shop.platform.testsupport.TestPrincipal;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Waiting is bounded too: one command may run and one may wait (for up to 10 s); a third
  * is answered 503 at once instead of holding a web server thread while it waits.
  */
+@RealInfrastructure
 @SpringBootTest(classes = AdmissionControlIT.TestApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "shop.web.admission.max-concurrent-commands=1", "shop.web.admission.max-waiting-commands=1",
+		properties = { "spring.security.oauth2.resourceserver.jwt.audiences=shop-api",
+				"shop.web.admission.max-concurrent-commands=1", "shop.web.admission.max-waiting-commands=1",
 				"shop.web.admission.max-wait=10s" })
 class AdmissionControlWaitingIT {
 
@@ -72,6 +76,7 @@ class AdmissionControlWaitingIT {
 
 	private HttpRequest post(String path) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 	}

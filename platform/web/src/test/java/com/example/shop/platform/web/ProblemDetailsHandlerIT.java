@@ -7,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import com.example.shop.platform.testsupport.RealInfrastructure;
+import com.example.shop.platform.testsupport.TestPrincipal;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Valid;
@@ -32,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The problem-details base in a real embedded Tomcat, under an advice that, like every
  * service's, maps only its own exception.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "shop.web.max-request-bytes=256")
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.security.oauth2.resourceserver.jwt.audiences=shop-api", "shop.web.max-request-bytes=256" })
 class ProblemDetailsHandlerIT {
 
 	@LocalServerPort
@@ -65,6 +70,7 @@ class ProblemDetailsHandlerIT {
 	void aChunkedBodyThatGrowsPastTheLimitIs413() throws Exception {
 		byte[] body = ("{\"name\":\"" + "x".repeat(1000) + "\"}").getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/things"))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build();
@@ -88,6 +94,7 @@ class ProblemDetailsHandlerIT {
 
 	private HttpResponse<String> post(String json) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/things"))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -127,6 +134,7 @@ class ProblemDetailsHandlerIT {
 	@RestController
 	static class Things {
 
+		@Allow(Role.OPERATIONS)
 		@PostMapping("/things")
 		Thing create(@Valid @RequestBody Thing thing) {
 			if (thing.name().equals("forbidden")) {

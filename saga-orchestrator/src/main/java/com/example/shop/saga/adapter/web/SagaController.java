@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Role;
 import com.example.shop.saga.application.FulfillmentSagas;
 import com.example.shop.saga.application.SagaQueries;
 import com.example.shop.saga.domain.OrderId;
@@ -61,6 +63,7 @@ class SagaController {
 
 	}
 
+	@Allow(Role.OPERATIONS)
 	@GetMapping("/{sagaId}")
 	@Operation(summary = "A saga",
 			description = "State, step, attempt, deadline, failure reason, each participant's effect, step timings "
@@ -71,6 +74,7 @@ class SagaController {
 		return SagaView.of(this.queries.get(new SagaId(sagaId)));
 	}
 
+	@Allow(Role.OPERATIONS)
 	@GetMapping
 	@Operation(summary = "Sagas, newest first", description = "By order id and state; pages from 0, size 1 to 100.")
 	@ApiResponse(responseCode = "200", description = "One page of sagas")
@@ -84,6 +88,7 @@ class SagaController {
 		return new Page(found.sagas().stream().map(SagaView::of).toList(), page, size, found.total());
 	}
 
+	@Allow(Role.OPERATIONS)
 	@GetMapping("/stuck")
 	@Operation(summary = "Sagas an operator must look at",
 			description = "Those in COMPENSATION_FAILED first (retry them once the cause is fixed), then those still "
@@ -97,6 +102,7 @@ class SagaController {
 				found.stuckAfter().toSeconds());
 	}
 
+	@Allow(Role.OPERATIONS)
 	@PostMapping("/{sagaId}/retry")
 	@Operation(summary = "Retry a saga whose compensation failed",
 			description = "Resumes it at the compensation that failed; 409 unless it is COMPENSATION_FAILED.")

@@ -1,11 +1,5 @@
 package com.example.shop.order.command.adapter.web;
 
-import com.example.shop.platform.web.ProblemResponses;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +13,7 @@ import java.util.UUID;
 
 import com.example.shop.order.command.application.OrderCommands;
 import com.example.shop.order.command.application.OrderHistory;
+import com.example.shop.order.command.application.OrderNotFoundException;
 import com.example.shop.order.command.application.OrderVersion;
 import com.example.shop.order.command.application.PlaceOrder;
 import com.example.shop.order.command.config.OrderCommandProperties;
@@ -30,12 +25,22 @@ import com.example.shop.order.command.domain.ShippingAddress;
 import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.store.RecordedEvent;
 import com.example.shop.platform.web.IdempotencyKeyHeader;
+import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Caller;
+import com.example.shop.platform.web.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,6 +86,7 @@ class OrderController {
 	 * returns the same order.
 	 */
 	@PostMapping
+	@Allow({ Role.CUSTOMER, Role.SALES })
 	@Operation(summary = "Place an order",
 			description = "The order is PENDING until the fulfilment saga confirms or rejects it. A retry with the same "
 					+ "Idempotency-Key and body answers the same order; the same key with another body is 422.")
@@ -92,7 +98,10 @@ class OrderController {
 			@Parameter(description = "1 to 255 visible ASCII characters; " + "makes a retry safe",
 					example = "3f1c2b7e-checkout-42") @RequestHeader(name = IdempotencyKeyHeader.NAME,
 							required = false) String key,
-			@Valid @RequestBody PlaceOrderRequest request, @RequestHeader HttpHeaders headers) {
+			@Valid @RequestBody PlaceOrderRequest request, @RequestHeader HttpHeaders headers, Caller caller) {
+		if (!caller.mayActFor(request.customerId())) {
+			throw new AccessDeniedException("A customer places orders for themselves only");
+		}
 		String idempotencyKey = IdempotencyKeyHeader.validated(key);
 		var lines = request.lines()
 			.stream()
@@ -102,7 +111,8 @@ class OrderController {
 		OrderVersion placed = this.commands.place(new PlaceOrder(new CustomerId(request.customerId()), lines,
 				new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
 						address.country()),
-				idempotencyKey, (idempotencyKey != null) ? fingerprint(request) : null), Causes.ofRequest(headers));
+				idempotencyKey, (idempotencyKey != null) ? fingerprint(request) : null),
+				Causes.ofRequest(headers, caller.name()));
 		return ResponseEntity.created(URI.create(this.properties.queryBaseUrl() + "/orders/" + placed.orderId()))
 			.eTag(String.valueOf(placed.version()))
 			.body(new OrderResponse(placed.orderId().toString(), placed.version()));
@@ -113,6 +123,7 @@ class OrderController {
 	 * saga undoes what was done before the order is cancelled.
 	 */
 	@PostMapping("/{orderId}/cancellation")
+	@Allow({ Role.CUSTOMER, Role.SALES, Role.OPERATIONS })
 	@Operation(summary = "Ask to cancel a pending order",
 			description = "Accepted at the version in If-Match; the saga undoes what was done, then cancels the order. "
 					+ "409 when the order changed since that version or is no longer PENDING.")
@@ -123,12 +134,13 @@ class OrderController {
 			@Parameter(example = "0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b") @PathVariable String orderId,
 			@Parameter(description = "The ETag of the version to cancel",
 					example = "\"1\"") @RequestHeader(name = "If-Match", required = false) String ifMatch,
-			@RequestHeader HttpHeaders headers) {
+			@RequestHeader HttpHeaders headers, Caller caller) {
 		if (ifMatch == null || ifMatch.isBlank()) {
 			throw new MissingIfMatchException();
 		}
-		OrderVersion changed = this.commands.requestCancellation(orderId(orderId), version(ifMatch),
-				Causes.ofRequest(headers));
+		OrderId id = visibleOrder(orderId, caller);
+		OrderVersion changed = this.commands.requestCancellation(id, version(ifMatch),
+				Causes.ofRequest(headers, caller.name()));
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.eTag(String.valueOf(changed.version()))
 			.body(new OrderResponse(changed.orderId().toString(), changed.version()));
@@ -139,6 +151,7 @@ class OrderController {
 	 * state rebuilt from them.
 	 */
 	@GetMapping("/{orderId}/history")
+	@Allow({ Role.CUSTOMER, Role.OPERATIONS })
 	@Operation(summary = "The events of an order",
 			description = "Every event up to asOf (default: now) with its metadata, and the order's state rebuilt from them.")
 	@ApiResponse(responseCode = "200", description = "The order's events")
@@ -146,9 +159,10 @@ class OrderController {
 	OrderHistoryResponse history(
 			@Parameter(example = "0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b") @PathVariable String orderId,
 			@Parameter(description = "An ISO 8601 instant",
-					example = "2026-12-02T10:00:00Z") @RequestParam(required = false) Instant asOf) {
+					example = "2026-12-02T10:00:00Z") @RequestParam(required = false) Instant asOf,
+			Caller caller) {
 		Instant at = (asOf != null) ? asOf : this.clock.instant();
-		OrderHistory.Trail trail = this.history.asOf(orderId(orderId), at);
+		OrderHistory.Trail trail = this.history.asOf(visibleOrder(orderId, caller), at);
 		return new OrderHistoryResponse(orderId, at, trail.state().version(),
 				trail.state().isNew() ? null : state(trail.state().aggregate()),
 				trail.events().stream().map(this::event).toList());
@@ -174,6 +188,19 @@ class OrderController {
 		metadata.put("traceparent", event.metadata().traceparent());
 		return new OrderHistoryResponse.Event(event.version(), event.type(), event.schemaVersion(), event.timestamp(),
 				this.json.readTree(event.data()), metadata);
+	}
+
+	/**
+	 * The order, if the caller may see it: another customer's order is 404, exactly like
+	 * an order that does not exist, so that a customer learns nothing of others' orders.
+	 */
+	private OrderId visibleOrder(String text, Caller caller) {
+		OrderId id = orderId(text);
+		if (caller.ownDataOnly()
+				&& !this.history.customerOf(id).map((customer) -> caller.mayActFor(customer.value())).orElse(true)) {
+			throw new OrderNotFoundException(id);
+		}
+		return id;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import com.example.shop.platform.localstack.Ports;
 import com.example.shop.platform.testsupport.PostgresEndpoint;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.TestInfrastructure;
+import com.example.shop.platform.testsupport.TestPrincipal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,7 @@ class DatabaseOutageIT {
 
 	private HttpResponse<String> post() throws Exception {
 		return this.http.send(HttpRequest.newBuilder(uri("/orders"))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", UUID.randomUUID().toString())
 			.POST(HttpRequest.BodyPublishers.ofString(ORDER))
@@ -125,7 +127,10 @@ class DatabaseOutageIT {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {

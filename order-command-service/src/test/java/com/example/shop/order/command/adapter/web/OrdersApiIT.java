@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.TestPrincipal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -216,6 +217,7 @@ class OrdersApiIT {
 	void aChunkedBodyOverTheLimitIs413() throws Exception {
 		byte[] huge = ORDER.replace("Ada Lovelace", "A".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
 			.build();
@@ -297,6 +299,7 @@ class OrdersApiIT {
 
 	private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		for (int i = 0; i < headers.length; i += 2) {
@@ -306,8 +309,9 @@ class OrdersApiIT {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

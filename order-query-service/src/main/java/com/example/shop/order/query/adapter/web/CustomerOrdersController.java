@@ -7,6 +7,9 @@ import java.util.List;
 import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Caller;
+import com.example.shop.platform.web.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -19,10 +22,12 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /customers/{customerId}/orders?status=&page=&size=}: a customer's orders,
@@ -53,17 +58,23 @@ class CustomerOrdersController {
 	}
 
 	@GetMapping("/customers/{customerId}/orders")
+	@Allow({ Role.CUSTOMER, Role.SALES, Role.OPERATIONS })
 	@Operation(summary = "A customer's orders, newest first",
-			description = "One page; status filters; size defaults to 20 and is capped at 100.")
+			description = "One page; status filters; size defaults to 20 and is capped at 100. A customer asking for "
+					+ "another customer's orders gets 404.")
 	@ApiResponse(responseCode = "200", description = "One page of orders")
-	@ProblemResponses({ 400 })
+	@ProblemResponses({ 400, 404 })
 	Page orders(
 			@Parameter(example = "C-000123") @PathVariable @Pattern(regexp = "C-\\d{6}",
 					message = "must look like C-000123") String customerId,
 			@RequestParam(required = false) @Pattern(
 					regexp = "PENDING|CANCELLATION_REQUESTED|CONFIRMED|REJECTED|CANCELLED",
 					message = "must be one of PENDING, CANCELLATION_REQUESTED, CONFIRMED, REJECTED, CANCELLED") String status,
-			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) int size) {
+			@RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) int size,
+			Caller caller) {
+		if (!caller.mayActFor(customerId)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No orders of customer " + customerId);
+		}
 		int effectiveSize = Math.min(size, MAX_SIZE);
 		Criteria criteria = Criteria.where("customerId").is(customerId);
 		if (status != null) {

@@ -8,6 +8,9 @@ import com.example.shop.order.query.config.QueryProperties;
 import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Caller;
+import com.example.shop.platform.web.security.Role;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,6 +64,7 @@ class OrderSummaryController {
 	}
 
 	@GetMapping("/orders/{orderId}")
+	@Allow({ Role.CUSTOMER, Role.SALES, Role.OPERATIONS })
 	@Operation(summary = "An order's summary",
 			description = "With minVersion (the ETag a command answered), waits a bounded time for the view to reach "
 					+ "it; if it is still behind, 503 with Retry-After and currentVersion.")
@@ -70,15 +74,16 @@ class OrderSummaryController {
 	ResponseEntity<OrderSummaryResponse> summary(
 			@Parameter(example = "0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b") @PathVariable String orderId,
 			@Parameter(description = "Read your own writes: the version to wait for",
-					example = "1") @RequestParam(required = false) Long minVersion)
-			throws InterruptedException {
+					example = "1") @RequestParam(required = false) Long minVersion,
+			Caller caller) throws InterruptedException {
 		Instant deadline = Instant.now().plus(this.properties.readYourWritesTimeout());
 		while (true) {
 			OrderSummary summary = this.mongo.findById(orderId, OrderSummary.class,
 					this.catalog.activeCollection(OrderSummary.PROJECTION));
 			long version = (summary != null) ? summary.version() : 0;
 			if (minVersion == null || version >= minVersion) {
-				if (summary == null || !summary.isPlaced()) {
+				// another customer's order is answered like one that does not exist
+				if (summary == null || !summary.isPlaced() || !caller.mayActFor(summary.customerId())) {
 					throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Order " + orderId + " does not exist");
 				}
 				return ResponseEntity.ok().eTag(String.valueOf(version)).body(OrderSummaryResponse.of(summary));

@@ -9,6 +9,8 @@ import com.example.shop.order.query.projection.ProjectionMonitor;
 import com.example.shop.order.query.projection.ProjectionRebuilder;
 import com.example.shop.order.query.projection.Projections;
 import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -56,6 +58,7 @@ class ProjectionsController {
 	}
 
 	@GetMapping("/projections")
+	@Allow(Role.OPERATIONS)
 	@Operation(summary = "Every projection's state",
 			description = "State (LIVE or REBUILDING), collection, positions per topic partition and lag p50/p99.")
 	@ApiResponse(responseCode = "200", description = "The projections")
@@ -69,6 +72,7 @@ class ProjectionsController {
 	}
 
 	@PostMapping("/projections/{name}/rebuild")
+	@Allow(Role.OPERATIONS)
 	@Operation(summary = "Rebuild a projection from its topics",
 			description = "Replays into a fresh collection while the current one serves, then switches reads to it. "
 					+ "409 while a rebuild of it runs.")

@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.example.shop.order.query.revenue.RevenueReport;
 import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -51,6 +53,7 @@ class RevenueReportController {
 	}
 
 	@GetMapping("/reports/revenue")
+	@Allow(Role.FINANCE)
 	@Operation(summary = "Revenue per UTC day and currency",
 			description = "Confirmed orders, refunds and net, from and to both included, at most 366 days.")
 	@ApiResponse(responseCode = "200", description = "The report")

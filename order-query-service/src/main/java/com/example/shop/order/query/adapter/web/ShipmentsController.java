@@ -7,6 +7,8 @@ import java.util.List;
 import com.example.shop.order.query.manifest.ManifestEntry;
 import com.example.shop.order.query.manifest.ShippingManifest;
 import com.example.shop.platform.web.ProblemResponses;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -48,6 +50,7 @@ class ShipmentsController {
 	}
 
 	@GetMapping("/shipments")
+	@Allow(Role.WAREHOUSE)
 	@Operation(summary = "The shipments of one UTC day", description = "In the order they were created.")
 	@ApiResponse(responseCode = "200", description = "The manifest")
 	@ProblemResponses({ 400 })

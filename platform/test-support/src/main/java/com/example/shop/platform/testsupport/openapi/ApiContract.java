@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.example.shop.platform.testsupport.TestPrincipal;
+import org.jspecify.annotations.Nullable;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +45,8 @@ import static org.assertj.core.api.Assertions.fail;
 public final class ApiContract {
 
 	private static final String UPDATE = "openapi.update";
+
+	private static final String MALFORMED = "{\"unterminated\": ";
 
 	private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
@@ -135,12 +139,61 @@ public final class ApiContract {
 				assertThat(operation.path("tags")).as("tags of " + name).isNotEmpty();
 				String uri = uri(path.getKey(), operation, name);
 				JsonNode body = requestExample(document, operation, name);
-				calls.add(check(document, name, operation,
-						call(method, uri, operation, (body != null) ? this.json.writeValueAsString(body) : null)));
+				calls.add(check(document, name, operation, call(method, uri, operation,
+						(body != null) ? this.json.writeValueAsString(body) : null, TestPrincipal.TRUSTED_CLIENT)));
 				if (body != null) {
 					calls.add(check(document, name + " (malformed JSON)", operation,
-							call(method, uri, operation, "{\"unterminated\": ")));
+							call(method, uri, operation, MALFORMED, TestPrincipal.TRUSTED_CLIENT)));
 					assertThat(calls.getLast()).as("malformed JSON to " + name).endsWith("-> 400");
+				}
+			}
+		}
+		return calls;
+	}
+
+	/**
+	 * The authorization matrix of the service, generated from its document: every
+	 * operation must list who may call it ({@code x-roles}), and is called as nobody, as
+	 * each staff role, as a sales channel, and as two customers. Nobody gets 401, a
+	 * principal without one of its roles 403, and one with a role another documented
+	 * status. A command with a body is sent malformed JSON, so that an admitted call
+	 * changes nothing: its 400 comes after the access check.
+	 * @return each call, e.g. {@code POST /orders as FINANCE -> 403}
+	 */
+	public List<String> everyOperationAdmitsExactlyItsDocumentedRoles() {
+		JsonNode document = servedDocument();
+		List<String> calls = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+			for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+				if (!METHODS.contains(entry.getKey())) {
+					continue;
+				}
+				String method = entry.getKey().toUpperCase();
+				JsonNode operation = entry.getValue();
+				String name = method + " " + path.getKey();
+				List<String> roles = new ArrayList<>();
+				operation.path("x-roles").forEach((role) -> roles.add(role.asString()));
+				assertThat(roles).as("who may call %s (x-roles, from its @Allow)", name).isNotEmpty();
+				assertThat(operation.path("security")).as("security requirement of " + name).isNotEmpty();
+				String uri = uri(path.getKey(), operation, name);
+				String body = (requestExample(document, operation, name) != null) ? MALFORMED : null;
+
+				HttpResponse<String> anonymous = call(method, uri, operation, body, null);
+				assertThat(anonymous.statusCode()).as("%s without a token: %s", name, anonymous.body()).isEqualTo(401);
+				calls.add(check(document, name + " anonymously", operation, anonymous));
+				for (TestPrincipal principal : TestPrincipal.values()) {
+					String as = name + " as " + principal;
+					HttpResponse<String> response = call(method, uri, operation, body, principal);
+					boolean admitted = principal.roles().stream().anyMatch(roles::contains);
+					if (admitted) {
+						assertThat(response.statusCode()).as("%s, admitted by %s: %s", as, roles, response.body())
+							.isNotIn(401, 403);
+					}
+					else {
+						assertThat(response.statusCode()).as("%s, not one of %s: %s", as, roles, response.body())
+							.isEqualTo(403);
+					}
+					calls.add(check(document, as, operation, response));
 				}
 			}
 		}
@@ -280,8 +333,12 @@ public final class ApiContract {
 		return example;
 	}
 
-	private HttpResponse<String> call(String method, String uri, JsonNode operation, String body) {
+	private HttpResponse<String> call(String method, String uri, JsonNode operation, @Nullable String body,
+			@Nullable TestPrincipal principal) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30));
+		if (principal != null) {
+			request.header("Authorization", principal.authorization());
+		}
 		for (JsonNode parameter : operation.path("parameters")) {
 			if ("header".equals(parameter.path("in").asString()) && parameter.path("required").asBoolean(false)) {
 				request.header(parameter.path("name").asString(), parameter.path("example").asString());

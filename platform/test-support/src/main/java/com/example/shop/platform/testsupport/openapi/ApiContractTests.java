@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract tests every service runs against itself: it serves its committed
- * {@code docs/api/<spring.application.name>.json}, and every documented example answers a
- * documented status. A service's {@code ApiContractIT} extends this with
+ * {@code docs/api/<spring.application.name>.json}; every documented example answers a
+ * documented status; and every operation admits exactly the roles it documents (the
+ * authorization matrix). A service's {@code ApiContractIT} extends this with
  * {@code @ServiceIntegrationTest}.
  */
 public abstract class ApiContractTests {
@@ -25,6 +26,12 @@ public abstract class ApiContractTests {
 	@Test
 	void servesTheCommittedDocument() {
 		ApiContract.of(this.service, this.port).servedDocumentIsTheCommittedOne();
+	}
+
+	@Test
+	void everyOperationAdmitsExactlyItsDocumentedRoles() {
+		assertThat(ApiContract.of(this.service, this.port).everyOperationAdmitsExactlyItsDocumentedRoles())
+			.isNotEmpty();
 	}
 
 	@Test

@@ -7,6 +7,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Objects;
 
+import com.example.shop.platform.testsupport.RealInfrastructure;
+import com.example.shop.platform.testsupport.TestPrincipal;
+import com.example.shop.platform.web.security.Allow;
+import com.example.shop.platform.web.security.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -35,8 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code logging.structured.format.console=ecs} writes; a request without
  * {@code X-Correlation-Id} gets a new one, which the handler sees as the header.
  */
+@RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "logging.structured.format.console=ecs")
+		properties = { "spring.security.oauth2.resourceserver.jwt.audiences=shop-api",
+				"logging.structured.format.console=ecs" })
 @ExtendWith(OutputCaptureExtension.class)
 class RequestLogContextIT {
 
@@ -51,6 +57,7 @@ class RequestLogContextIT {
 	void aRequestsLogLinesCarryItsCorrelationAndTheOrderItIsAbout(CapturedOutput output) throws Exception {
 		HttpResponse<String> response = http
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders/order-7/notes"))
+				.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
 				.header("X-Correlation-Id", "corr-given")
 				.build(), HttpResponse.BodyHandlers.ofString());
 
@@ -64,9 +71,10 @@ class RequestLogContextIT {
 
 	@Test
 	void aRequestWithoutCorrelationGetsOneThatTheHandlerSeesToo(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders/order-8/notes")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders/order-8/notes"))
+				.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		JsonNode seen = json.readTree(response.body());
 		String correlation = seen.path("header").asString();
@@ -98,6 +106,7 @@ class RequestLogContextIT {
 
 		private static final Logger logger = LoggerFactory.getLogger(Notes.class);
 
+		@Allow(Role.OPERATIONS)
 		@GetMapping("/orders/{orderId}/notes")
 		Map<String, Object> notes(@PathVariable String orderId, @RequestHeader HttpHeaders headers) {
 			logger.info("looking at the notes");

@@ -1,0 +1,80 @@
+package com.example.shop.platform.web.security;
+
+import java.util.function.Predicate;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Enforces each operation's {@link Allow} before its body is read: 403 for a caller
+ * without one of its roles, and for every caller of an operation of the service that has
+ * no rule. The {@link Caller} it finds is what the operation's {@code Caller} parameter
+ * receives.
+ */
+final class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgumentResolver {
+
+	private static final String CALLER = Caller.class.getName();
+
+	private final Predicate<Class<?>> ownOperations;
+
+	/**
+	 * @param ownOperations whether a controller is the service's own, whose operations
+	 * need a rule (Swagger UI's and the error page's do not)
+	 */
+	AccessInterceptor(Predicate<Class<?>> ownOperations) {
+		this.ownOperations = ownOperations;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (!(handler instanceof HandlerMethod method)) {
+			return true;
+		}
+		Allow allow = method.getMethodAnnotation(Allow.class);
+		if (allow == null) {
+			if (this.ownOperations.test(method.getBeanType())) {
+				throw new AccessDeniedException("This operation has no access rule");
+			}
+			return true;
+		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!(authentication instanceof JwtAuthenticationToken token)) {
+			throw new AuthenticationCredentialsNotFoundException("A bearer token is required");
+		}
+		Caller caller = Callers.of(token.getToken(), allow.value());
+		if (caller == null) {
+			throw new AccessDeniedException("The caller has none of the roles this operation needs");
+		}
+		request.setAttribute(CALLER, caller);
+		return true;
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.getParameterType() == Caller.class;
+	}
+
+	@Override
+	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+			WebDataBinderFactory binders) {
+		Object caller = request.getAttribute(CALLER, NativeWebRequest.SCOPE_REQUEST);
+		if (caller == null) {
+			throw new IllegalStateException(parameter.getExecutable() + " takes a Caller but has no @Allow");
+		}
+		return (Caller) caller;
+	}
+
+}

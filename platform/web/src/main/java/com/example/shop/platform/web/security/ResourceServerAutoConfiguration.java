@@ -1,0 +1,133 @@
+package com.example.shop.platform.web.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every service is an OAuth2 resource server. A request needs a JWT from the configured
+ * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, found by
+ * discovery; or its {@code jwk-set-uri}), signed by a key of its JWK set, current, and
+ * for the API ({@code spring.security.oauth2.resourceserver.jwt.audiences}); otherwise
+ * 401. Each operation then admits the roles of its {@link Allow} (otherwise 403). Public:
+ * the probes, the OpenAPI document and Swagger UI, and the actuator, which listens only
+ * on the management port ({@code management.server.port}), where no gateway or ingress
+ * routes. No session, no cookies, so no CSRF to defend against; a token in the query
+ * string is not read.
+ */
+@AutoConfiguration(before = { OAuth2ResourceServerAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+		ManagementWebSecurityAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ResourceServerAutoConfiguration {
+
+	static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+
+	@Bean
+	SecurityFilterChain resourceServer(HttpSecurity http) {
+		SecurityProblems problems = new SecurityProblems();
+		http.authorizeHttpRequests((authorize) -> authorize
+			.requestMatchers("/livez", "/readyz", "/error", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+					"/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated());
+		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+		}).authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf((csrf) -> csrf.disable());
+		http.requestCache((cache) -> cache.disable());
+		return http.build();
+	}
+
+	/**
+	 * A service does not start without an audience to check: a token that another API's
+	 * client obtained from the same issuer must not be accepted here.
+	 */
+	@Bean
+	SmartInitializingSingleton audienceIsChecked(Environment environment) {
+		return () -> {
+			List<String> audiences = Binder.get(environment)
+				.bind(AUDIENCES, Bindable.listOf(String.class))
+				.orElse(List.of());
+			if (audiences.isEmpty()) {
+				throw new IllegalStateException("Set " + AUDIENCES + " (for example shop-api): a resource server must "
+						+ "refuse tokens issued for another API");
+			}
+		};
+	}
+
+	@Bean
+	AccessInterceptor accessInterceptor(BeanFactory beans) {
+		List<String> packages = AutoConfigurationPackages.has(beans) ? AutoConfigurationPackages.get(beans) : List.of();
+		Predicate<Class<?>> own = (type) -> packages.stream().anyMatch((name) -> type.getName().startsWith(name + "."));
+		return new AccessInterceptor(own);
+	}
+
+	@Bean
+	WebMvcConfigurer accessRules(AccessInterceptor interceptor) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor);
+			}
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(interceptor);
+			}
+
+		};
+	}
+
+	/**
+	 * A service does not start with an operation of its own that has no {@link Allow}.
+	 */
+	@Bean
+	SmartInitializingSingleton everyOperationHasAnAccessRule(ApplicationContext context, BeanFactory beans) {
+		return () -> {
+			if (!AutoConfigurationPackages.has(beans)) {
+				return;
+			}
+			List<String> packages = AutoConfigurationPackages.get(beans);
+			List<String> unruled = new ArrayList<>();
+			context.getBeansOfType(RequestMappingHandlerMapping.class)
+				.values()
+				.forEach((mapping) -> mapping.getHandlerMethods().forEach((info, method) -> {
+					boolean own = packages.stream()
+						.anyMatch((name) -> method.getBeanType().getName().startsWith(name + "."));
+					if (own && !method.hasMethodAnnotation(Allow.class)) {
+						unruled.add(info + " (" + method + ")");
+					}
+				}));
+			if (!unruled.isEmpty()) {
+				throw new IllegalStateException(
+						"Every operation needs an @Allow saying who may call it; these have" + " none: " + unruled);
+			}
+		};
+	}
+
+}

@@ -1,0 +1,60 @@
+package com.example.shop.platform.web.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * 401 and 403 as every other error of the services: RFC 9457 problem details, with the
+ * {@code WWW-Authenticate} challenge of RFC 6750. The detail says what to do, never why a
+ * token was refused in the words of the library that refused it.
+ */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+
+	private final BearerTokenAccessDeniedHandler insufficient = new BearerTokenAccessDeniedHandler();
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException {
+		this.challenge.commence(request, response, ex);
+		write(request, response, HttpStatus.UNAUTHORIZED,
+				"This operation needs a valid bearer token from the shop's issuer in the Authorization header");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		this.insufficient.handle(request, response, ex);
+		write(request, response, HttpStatus.FORBIDDEN, "The caller's roles do not include one this operation needs");
+	}
+
+	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String detail) throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", request.getRequestURI());
+		response.setStatus(status.value());
+		response.setContentType("application/problem+json");
+		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+	}
+
+}
