@@ -43,18 +43,58 @@ class ConfigurationConsistencyTest {
 		return ServiceConfiguration.all();
 	}
 
+	/**
+	 * The services a deployment runs: all of them, but the issuer where the deployment
+	 * uses an OpenID Connect provider of its own.
+	 */
+	static List<ServiceConfiguration> services(Deployment deployment) {
+		return services().stream()
+			.filter((service) -> !service.isIssuer() || deployment.services().containsKey(service.name()))
+			.toList();
+	}
+
 	@ParameterizedTest
 	@MethodSource("deployments")
 	void deploysEveryService(Deployment deployment) {
 		assertThat(deployment.services().keySet()).as("services deployed by %s", deployment)
-			.containsExactlyInAnyOrderElementsOf(services().stream().map(ServiceConfiguration::name).toList());
+			.containsExactlyInAnyOrderElementsOf(
+					services(deployment).stream().map(ServiceConfiguration::name).toList());
+	}
+
+	@ParameterizedTest
+	@MethodSource("deployments")
+	void pointsEveryServiceAtTheIssuerItRunsOrAtAnotherOverHttps(Deployment deployment) {
+		ServiceConfiguration issuer = services().stream()
+			.filter(ServiceConfiguration::isIssuer)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no module is the issuer"));
+		DeployedService deployedIssuer = deployment.services().get(issuer.name());
+		for (ServiceConfiguration service : services(deployment)) {
+			if (service.isIssuer()) {
+				continue;
+			}
+			String trusted = deployed(deployment, service)
+				.literal("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI")
+				.orElseThrow(() -> new AssertionError(deployment + ": " + service.name()
+						+ " has no SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"));
+			if (deployedIssuer != null) {
+				assertThat(trusted).as("%s: the issuer %s trusts", deployment, service.name())
+					.isEqualTo(
+							deployedIssuer.literal("SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER").orElse(null));
+			}
+			else {
+				assertThat(trusted)
+					.as("%s: %s trusts a provider of its own, which it reaches over HTTPS", deployment, service.name())
+					.startsWith("https://");
+			}
+		}
 	}
 
 	@ParameterizedTest
 	@MethodSource("deployments")
 	void setsOnlyVariablesThatTheServicesRead(Deployment deployment) {
 		List<String> unread = new ArrayList<>();
-		for (ServiceConfiguration service : services()) {
+		for (ServiceConfiguration service : services(deployment)) {
 			deployed(deployment, service).environment()
 				.keySet()
 				.stream()
@@ -70,7 +110,7 @@ class ConfigurationConsistencyTest {
 	@MethodSource("deployments")
 	void providesEverySettingThatHasNoUsableDefault(Deployment deployment) {
 		List<String> missing = new ArrayList<>();
-		for (ServiceConfiguration service : services()) {
+		for (ServiceConfiguration service : services(deployment)) {
 			Set<String> set = deployed(deployment, service).environment().keySet();
 			service.requiredSettings().forEach((setting, alternatives) -> {
 				if (alternatives.stream().noneMatch(set::contains)) {
@@ -86,7 +126,7 @@ class ConfigurationConsistencyTest {
 	@ParameterizedTest
 	@MethodSource("deployments")
 	void expectsEachServiceOnThePortItListensOn(Deployment deployment) {
-		for (ServiceConfiguration service : services()) {
+		for (ServiceConfiguration service : services(deployment)) {
 			DeployedService deployed = deployed(deployment, service);
 			int listens = deployed.literal("SERVER_PORT").map(Integer::parseInt).orElse(service.port());
 			assertThat(deployed.ports())
@@ -99,7 +139,7 @@ class ConfigurationConsistencyTest {
 	@ParameterizedTest
 	@MethodSource("deployments")
 	void pointsEachServiceAtItsOwnPostgresDatabaseThatTheDeploymentCreates(Deployment deployment) {
-		for (ServiceConfiguration service : services()) {
+		for (ServiceConfiguration service : services(deployment)) {
 			Optional<String> database = service.postgresDatabase();
 			if (database.isEmpty()) {
 				continue;
@@ -127,7 +167,7 @@ class ConfigurationConsistencyTest {
 	@ParameterizedTest
 	@MethodSource("deployments")
 	void pointsEachServiceAtItsMongoDatabaseOnAReplicaSetTheDeploymentRuns(Deployment deployment) {
-		for (ServiceConfiguration service : services()) {
+		for (ServiceConfiguration service : services(deployment)) {
 			Optional<String> database = service.mongoDatabase();
 			if (database.isEmpty()) {
 				continue;
@@ -149,7 +189,7 @@ class ConfigurationConsistencyTest {
 	@MethodSource("deployments")
 	void pointsEachServiceAtTheKafkaTheDeploymentRuns(Deployment deployment) {
 		assertThat(deployment.kafkaEndpoints()).as("%s: Kafka bootstrap addresses", deployment).isNotEmpty();
-		for (ServiceConfiguration service : services()) {
+		for (ServiceConfiguration service : services(deployment)) {
 			if (!service.usesKafka()) {
 				continue;
 			}

@@ -40,8 +40,9 @@ class DockerfileTest {
 		int uid = Integer.parseInt(user.group(1));
 		assertThat(uid).isPositive();
 		for (String overlay : Kustomize.OVERLAYS) {
-			for (ServiceConfiguration service : ServiceConfiguration.all()) {
-				JsonNode pod = Kustomize.named(Kustomize.render(overlay), "Deployment", service.name())
+			List<JsonNode> objects = Kustomize.render(overlay);
+			for (ServiceConfiguration service : KubernetesManifestsTest.servicesIn(objects)) {
+				JsonNode pod = Kustomize.named(objects, "Deployment", service.name())
 					.path("spec")
 					.path("template")
 					.path("spec");

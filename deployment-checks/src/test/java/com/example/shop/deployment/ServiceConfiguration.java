@@ -93,6 +93,14 @@ record ServiceConfiguration(String name, Map<String, String> properties, Map<Str
 		return Integer.parseInt(value("server.port"));
 	}
 
+	/**
+	 * Whether this is the issuer of tokens the system ships, which a deployment may
+	 * replace with an OpenID Connect provider of its own.
+	 */
+	boolean isIssuer() {
+		return this.properties.containsKey("spring.security.oauth2.authorizationserver.issuer");
+	}
+
 	/** The actuator's own port, when the service has one (management.server.port). */
 	Optional<Integer> managementPort() {
 		return Optional.ofNullable(value("management.server.port")).map(Integer::parseInt);

@@ -45,6 +45,19 @@ class CustomersOwnDataIT {
 	}
 
 	@Test
+	void waitingForAVersionOfAnotherCustomersOrderRevealsNothingEither() {
+		OrderHistory alices = anOrder().by(TestPrincipal.ALICE.customerId()).placed();
+		alices.events().forEach(this.driver::publish);
+		this.driver.awaitVersion(alices.orderId(), 1);
+
+		HttpResponse<String> bobs = this.driver.get("/orders/" + alices.orderId() + "?minVersion=1", TestPrincipal.BOB);
+		HttpResponse<String> nobodys = this.driver.get("/orders/0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b?minVersion=1",
+				TestPrincipal.BOB);
+		assertThat(bobs.statusCode()).isEqualTo(nobodys.statusCode()).isEqualTo(503);
+		assertThat(this.json.readTree(bobs.body()).path("currentVersion").asLong()).isZero();
+	}
+
+	@Test
 	void aCustomerListsTheirOwnOrdersOnly() {
 		OrderHistory alices = anOrder().by(TestPrincipal.ALICE.customerId()).placed();
 		alices.events().forEach(this.driver::publish);

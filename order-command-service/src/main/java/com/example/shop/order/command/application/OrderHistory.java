@@ -38,9 +38,6 @@ public class OrderHistory {
 	}
 
 	/**
-	 * @throws OrderNotFoundException when the order has no events at all
-	 */
-	/**
 	 * Whose the order is, if it exists.
 	 */
 	public Optional<CustomerId> customerOf(OrderId id) {
@@ -48,6 +45,9 @@ public class OrderHistory {
 		return loaded.isNew() ? Optional.empty() : Optional.of(loaded.aggregate().customerId());
 	}
 
+	/**
+	 * @throws OrderNotFoundException when the order has no events at all
+	 */
 	public Trail asOf(OrderId id, Instant asOf) {
 		String stream = this.orders.streamId(id);
 		if (this.events.currentVersion(stream) == 0) {

@@ -171,6 +171,7 @@ public final class LocalStack {
 			Map<String, String> environment = new HashMap<>();
 			environment.put("SERVER_PORT", String.valueOf(service.port()));
 			environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(service.managementPort()));
+			issuer.ifPresent((it) -> environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", it.uri()));
 			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 			environment.put("SPRING_KAFKA_CLIENT_ID", service.processName());
 			if (service.store() == ServiceSpec.Store.POSTGRES) {

@@ -44,9 +44,7 @@ public enum TestPrincipal {
 
 	private static final String DEMO_PASSWORD = "password";
 
-	private static final Map<TestPrincipal, IssuerClient.Token> TOKENS = new ConcurrentHashMap<>();
-
-	private static final Map<TestPrincipal, Instant> EXPIRIES = new ConcurrentHashMap<>();
+	private static final Map<TestPrincipal, Held> TOKENS = new ConcurrentHashMap<>();
 
 	private final @Nullable String username;
 
@@ -103,15 +101,20 @@ public enum TestPrincipal {
 	}
 
 	private synchronized IssuerClient.Token token() {
-		Instant expiry = EXPIRIES.get(this);
-		if (expiry == null || Instant.now().isAfter(expiry)) {
+		Held held = TOKENS.get(this);
+		if (held == null || Instant.now().isAfter(held.renewAt())) {
 			IssuerClient issuer = new IssuerClient(TestInfrastructure.get().issuerUri());
 			IssuerClient.Token token = (this.username != null) ? issuer.signIn(this.username, DEMO_PASSWORD)
 					: issuer.clientCredentials(this.clientId, this.secret, this.scope);
-			TOKENS.put(this, token);
-			EXPIRIES.put(this, Instant.now().plus(token.expiresIn()).minus(Duration.ofMinutes(1)));
+			held = new Held(token, Instant.now().plus(token.expiresIn()).minus(Duration.ofMinutes(1)));
+			TOKENS.put(this, held);
 		}
-		return TOKENS.get(this);
+		return held.token();
+	}
+
+	/** A token, and when to fetch a new one: a minute before it expires. */
+	private record Held(IssuerClient.Token token, Instant renewAt) {
+
 	}
 
 }

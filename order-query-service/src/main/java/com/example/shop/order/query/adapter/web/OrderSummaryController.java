@@ -80,10 +80,13 @@ class OrderSummaryController {
 		while (true) {
 			OrderSummary summary = this.mongo.findById(orderId, OrderSummary.class,
 					this.catalog.activeCollection(OrderSummary.PROJECTION));
+			if (summary != null && !caller.mayActFor(summary.customerId())) {
+				// another customer's order is one that does not exist, version and all
+				summary = null;
+			}
 			long version = (summary != null) ? summary.version() : 0;
 			if (minVersion == null || version >= minVersion) {
-				// another customer's order is answered like one that does not exist
-				if (summary == null || !summary.isPlaced() || !caller.mayActFor(summary.customerId())) {
+				if (summary == null || !summary.isPlaced()) {
 					throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Order " + orderId + " does not exist");
 				}
 				return ResponseEntity.ok().eTag(String.valueOf(version)).body(OrderSummaryResponse.of(summary));

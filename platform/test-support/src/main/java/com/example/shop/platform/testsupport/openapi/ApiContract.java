@@ -127,25 +127,20 @@ public final class ApiContract {
 	public List<String> documentedExamplesAnswerDocumentedStatuses() {
 		JsonNode document = servedDocument();
 		List<String> calls = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
-			for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
-				if (!METHODS.contains(entry.getKey())) {
-					continue;
-				}
-				String method = entry.getKey().toUpperCase();
-				JsonNode operation = entry.getValue();
-				String name = method + " " + path.getKey();
-				assertThat(operation.path("summary").asString("")).as("summary of " + name).isNotBlank();
-				assertThat(operation.path("tags")).as("tags of " + name).isNotEmpty();
-				String uri = uri(path.getKey(), operation, name);
-				JsonNode body = requestExample(document, operation, name);
-				calls.add(check(document, name, operation, call(method, uri, operation,
-						(body != null) ? this.json.writeValueAsString(body) : null, TestPrincipal.TRUSTED_CLIENT)));
-				if (body != null) {
-					calls.add(check(document, name + " (malformed JSON)", operation,
-							call(method, uri, operation, MALFORMED, TestPrincipal.TRUSTED_CLIENT)));
-					assertThat(calls.getLast()).as("malformed JSON to " + name).endsWith("-> 400");
-				}
+		for (DocumentedOperation documented : operations(document)) {
+			String method = documented.method();
+			JsonNode operation = documented.operation();
+			String name = documented.name();
+			assertThat(operation.path("summary").asString("")).as("summary of " + name).isNotBlank();
+			assertThat(operation.path("tags")).as("tags of " + name).isNotEmpty();
+			String uri = uri(documented.path(), operation, name);
+			JsonNode body = requestExample(document, operation, name);
+			calls.add(check(document, name, operation, call(method, uri, operation,
+					(body != null) ? this.json.writeValueAsString(body) : null, TestPrincipal.TRUSTED_CLIENT)));
+			if (body != null) {
+				calls.add(check(document, name + " (malformed JSON)", operation,
+						call(method, uri, operation, MALFORMED, TestPrincipal.TRUSTED_CLIENT)));
+				assertThat(calls.getLast()).as("malformed JSON to " + name).endsWith("-> 400");
 			}
 		}
 		return calls;
@@ -163,41 +158,58 @@ public final class ApiContract {
 	public List<String> everyOperationAdmitsExactlyItsDocumentedRoles() {
 		JsonNode document = servedDocument();
 		List<String> calls = new ArrayList<>();
-		for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
-			for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
-				if (!METHODS.contains(entry.getKey())) {
-					continue;
-				}
-				String method = entry.getKey().toUpperCase();
-				JsonNode operation = entry.getValue();
-				String name = method + " " + path.getKey();
-				List<String> roles = new ArrayList<>();
-				operation.path("x-roles").forEach((role) -> roles.add(role.asString()));
-				assertThat(roles).as("who may call %s (x-roles, from its @Allow)", name).isNotEmpty();
-				assertThat(operation.path("security")).as("security requirement of " + name).isNotEmpty();
-				String uri = uri(path.getKey(), operation, name);
-				String body = (requestExample(document, operation, name) != null) ? MALFORMED : null;
+		for (DocumentedOperation documented : operations(document)) {
+			String method = documented.method();
+			JsonNode operation = documented.operation();
+			String name = documented.name();
+			List<String> roles = new ArrayList<>();
+			operation.path("x-roles").forEach((role) -> roles.add(role.asString()));
+			assertThat(roles).as("who may call %s (x-roles, from its @Allow)", name).isNotEmpty();
+			assertThat(operation.path("security")).as("security requirement of " + name).isNotEmpty();
+			String uri = uri(documented.path(), operation, name);
+			String body = (requestExample(document, operation, name) != null) ? MALFORMED : null;
 
-				HttpResponse<String> anonymous = call(method, uri, operation, body, null);
-				assertThat(anonymous.statusCode()).as("%s without a token: %s", name, anonymous.body()).isEqualTo(401);
-				calls.add(check(document, name + " anonymously", operation, anonymous));
-				for (TestPrincipal principal : TestPrincipal.values()) {
-					String as = name + " as " + principal;
-					HttpResponse<String> response = call(method, uri, operation, body, principal);
-					boolean admitted = principal.roles().stream().anyMatch(roles::contains);
-					if (admitted) {
-						assertThat(response.statusCode()).as("%s, admitted by %s: %s", as, roles, response.body())
-							.isNotIn(401, 403);
-					}
-					else {
-						assertThat(response.statusCode()).as("%s, not one of %s: %s", as, roles, response.body())
-							.isEqualTo(403);
-					}
-					calls.add(check(document, as, operation, response));
+			HttpResponse<String> anonymous = call(method, uri, operation, body, null);
+			assertThat(anonymous.statusCode()).as("%s without a token: %s", name, anonymous.body()).isEqualTo(401);
+			calls.add(check(document, name + " anonymously", operation, anonymous));
+			for (TestPrincipal principal : TestPrincipal.values()) {
+				String as = name + " as " + principal;
+				HttpResponse<String> response = call(method, uri, operation, body, principal);
+				boolean admitted = principal.roles().stream().anyMatch(roles::contains);
+				if (admitted) {
+					assertThat(response.statusCode()).as("%s, admitted by %s: %s", as, roles, response.body())
+						.isNotIn(401, 403);
 				}
+				else {
+					assertThat(response.statusCode()).as("%s, not one of %s: %s", as, roles, response.body())
+						.isEqualTo(403);
+				}
+				calls.add(check(document, as, operation, response));
 			}
 		}
 		return calls;
+	}
+
+	/** Every operation of the document, path by path. */
+	private static List<DocumentedOperation> operations(JsonNode document) {
+		List<DocumentedOperation> operations = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+			for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
+				if (METHODS.contains(entry.getKey())) {
+					operations
+						.add(new DocumentedOperation(entry.getKey().toUpperCase(), path.getKey(), entry.getValue()));
+				}
+			}
+		}
+		return operations;
+	}
+
+	private record DocumentedOperation(String method, String path, JsonNode operation) {
+
+		String name() {
+			return this.method + " " + this.path;
+		}
+
 	}
 
 	private String check(JsonNode document, String name, JsonNode operation, HttpResponse<String> response) {

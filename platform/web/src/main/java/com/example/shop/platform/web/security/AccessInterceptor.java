@@ -28,14 +28,14 @@ final class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgume
 
 	private static final String CALLER = Caller.class.getName();
 
-	private final Predicate<Class<?>> ownOperations;
+	private final Predicate<Class<?>> needsRule;
 
 	/**
-	 * @param ownOperations whether a controller is the service's own, whose operations
-	 * need a rule (Swagger UI's and the error page's do not)
+	 * @param needsRule whether a controller's operations need a rule (all but the
+	 * framework's: Swagger UI's, the error page's)
 	 */
-	AccessInterceptor(Predicate<Class<?>> ownOperations) {
-		this.ownOperations = ownOperations;
+	AccessInterceptor(Predicate<Class<?>> needsRule) {
+		this.needsRule = needsRule;
 	}
 
 	@Override
@@ -45,7 +45,7 @@ final class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgume
 		}
 		Allow allow = method.getMethodAnnotation(Allow.class);
 		if (allow == null) {
-			if (this.ownOperations.test(method.getBeanType())) {
+			if (this.needsRule.test(method.getBeanType())) {
 				throw new AccessDeniedException("This operation has no access rule");
 			}
 			return true;

@@ -1,7 +1,5 @@
 package com.example.shop.platform.web.security;
 
-import java.util.Set;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,12 +7,11 @@ import org.jspecify.annotations.Nullable;
  * the principal of the events it causes, and whose data it may touch.
  *
  * @param name the token's subject: a person's username or a machine client's id
- * @param roles the caller's roles
  * @param customerId the customer the token is for ({@code customer_id}), if any
  * @param ownDataOnly whether the caller may call this operation only as a customer, which
  * restricts it to their own data
  */
-public record Caller(String name, Set<Role> roles, @Nullable String customerId, boolean ownDataOnly) {
+public record Caller(String name, @Nullable String customerId, boolean ownDataOnly) {
 
 	/**
 	 * Whether the caller may act on, or see, this customer's data. An operation answers

@@ -11,7 +11,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Reads a {@link Caller} from a verified token: its subject, its roles (the {@code roles}
  * claim of a person, the granted {@code scope} of a machine client) and its
- * {@code customer_id}.
+ * {@code customer_id}. Configure another provider so that people's tokens carry a
+ * {@code roles} claim.
  */
 final class Callers {
 
@@ -24,12 +25,16 @@ final class Callers {
 	private Callers() {
 	}
 
+	/**
+	 * A person's roles are their {@code roles} claim, and only that: a scope that a
+	 * provider grants to every user of a client gives nobody a role. A token without a
+	 * {@code roles} claim is a machine client's, whose granted {@code scope} is its
+	 * roles.
+	 */
 	static Set<Role> roles(Jwt token) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
-		for (String claim : List.of(ROLES, SCOPE)) {
-			for (String value : values(token.getClaim(claim))) {
-				Role.ofClaim(value).ifPresent(roles::add);
-			}
+		for (String value : values(token.getClaim(token.hasClaim(ROLES) ? ROLES : SCOPE))) {
+			Role.ofClaim(value).ifPresent(roles::add);
 		}
 		return roles;
 	}
@@ -47,7 +52,7 @@ final class Callers {
 		if (granted.isEmpty() || (ownDataOnly && customerId == null)) {
 			return null;
 		}
-		return new Caller(token.getSubject(), roles, customerId, ownDataOnly);
+		return new Caller(token.getSubject(), customerId, ownDataOnly);
 	}
 
 	private static List<String> values(Object claim) {

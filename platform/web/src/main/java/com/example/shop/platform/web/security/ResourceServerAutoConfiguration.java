@@ -2,18 +2,15 @@ package com.example.shop.platform.web.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -52,6 +49,8 @@ public class ResourceServerAutoConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated());
+		// a refused token, and a request that needs one or a role it lacks, answered
+		// alike
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
 		}).authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		http.exceptionHandling(
@@ -80,10 +79,17 @@ public class ResourceServerAutoConfiguration {
 	}
 
 	@Bean
-	AccessInterceptor accessInterceptor(BeanFactory beans) {
-		List<String> packages = AutoConfigurationPackages.has(beans) ? AutoConfigurationPackages.get(beans) : List.of();
-		Predicate<Class<?>> own = (type) -> packages.stream().anyMatch((name) -> type.getName().startsWith(name + "."));
-		return new AccessInterceptor(own);
+	AccessInterceptor accessInterceptor() {
+		return new AccessInterceptor(ResourceServerAutoConfiguration::needsRule);
+	}
+
+	/**
+	 * Every controller needs an {@link Allow} on each operation, but the framework's own:
+	 * the OpenAPI document, Swagger UI and the error page.
+	 */
+	static boolean needsRule(Class<?> controller) {
+		String name = controller.getName();
+		return !name.startsWith("org.springframework.") && !name.startsWith("org.springdoc.");
 	}
 
 	@Bean
@@ -104,22 +110,16 @@ public class ResourceServerAutoConfiguration {
 	}
 
 	/**
-	 * A service does not start with an operation of its own that has no {@link Allow}.
+	 * A service does not start with an operation that has no {@link Allow}.
 	 */
 	@Bean
-	SmartInitializingSingleton everyOperationHasAnAccessRule(ApplicationContext context, BeanFactory beans) {
+	SmartInitializingSingleton everyOperationHasAnAccessRule(ApplicationContext context) {
 		return () -> {
-			if (!AutoConfigurationPackages.has(beans)) {
-				return;
-			}
-			List<String> packages = AutoConfigurationPackages.get(beans);
 			List<String> unruled = new ArrayList<>();
 			context.getBeansOfType(RequestMappingHandlerMapping.class)
 				.values()
 				.forEach((mapping) -> mapping.getHandlerMethods().forEach((info, method) -> {
-					boolean own = packages.stream()
-						.anyMatch((name) -> method.getBeanType().getName().startsWith(name + "."));
-					if (own && !method.hasMethodAnnotation(Allow.class)) {
+					if (needsRule(method.getBeanType()) && !method.hasMethodAnnotation(Allow.class)) {
 						unruled.add(info + " (" + method + ")");
 					}
 				}));

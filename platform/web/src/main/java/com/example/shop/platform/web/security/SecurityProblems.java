@@ -8,31 +8,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * 401 and 403 as every other error of the services: RFC 9457 problem details, with the
- * {@code WWW-Authenticate} challenge of RFC 6750. The detail says what to do, never why a
- * token was refused in the words of the library that refused it.
+ * {@code WWW-Authenticate} challenge of RFC 6750. Neither the detail nor the challenge
+ * says why a token was refused in the words of the library that refused it.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
-
-	private final BearerTokenAccessDeniedHandler insufficient = new BearerTokenAccessDeniedHandler();
-
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		this.challenge.commence(request, response, ex);
+		// RFC 6750: a refused token is invalid_token; a missing one is only challenged
+		boolean refused = ex instanceof OAuth2AuthenticationException;
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, refused ? "Bearer error=\"invalid_token\"" : "Bearer");
 		write(request, response, HttpStatus.UNAUTHORIZED,
 				"This operation needs a valid bearer token from the shop's issuer in the Authorization header");
 	}
@@ -40,7 +38,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		this.insufficient.handle(request, response, ex);
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
 		write(request, response, HttpStatus.FORBIDDEN, "The caller's roles do not include one this operation needs");
 	}
 

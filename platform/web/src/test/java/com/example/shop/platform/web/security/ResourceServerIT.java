@@ -130,6 +130,13 @@ class ResourceServerIT {
 	}
 
 	@Test
+	void aPersonsRolesAreTheirRolesClaimNotAScopeTheirClientWasGranted() throws Exception {
+		String token = signed(claims((c) -> c.claim("roles", List.of("warehouse")).claim("scope", "finance")));
+
+		assertThat(get("/finance", "Bearer " + token).statusCode()).isEqualTo(403);
+	}
+
+	@Test
 	void aMachineClientsScopeIsItsRole() throws Exception {
 		assertThat(get("/finance", TestPrincipal.TRUSTED_CLIENT.authorization()).statusCode()).isEqualTo(200);
 		assertThat(get("/finance", TestPrincipal.SALES.authorization()).statusCode()).isEqualTo(403);
@@ -175,8 +182,8 @@ class ResourceServerIT {
 
 	private static void assertUnauthorized(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate"))
-			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer"));
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("Bearer").doesNotContain("error_description"));
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"status\":401")
 			.contains("\"instance\":\"/finance\"")
