@@ -121,6 +121,32 @@ class ResourceServerIT {
 	}
 
 	@Test
+	void everyAnswerCarriesTheSecurityHeadersAndNoOtherOriginIsGrantedAccess() throws Exception {
+		for (HttpResponse<String> response : List.of(get("/finance", TestPrincipal.FINANCE.authorization()),
+				get("/finance", null))) {
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			assertThat(response.headers().firstValue("Cache-Control"))
+				.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
+		}
+
+		HttpResponse<String> preflight = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/finance"))
+				.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+				.header("Origin", "https://elsewhere.example")
+				.header("Access-Control-Request-Method", "GET")
+				.header("Access-Control-Request-Headers", "authorization")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("CORS is closed").isEmpty();
+		HttpResponse<String> fromElsewhere = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/finance"))
+				.header("Origin", "https://elsewhere.example")
+				.header("Authorization", TestPrincipal.FINANCE.authorization())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	@Test
 	void aCallerWithoutOneOfTheRolesIs403WithProblemDetails() throws Exception {
 		HttpResponse<String> response = get("/finance", TestPrincipal.WAREHOUSE.authorization());
 
