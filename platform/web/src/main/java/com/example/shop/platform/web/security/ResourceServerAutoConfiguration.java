@@ -1,9 +1,11 @@
 package com.example.shop.platform.web.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -75,6 +78,23 @@ public class ResourceServerAutoConfiguration {
 				throw new IllegalStateException("Set " + AUDIENCES + " (for example shop-api): a resource server must "
 						+ "refuse tokens issued for another API");
 			}
+		};
+	}
+
+	/**
+	 * The decoder that Spring Boot builds from the issuer's configuration, remembering
+	 * what it verified ({@link VerifiedTokens}).
+	 */
+	@Bean
+	static BeanPostProcessor verifiedTokens() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				return (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens))
+						? new VerifiedTokens(decoder, Clock.systemUTC()) : bean;
+			}
+
 		};
 	}
 
