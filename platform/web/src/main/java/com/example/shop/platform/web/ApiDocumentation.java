@@ -66,6 +66,7 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 			Map.entry(404, "No such resource"),
 			Map.entry(409, "The resource changed meanwhile, or its state forbids this"),
 			Map.entry(413, "The body is larger than the service accepts"), Map.entry(415, "The body is not JSON"),
+			Map.entry(429, "The caller sent more requests than it may; retry after `Retry-After` seconds"),
 			Map.entry(422, "The request is well formed but breaks a business rule"),
 			Map.entry(428, "A precondition header this operation needs is missing"),
 			Map.entry(503, "The service cannot take the request now; retry after `Retry-After` seconds"));
@@ -78,7 +79,7 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 
 	/**
 	 * Adds the documented error statuses of one operation, and who may call it: its roles
-	 * as {@code x-roles}, in its description, and 401 and 403.
+	 * as {@code x-roles}, in its description, and 401, 403 and 429.
 	 */
 	static Operation document(Operation operation, HandlerMethod handler) {
 		ProblemResponses problems = handler.getMethodAnnotation(ProblemResponses.class);
@@ -96,6 +97,7 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 				.description((operation.getDescription() != null) ? operation.getDescription() + "\n\n" + who : who);
 			addProblem(operation, 401);
 			addProblem(operation, 403);
+			addProblem(operation, 429);
 		}
 		return operation;
 	}
@@ -168,7 +170,7 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 			.examples(Map.of("problem", new Example().value(example)));
 		ApiResponse response = new ApiResponse().description(meaning)
 			.content(new Content().addMediaType(PROBLEM_JSON, media));
-		if (status == 503) {
+		if (status == 503 || status == 429) {
 			response.addHeaderObject("Retry-After",
 					new Header().description("Seconds to wait before retrying").schema(new IntegerSchema()));
 		}

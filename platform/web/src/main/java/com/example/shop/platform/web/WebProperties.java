@@ -11,9 +11,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxRequestBytes the largest request body accepted; larger ones are answered 413
  * @param admission how many commands run at once, see {@link AdmissionControlFilter}
+ * @param rateLimit how many requests each person may send
  */
 @ConfigurationProperties("shop.web")
-public record WebProperties(@DefaultValue("64KB") DataSize maxRequestBytes, @DefaultValue Admission admission) {
+public record WebProperties(@DefaultValue("64KB") DataSize maxRequestBytes, @DefaultValue Admission admission,
+		@DefaultValue RateLimit rateLimit) {
 
 	/**
 	 * @param maxConcurrentCommands commands that run at once; low enough that under
@@ -25,6 +27,19 @@ public record WebProperties(@DefaultValue("64KB") DataSize maxRequestBytes, @Def
 	 */
 	public record Admission(@DefaultValue("32") int maxConcurrentCommands, @DefaultValue("32") int maxWaitingCommands,
 			@DefaultValue("50ms") Duration maxWait, @DefaultValue("1s") Duration retryAfter) {
+
+	}
+
+	/**
+	 * The abuse limit of the public API: each person (a token with a {@code roles} claim)
+	 * may send {@code burst} requests at once and {@code requestsPerSecond} after that,
+	 * to each instance; beyond it, 429 with {@code Retry-After}. Machine clients are
+	 * integrations the operator registered, and are not limited here.
+	 *
+	 * @param requestsPerSecond the sustained rate
+	 * @param burst how many may come at once
+	 */
+	public record RateLimit(@DefaultValue("20") int requestsPerSecond, @DefaultValue("40") int burst) {
 
 	}
 

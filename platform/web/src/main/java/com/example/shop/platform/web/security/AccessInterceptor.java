@@ -1,5 +1,8 @@
 package com.example.shop.platform.web.security;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +24,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Enforces each operation's {@link Allow} before its body is read: 403 for a caller
  * without one of its roles, and for every caller of an operation of the service that has
- * no rule. The {@link Caller} it finds is what the operation's {@code Caller} parameter
- * receives.
+ * no rule; then a person's rate limit (429 with {@code Retry-After}). The {@link Caller}
+ * it finds is what the operation's {@code Caller} parameter receives.
  */
 final class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgumentResolver {
 
@@ -30,16 +33,21 @@ final class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgume
 
 	private final Predicate<Class<?>> needsRule;
 
+	private final PersonRateLimits limits;
+
 	/**
 	 * @param needsRule whether a controller's operations need a rule (all but the
 	 * framework's: Swagger UI's, the error page's)
+	 * @param limits each person's rate limit
 	 */
-	AccessInterceptor(Predicate<Class<?>> needsRule) {
+	AccessInterceptor(Predicate<Class<?>> needsRule, PersonRateLimits limits) {
 		this.needsRule = needsRule;
+		this.limits = limits;
 	}
 
 	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws IOException {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
@@ -57,6 +65,13 @@ final class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgume
 		Caller caller = Callers.of(token.getToken(), allow.value());
 		if (caller == null) {
 			throw new AccessDeniedException("The caller has none of the roles this operation needs");
+		}
+		if (token.getToken().hasClaim(Callers.ROLES)) {
+			Optional<Duration> wait = this.limits.take(caller.name());
+			if (wait.isPresent()) {
+				SecurityProblems.tooManyRequests(request, response, wait.get());
+				return false;
+			}
 		}
 		request.setAttribute(CALLER, caller);
 		return true;

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.shop.platform.web.WebProperties;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
@@ -30,15 +33,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, found by
  * discovery; or its {@code jwk-set-uri}), signed by a key of its JWK set, current, and
  * for the API ({@code spring.security.oauth2.resourceserver.jwt.audiences}); otherwise
- * 401. Each operation then admits the roles of its {@link Allow} (otherwise 403). Public:
- * the probes, the OpenAPI document and Swagger UI, and the actuator, which listens only
- * on the management port ({@code management.server.port}), where no gateway or ingress
+ * 401. Each operation then admits the roles of its {@link Allow} (otherwise 403), and
+ * each person their rate ({@code shop.web.rate-limit.*}, otherwise 429). Public: the
+ * probes, the OpenAPI document and Swagger UI, and the actuator, which listens only on
+ * the management port ({@code management.server.port}), where no gateway or ingress
  * routes. No session, no cookies, so no CSRF to defend against; a token in the query
  * string is not read.
  */
 @AutoConfiguration(before = { OAuth2ResourceServerAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 		ManagementWebSecurityAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(WebProperties.class)
 public class ResourceServerAutoConfiguration {
 
 	static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
@@ -99,8 +104,10 @@ public class ResourceServerAutoConfiguration {
 	}
 
 	@Bean
-	AccessInterceptor accessInterceptor() {
-		return new AccessInterceptor(ResourceServerAutoConfiguration::needsRule);
+	AccessInterceptor accessInterceptor(WebProperties properties) {
+		WebProperties.RateLimit limit = properties.rateLimit();
+		return new AccessInterceptor(ResourceServerAutoConfiguration::needsRule,
+				new PersonRateLimits(limit.requestsPerSecond(), limit.burst()));
 	}
 
 	/**

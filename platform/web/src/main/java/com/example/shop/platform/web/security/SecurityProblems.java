@@ -1,6 +1,7 @@
 package com.example.shop.platform.web.security;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,6 +41,17 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
 		write(request, response, HttpStatus.FORBIDDEN, "The caller's roles do not include one this operation needs");
+	}
+
+	/**
+	 * 429 for a person who sent more than their rate allows, with when to try again.
+	 */
+	static void tooManyRequests(HttpServletRequest request, HttpServletResponse response, Duration wait)
+			throws IOException {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+		write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+				"More requests than this caller may send; retry after Retry-After seconds");
 	}
 
 	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
