@@ -7,6 +7,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Port checks for loopback: is a port free, pick a free one, wait until something
@@ -18,24 +21,39 @@ public final class Ports {
 	}
 
 	/**
-	 * A port that was free a moment ago, for tests that must not collide with a running
-	 * stack.
+	 * Where {@link #free()} looks: below the ports that operating systems hand to
+	 * outgoing connections (Linux 32768-60999, macOS and Windows 49152-65535), so that no
+	 * client socket of Kafka, JDBC or HTTP can take a port between the moment it is
+	 * chosen and the moment a server binds it. That did happen, with ports the kernel
+	 * chose.
+	 */
+	private static final int FIRST = 20_000;
+
+	private static final int LAST = 32_767;
+
+	private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * A port that was free a moment ago and that this JVM has not handed out before, for
+	 * tests that must not collide with a running stack or with each other.
 	 */
 	public static int free() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		for (int attempt = 0; attempt < 1_000; attempt++) {
+			int port = ThreadLocalRandom.current().nextInt(FIRST, LAST + 1);
+			if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
+				return port;
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		throw new UncheckedIOException(new IOException("No free port between " + FIRST + " and " + LAST));
 	}
 
 	static boolean isFree(int port) {
 		if (accepts(port)) {
 			return false;
 		}
+		// every address, as a server binds it by default
 		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", port));
+			socket.bind(new InetSocketAddress(port));
 			return true;
 		}
 		catch (IOException ex) {
