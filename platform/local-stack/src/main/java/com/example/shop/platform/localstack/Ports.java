@@ -25,11 +25,13 @@ public final class Ports {
 	 * outgoing connections (Linux 32768-60999, macOS and Windows 49152-65535), so that no
 	 * client socket of Kafka, JDBC or HTTP can take a port between the moment it is
 	 * chosen and the moment a server binds it. That did happen, with ports the kernel
-	 * chose.
+	 * chose. The range ends below the local stack's fixed ports (MongoDB's 27017). Other
+	 * JVMs choose from the same range; a collision between two of them is possible,
+	 * though unlikely.
 	 */
 	private static final int FIRST = 20_000;
 
-	private static final int LAST = 32_767;
+	private static final int LAST = 26_999;
 
 	private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 

@@ -13,6 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -61,6 +62,10 @@ final class AccessInterceptor implements HandlerInterceptor, HandlerMethodArgume
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (!(authentication instanceof JwtAuthenticationToken token)) {
 			throw new AuthenticationCredentialsNotFoundException("A bearer token is required");
+		}
+		if (token.getToken().getSubject() == null || token.getToken().getSubject().isBlank()) {
+			// the events a request causes name its subject: a token without one is no use
+			throw new InvalidBearerTokenException("The token names no subject");
 		}
 		Caller caller = Callers.of(token.getToken(), allow.value());
 		if (caller == null) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
@@ -18,15 +19,18 @@ final class PersonRateLimits {
 
 	static final int MAX_PEOPLE = 100_000;
 
-	private final int requestsPerSecond;
-
-	private final int burst;
+	private final BucketConfiguration configuration;
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
 	PersonRateLimits(int requestsPerSecond, int burst) {
-		this.requestsPerSecond = requestsPerSecond;
-		this.burst = burst;
+		if (requestsPerSecond < 1 || burst < 1) {
+			throw new IllegalArgumentException("shop.web.rate-limit.requests-per-second and burst must be at least 1,"
+					+ " not " + requestsPerSecond + " and " + burst);
+		}
+		this.configuration = BucketConfiguration.builder()
+			.addLimit((limit) -> limit.capacity(burst).refillGreedy(requestsPerSecond, Duration.ofSeconds(1)))
+			.build();
 	}
 
 	/**
@@ -43,9 +47,7 @@ final class PersonRateLimits {
 	}
 
 	private Bucket bucket() {
-		return Bucket.builder()
-			.addLimit((limit) -> limit.capacity(this.burst).refillGreedy(this.requestsPerSecond, Duration.ofSeconds(1)))
-			.build();
+		return Bucket.builder().addLimit(this.configuration.getBandwidths()[0]).build();
 	}
 
 }

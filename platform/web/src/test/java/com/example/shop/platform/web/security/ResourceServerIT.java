@@ -35,11 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,6 +70,19 @@ class ResourceServerIT {
 	int port;
 
 	final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	JwtDecoder decoder;
+
+	@Test
+	void theDecoderThatSpringBootBuiltRemembersWhatItVerified() {
+		assertThat(this.decoder).isInstanceOf(VerifiedTokens.class);
+	}
+
+	@Test
+	void aTokenWithoutASubjectIs401() throws Exception {
+		assertUnauthorized(get("/finance", "Bearer " + signed(claims((c) -> c.subject(null)))));
+	}
 
 	@Test
 	void aTokenFromTheIssuerIsAccepted() throws Exception {

@@ -69,6 +69,20 @@ class VerifiedTokensTest {
 	}
 
 	@Test
+	void aTokenIsVerifiedAgainAfterAMinuteSoThatAWithdrawnKeyStopsWorking() throws Exception {
+		String token = token(Instant.now().plusSeconds(3600));
+		AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+		VerifiedTokens tokens = new VerifiedTokens(this.counting, clock(now));
+		tokens.decode(token);
+		tokens.decode(token);
+		assertThat(this.verifications).hasValue(1);
+
+		now.set(now.get().plus(VerifiedTokens.MAX_AGE).plusSeconds(1));
+		tokens.decode(token);
+		assertThat(this.verifications).hasValue(2);
+	}
+
+	@Test
 	void aTokenTheDecoderRefusesIsNeverRemembered() throws Exception {
 		VerifiedTokens tokens = new VerifiedTokens(this.counting, Clock.systemUTC());
 		String token = token(Instant.now().plusSeconds(300));
