@@ -40,10 +40,11 @@ import org.springframework.web.method.HandlerMethod;
  * description from {@link ApiProperties}; the {@code ProblemDetail} schema; for every
  * operation the error statuses of its {@link ProblemResponses}, each as
  * {@code application/problem+json} with an example; 503 with {@code Retry-After} on every
- * command, which admission control may shed; and paths and tags in a stable order, so
- * that the committed document changes only when the API does. Every operation with an
- * {@link Allow} needs a bearer token, lists its roles ({@code x-roles}) and answers 401
- * and 403.
+ * command, which admission control may shed; 413 and 415 on every operation with a body;
+ * and paths and tags in a stable order, so that the committed document changes only when
+ * the API does. Every operation with an {@link Allow} needs a bearer token, lists its
+ * roles ({@code x-roles}) and answers 400 (any request can be malformed), 401, 403 and
+ * 429.
  */
 public final class ApiDocumentation implements OpenApiCustomizer {
 
@@ -79,7 +80,7 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 
 	/**
 	 * Adds the documented error statuses of one operation, and who may call it: its roles
-	 * as {@code x-roles}, in its description, and 401, 403 and 429.
+	 * as {@code x-roles}, in its description, and 400, 401, 403 and 429.
 	 */
 	static Operation document(Operation operation, HandlerMethod handler) {
 		ProblemResponses problems = handler.getMethodAnnotation(ProblemResponses.class);
@@ -95,6 +96,7 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 					+ (roles.contains(Role.CUSTOMER.claim()) ? " (a customer: for their own data only)" : "") + ".";
 			operation
 				.description((operation.getDescription() != null) ? operation.getDescription() + "\n\n" + who : who);
+			addProblem(operation, 400);
 			addProblem(operation, 401);
 			addProblem(operation, 403);
 			addProblem(operation, 429);
@@ -124,6 +126,11 @@ public final class ApiDocumentation implements OpenApiCustomizer {
 				entry.getValue().readOperationsMap().forEach((method, operation) -> {
 					if (COMMANDS.contains(method)) {
 						addProblem(operation, 503);
+					}
+					if (operation.getRequestBody() != null) {
+						// any body may be too large, or not JSON
+						addProblem(operation, 413);
+						addProblem(operation, 415);
 					}
 					sortResponses(operation);
 				});

@@ -4,16 +4,23 @@ import com.example.shop.platform.web.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.swagger.v3.oas.models.media.ObjectSchema;
+import org.apache.catalina.core.StandardHost;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +34,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link WebProperties} ({@code shop.web.max-request-bytes}, 64 KB by default), and the
  * {@link AdmissionControlFilter} ({@code shop.web.admission.*}), which runs early, so
  * that a shed request costs as little as possible, and the {@link RequestLogContext},
- * which puts the correlation id and the ids in the path into every line logged.
+ * which puts the correlation id and the ids in the path into every line logged. Errors
+ * that no controller answers are problem details too ({@link ErrorProblems}).
  */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(WebProperties.class)
 public class WebAutoConfiguration {
@@ -65,6 +73,21 @@ public class WebAutoConfiguration {
 	}
 
 	/**
+	 * Tomcat's own errors as problem details ({@link ErrorProblems.Valve}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TomcatServletWebServerFactory.class)
+	static class TomcatErrorProblemsConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatErrorProblems() {
+			return (factory) -> factory.addContextCustomizers((context) -> ((StandardHost) context.getParent())
+				.setErrorReportValveClass(ErrorProblems.Valve.class.getName()));
+		}
+
+	}
+
+	/**
 	 * The correlation id in the logging context of every request, set before any other
 	 * filter logs.
 	 */
@@ -88,6 +111,25 @@ public class WebAutoConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * No NUL in text from a request body ({@link NulFreeText}); Spring Boot registers the
+	 * module with its JSON mapper.
+	 */
+	@Bean
+	JacksonModule nulFreeText() {
+		return NulFreeText.module();
+	}
+
+	/**
+	 * Problem details for errors no controller answers, in place of Spring Boot's error
+	 * JSON ({@code /error}) and Tomcat's HTML error page.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	ErrorProblems.Controller errorProblems() {
+		return new ErrorProblems.Controller();
 	}
 
 	@Bean

@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,8 +27,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -34,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The problem-details base in a real embedded Tomcat, under an advice that, like every
- * service's, maps only its own exception.
+ * service's, maps only its own exception; and problem details for what the container and
+ * the firewall refuse before any controller.
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -92,6 +97,63 @@ class ProblemDetailsHandlerIT {
 			.contains("\"message\":\"forbidden is not a name we take\"");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(
+			strings = { "/things/a%2Fb", "/things/%0D%0A", "/things/%00", "/things/a%5Cb", "/things/%2E%2E%2F%2E%2E" })
+	void aPathTheContainerOrTheFirewallRefusesIs400AsProblemDetails(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertProblemWithoutInternals(response, 400);
+	}
+
+	@Test
+	void aQueryValueWithAControlCharacterIs400() throws Exception {
+		assertThat(get("/things?name=ab").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> response = get("/things?name=a%00b");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertProblemWithoutInternals(response, 400);
+	}
+
+	@Test
+	void aBodyWithNulInTextIs400NotAFailedTransaction() throws Exception {
+		HttpResponse<String> response = post("{\"name\":\"a\\u0000b\"}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("The request body is not valid JSON of the expected shape.");
+	}
+
+	@Test
+	void aRequestLineTooLongIsProblemDetails() throws Exception {
+		HttpResponse<String> response = get("/things/" + "x".repeat(20_000));
+
+		assertThat(response.statusCode()).isBetween(400, 431);
+		assertProblemWithoutInternals(response, response.statusCode());
+	}
+
+	@Test
+	void anUnknownRouteIs404AsProblemDetails() throws Exception {
+		HttpResponse<String> response = get("/nothing/here");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertProblemWithoutInternals(response, 404);
+	}
+
+	private static void assertProblemWithoutInternals(HttpResponse<String> response, int status) {
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"status\":" + status)
+			.doesNotContain("Exception", "org.", "Tomcat", "<html");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> post(String json) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/things"))
 			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
@@ -141,6 +203,12 @@ class ProblemDetailsHandlerIT {
 				throw new RefusedNameException(thing.name());
 			}
 			return thing;
+		}
+
+		@Allow(Role.OPERATIONS)
+		@GetMapping("/things")
+		Thing find(@RequestParam String name) {
+			return new Thing(name);
 		}
 
 	}

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -23,6 +24,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -67,6 +70,18 @@ public class ResourceServerAutoConfiguration {
 		http.csrf((csrf) -> csrf.disable());
 		http.requestCache((cache) -> cache.disable());
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's firewall, stricter about parameters: a query or form value with a
+	 * control character is refused (400) like a path with one, since PostgreSQL stores no
+	 * NUL and no operation takes such text.
+	 */
+	@Bean
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedParameterValues((value) -> value.chars().noneMatch(Character::isISOControl));
+		return firewall;
 	}
 
 	/**
@@ -116,7 +131,8 @@ public class ResourceServerAutoConfiguration {
 	 */
 	static boolean needsRule(Class<?> controller) {
 		String name = controller.getName();
-		return !name.startsWith("org.springframework.") && !name.startsWith("org.springdoc.");
+		return !name.startsWith("org.springframework.") && !name.startsWith("org.springdoc.")
+				&& !ErrorController.class.isAssignableFrom(controller);
 	}
 
 	@Bean
