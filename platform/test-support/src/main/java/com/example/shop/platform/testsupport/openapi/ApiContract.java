@@ -75,6 +75,11 @@ public final class ApiContract {
 		return new ApiContract(service, "http://127.0.0.1:" + port, committed);
 	}
 
+	/** Where the service answers, e.g. {@code http://127.0.0.1:8081}. */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
 	/**
 	 * The document the service serves at {@code /v3/api-docs}, without its
 	 * {@code servers}, which name the test's random port.
@@ -191,7 +196,7 @@ public final class ApiContract {
 	}
 
 	/** Every operation of the document, path by path. */
-	private static List<DocumentedOperation> operations(JsonNode document) {
+	static List<DocumentedOperation> operations(JsonNode document) {
 		List<DocumentedOperation> operations = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
 			for (Map.Entry<String, JsonNode> entry : path.getValue().properties()) {
@@ -204,7 +209,7 @@ public final class ApiContract {
 		return operations;
 	}
 
-	private record DocumentedOperation(String method, String path, JsonNode operation) {
+	record DocumentedOperation(String method, String path, JsonNode operation) {
 
 		String name() {
 			return this.method + " " + this.path;
@@ -296,7 +301,7 @@ public final class ApiContract {
 		}
 	}
 
-	private static JsonNode resolve(JsonNode document, JsonNode schema) {
+	static JsonNode resolve(JsonNode document, JsonNode schema) {
 		JsonNode resolved = schema;
 		while (resolved.has("$ref")) {
 			String ref = resolved.get("$ref").asString();
