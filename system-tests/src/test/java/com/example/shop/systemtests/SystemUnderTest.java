@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.example.shop.platform.localstack.ChildProcess;
@@ -196,12 +197,17 @@ final class SystemUnderTest {
 		return instance;
 	}
 
-	/** A client of every instance of every service. */
+	/** A client of every instance of every service, as the demo client. */
 	ShopClient client() {
+		return client(ShopClient.demoClient(this.issuer));
+	}
+
+	/** A client of every instance of every service, with the given authorization. */
+	ShopClient client(Supplier<String> authorization) {
 		Map<Service, List<String>> urls = new EnumMap<>(Service.class);
 		this.ports.forEach((service, ports) -> urls.put(service,
 				ports.stream().map((port) -> "http://127.0.0.1:" + port).toList()));
-		return new ShopClient(urls, ShopClient.demoClient(this.issuer));
+		return new ShopClient(urls, authorization);
 	}
 
 	InvariantChecker invariants(ShopClient shop) {
@@ -362,6 +368,19 @@ final class SystemUnderTest {
 	/** The port of the service's first instance. */
 	private int port(Service service) {
 		return this.ports.get(service).get(0);
+	}
+
+	/**
+	 * Where the service's first instance serves its API, e.g.
+	 * {@code http://127.0.0.1:20001}.
+	 */
+	String baseUrl(Service service) {
+		return "http://127.0.0.1:" + port(service);
+	}
+
+	/** Where the service's first instance serves its actuator: the management port. */
+	String managementUrl(Service service) {
+		return "http://127.0.0.1:" + managementPort(port(service));
 	}
 
 	private List<ChildProcess> instances(Service service) {

@@ -1,0 +1,54 @@
+package com.example.shop.systemtests;
+
+import java.util.List;
+
+import com.example.shop.platform.testsupport.openapi.ApiContract;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static com.example.shop.platform.testsupport.TestPrincipal.TRUSTED_CLIENT;
+import static com.example.shop.systemtests.ApiCalls.assertProblem;
+
+/**
+ * OWASP API Security Top 10 (2023), API9: improper inventory management. What runs is
+ * what is documented: each service, started from the jar the build made, serves exactly
+ * its committed OpenAPI document; and the routes that forgotten, older or debugging APIs
+ * tend to leave behind answer 404 to a caller with every role.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class Api9InventoryManagementIT {
+
+	private static final List<String> FORGOTTEN = List.of("/v1/orders", "/v2/orders", "/api/orders", "/api/v1/sagas",
+			"/admin", "/internal", "/debug", "/console", "/h2-console", "/graphql", "/v2/api-docs",
+			"/swagger-resources", "/env", "/metrics", "/trace", "/jolokia", "/products", "/error");
+
+	private SystemUnderTest system;
+
+	private ApiCalls calls;
+
+	@BeforeAll
+	void start() {
+		this.system = SystemUnderTest.get();
+		this.calls = new ApiCalls(this.system);
+	}
+
+	@Test
+	void everyServiceServesExactlyItsCommittedDocument() {
+		for (Service service : Service.values()) {
+			String url = this.system.baseUrl(service);
+			ApiContract.of(service.artifact(), Integer.parseInt(url.substring(url.lastIndexOf(':') + 1)))
+				.servedDocumentIsTheCommittedOne();
+		}
+	}
+
+	@Test
+	void routesOfForgottenApisAreNotThere() {
+		for (Service service : Service.values()) {
+			for (String route : FORGOTTEN) {
+				assertProblem(this.calls.as(TRUSTED_CLIENT, service, "GET", route, null), 404);
+			}
+		}
+	}
+
+}
