@@ -72,6 +72,30 @@ class KubernetesManifestsTest {
 					.isFalse();
 			}
 		}
+		// a rule for pods of one of the system's services names pods that run here (prod
+		// has
+		// no demo issuer); infrastructure may come from an operator (Strimzi) or
+		// elsewhere
+		for (JsonNode policy : Kustomize.ofKind(objects, "NetworkPolicy")) {
+			for (String direction : List.of("ingress", "egress")) {
+				for (JsonNode rule : policy.path("spec").path(direction)) {
+					for (JsonNode peer : rule.path(direction.equals("ingress") ? "from" : "to")) {
+						JsonNode pods = peer.path("podSelector").path("matchLabels");
+						if (!pods.has("app.kubernetes.io/name") || peer.has("namespaceSelector")) {
+							continue;
+						}
+						assertThat(podTemplates)
+							.as("%s of NetworkPolicy %s names pods that run: %s", direction, Kustomize.nameOf(policy),
+									pods)
+							.anyMatch((pod) -> pods.properties()
+								.stream()
+								.allMatch((label) -> label.getValue()
+									.asText()
+									.equals(pod.path("metadata").path("labels").path(label.getKey()).asText(null))));
+					}
+				}
+			}
+		}
 	}
 
 	/**
