@@ -4,17 +4,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
-import com.example.shop.platform.testsupport.TestPrincipal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import static com.example.shop.platform.testsupport.TestPrincipal.ALICE;
-import static com.example.shop.platform.testsupport.TestPrincipal.FINANCE;
 import static com.example.shop.platform.testsupport.TestPrincipal.OPERATIONS;
-import static com.example.shop.platform.testsupport.TestPrincipal.WAREHOUSE;
 import static com.example.shop.systemtests.ApiCalls.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,15 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Api2BrokenAuthenticationIT {
 
-	/** A read of every service, and who may make it. */
-	private static final Map<Service, Read> READS = Map.of(Service.ORDER_COMMAND,
-			new Read("/orders/0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b/history", OPERATIONS), Service.ORDER_QUERY,
-			new Read("/projections", OPERATIONS), Service.PAYMENT, new Read("/accounts/C-000001", FINANCE),
-			Service.INVENTORY, new Read("/products/SKU-1", WAREHOUSE), Service.SAGA, new Read("/sagas", OPERATIONS));
-
-	private record Read(String path, TestPrincipal principal) {
-	}
-
 	private ApiCalls calls;
 
 	@BeforeAll
@@ -51,7 +38,7 @@ class Api2BrokenAuthenticationIT {
 		String real = OPERATIONS.accessToken();
 		List<String> broken = List.of("", "Bearer", "Bearer not-a-jwt", "Bearer " + algorithmNone(real),
 				"Bearer " + tampered(real), "Basic " + base64("olivia:password"), real);
-		READS.forEach((service, read) -> {
+		ApiCalls.READS.forEach((service, read) -> {
 			String path = read.path();
 			assertThat(this.calls.as(read.principal(), service, "GET", path, null).statusCode())
 				.as("%s %s with a real token", service, path)

@@ -3,7 +3,6 @@ package com.example.shop.systemtests;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import com.example.shop.platform.testsupport.openapi.ApiContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +35,7 @@ class Api5FunctionLevelAuthorizationIT {
 	@Test
 	void everyOperationOfEveryServiceAdmitsExactlyItsDocumentedRoles() {
 		for (Service service : Service.values()) {
-			String url = this.system.baseUrl(service);
-			int port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
-			List<String> calls = ApiContract.of(service.artifact(), port)
-				.everyOperationAdmitsExactlyItsDocumentedRoles();
+			List<String> calls = this.system.apiContract(service).everyOperationAdmitsExactlyItsDocumentedRoles();
 			assertThat(calls).as("the matrix of %s", service).anyMatch((call) -> call.endsWith("-> 403"));
 		}
 	}

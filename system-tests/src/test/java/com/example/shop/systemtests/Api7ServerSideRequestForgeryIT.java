@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
@@ -83,13 +82,8 @@ class Api7ServerSideRequestForgeryIT {
 				System.currentTimeMillis() / 1000 + 300));
 		String token = header + "." + claims + "." + base64("not a signature");
 
-		for (Map.Entry<Service, String> read : Map
-			.of(Service.SAGA, "/sagas", Service.ORDER_QUERY, "/projections", Service.ORDER_COMMAND,
-					"/orders/0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b/history", Service.PAYMENT, "/accounts/C-000001",
-					Service.INVENTORY, "/products/SKU-1")
-			.entrySet()) {
-			assertProblem(this.calls.send(read.getKey(), "GET", read.getValue(), "Bearer " + token, null), 401);
-		}
+		ApiCalls.READS.forEach((service,
+				read) -> assertProblem(this.calls.send(service, "GET", read.path(), "Bearer " + token, null), 401));
 		assertThat(this.fetched).as("requests the services sent where the token pointed").isEmpty();
 	}
 

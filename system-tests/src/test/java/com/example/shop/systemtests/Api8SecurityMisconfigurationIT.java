@@ -2,9 +2,7 @@ package com.example.shop.systemtests;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
-import com.example.shop.platform.testsupport.TestPrincipal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,15 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Api8SecurityMisconfigurationIT {
-
-	/** Who may read from each service, and one of its reads. */
-	private static final Map<Service, Read> READS = Map.of(Service.ORDER_COMMAND,
-			new Read(SALES, "/orders/0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b/history"), Service.ORDER_QUERY,
-			new Read(OPERATIONS, "/projections"), Service.PAYMENT, new Read(FINANCE, "/accounts/C-000001"),
-			Service.INVENTORY, new Read(WAREHOUSE, "/products/SKU-1"), Service.SAGA, new Read(OPERATIONS, "/sagas"));
-
-	private record Read(TestPrincipal principal, String path) {
-	}
 
 	private ApiCalls calls;
 
@@ -64,7 +53,7 @@ class Api8SecurityMisconfigurationIT {
 
 	@Test
 	void everyAnswerCarriesTheSecurityHeaders() {
-		READS.forEach((service, read) -> {
+		ApiCalls.READS.forEach((service, read) -> {
 			for (HttpResponse<String> response : List.of(
 					this.calls.as(read.principal(), service, "GET", read.path(), null),
 					this.calls.send(service, "GET", read.path(), null, null))) {
@@ -80,7 +69,7 @@ class Api8SecurityMisconfigurationIT {
 
 	@Test
 	void noOtherOriginIsGrantedAccess() {
-		READS.forEach((service, read) -> {
+		ApiCalls.READS.forEach((service, read) -> {
 			HttpResponse<String> preflight = this.calls.send(service, "OPTIONS", read.path(), null, null, "Origin",
 					"https://evil.example", "Access-Control-Request-Method", "GET");
 			HttpResponse<String> simple = this.calls.as(read.principal(), service, "GET", read.path(), null, "Origin",
@@ -93,7 +82,7 @@ class Api8SecurityMisconfigurationIT {
 
 	@Test
 	void traceIsOff() {
-		READS.forEach((service, read) -> {
+		ApiCalls.READS.forEach((service, read) -> {
 			HttpResponse<String> trace = this.calls.as(read.principal(), service, "TRACE", read.path(), null);
 			assertThat(trace.statusCode()).as("%s", trace.uri()).isIn(400, 405);
 			assertThat(trace.body()).doesNotContain("Authorization").doesNotContain("Bearer");

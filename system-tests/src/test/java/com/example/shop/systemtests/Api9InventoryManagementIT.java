@@ -2,7 +2,6 @@ package com.example.shop.systemtests;
 
 import java.util.List;
 
-import com.example.shop.platform.testsupport.openapi.ApiContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,9 +35,7 @@ class Api9InventoryManagementIT {
 	@Test
 	void everyServiceServesExactlyItsCommittedDocument() {
 		for (Service service : Service.values()) {
-			String url = this.system.baseUrl(service);
-			ApiContract.of(service.artifact(), Integer.parseInt(url.substring(url.lastIndexOf(':') + 1)))
-				.servedDocumentIsTheCommittedOne();
+			this.system.apiContract(service).servedDocumentIsTheCommittedOne();
 		}
 	}
 

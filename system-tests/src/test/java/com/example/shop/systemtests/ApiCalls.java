@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -35,6 +36,21 @@ final class ApiCalls {
 			{"customerId":"%s","lines":[{"sku":"%s","quantity":1,"unitPrice":10.00,"currency":"EUR"}],
 			 "shippingAddress":{"name":"Ada Lovelace","street":"Main St 1","city":"Berlin","postalCode":"10115",
 			                    "country":"DE"}}""";
+
+	/**
+	 * A read of every service, and who may make it: what the tests send their broken and
+	 * odd credentials and headers to.
+	 */
+	static final Map<Service, Read> READS = Map.of(Service.ORDER_COMMAND,
+			new Read(TestPrincipal.OPERATIONS, "/orders/0b7c5d2e-2f5a-4b8e-9a57-1f0e3c4d5a6b/history"),
+			Service.ORDER_QUERY, new Read(TestPrincipal.OPERATIONS, "/projections"), Service.PAYMENT,
+			new Read(TestPrincipal.FINANCE, "/accounts/C-000001"), Service.INVENTORY,
+			new Read(TestPrincipal.WAREHOUSE, "/products/SKU-1"), Service.SAGA,
+			new Read(TestPrincipal.OPERATIONS, "/sagas"));
+
+	/** A path to read, and a principal who may. */
+	record Read(TestPrincipal principal, String path) {
+	}
 
 	private final SystemUnderTest system;
 

@@ -32,6 +32,7 @@ import com.example.shop.platform.localstack.Ports;
 import com.example.shop.platform.localstack.RunDirectory;
 import com.example.shop.platform.testsupport.PostgresEndpoint;
 import com.example.shop.platform.testsupport.TestInfrastructure;
+import com.example.shop.platform.testsupport.openapi.ApiContract;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -376,6 +377,11 @@ final class SystemUnderTest {
 	 */
 	String baseUrl(Service service) {
 		return "http://127.0.0.1:" + port(service);
+	}
+
+	/** The REST contract of the service's first instance. */
+	ApiContract apiContract(Service service) {
+		return ApiContract.of(service.artifact(), port(service));
 	}
 
 	/** Where the service's first instance serves its actuator: the management port. */

@@ -68,6 +68,15 @@ public final class IssuerClient {
 	 * first asked for and again a minute before it expires.
 	 */
 	public Supplier<String> authorization(String clientId, String secret, String scope) {
+		Supplier<Token> token = renewing(() -> clientCredentials(clientId, secret, scope));
+		return () -> token.get().bearer();
+	}
+
+	/**
+	 * A token from {@code fetch}, fetched when first asked for and again a minute before
+	 * it expires.
+	 */
+	public static Supplier<Token> renewing(Supplier<Token> fetch) {
 		return new Supplier<>() {
 
 			private Token token;
@@ -75,12 +84,12 @@ public final class IssuerClient {
 			private Instant renewAt = Instant.MIN;
 
 			@Override
-			public synchronized String get() {
+			public synchronized Token get() {
 				if (this.token == null || Instant.now().isAfter(this.renewAt)) {
-					this.token = clientCredentials(clientId, secret, scope);
+					this.token = fetch.get();
 					this.renewAt = Instant.now().plus(this.token.expiresIn()).minus(Duration.ofMinutes(1));
 				}
-				return this.token.bearer();
+				return this.token;
 			}
 
 		};

@@ -1,10 +1,9 @@
 package com.example.shop.platform.testsupport;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.example.shop.platform.localstack.IssuerClient;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +43,7 @@ public enum TestPrincipal {
 
 	private static final String DEMO_PASSWORD = "password";
 
-	private static final Map<TestPrincipal, Held> TOKENS = new ConcurrentHashMap<>();
+	private static final Map<TestPrincipal, Supplier<IssuerClient.Token>> TOKENS = new ConcurrentHashMap<>();
 
 	private final @Nullable String username;
 
@@ -100,21 +99,12 @@ public enum TestPrincipal {
 		return this.customerId;
 	}
 
-	private synchronized IssuerClient.Token token() {
-		Held held = TOKENS.get(this);
-		if (held == null || Instant.now().isAfter(held.renewAt())) {
+	private IssuerClient.Token token() {
+		return TOKENS.computeIfAbsent(this, (principal) -> IssuerClient.renewing(() -> {
 			IssuerClient issuer = new IssuerClient(TestInfrastructure.get().issuerUri());
-			IssuerClient.Token token = (this.username != null) ? issuer.signIn(this.username, DEMO_PASSWORD)
-					: issuer.clientCredentials(this.clientId, this.secret, this.scope);
-			held = new Held(token, Instant.now().plus(token.expiresIn()).minus(Duration.ofMinutes(1)));
-			TOKENS.put(this, held);
-		}
-		return held.token();
-	}
-
-	/** A token, and when to fetch a new one: a minute before it expires. */
-	private record Held(IssuerClient.Token token, Instant renewAt) {
-
+			return (principal.username != null) ? issuer.signIn(principal.username, DEMO_PASSWORD)
+					: issuer.clientCredentials(principal.clientId, principal.secret, principal.scope);
+		})).get();
 	}
 
 }
