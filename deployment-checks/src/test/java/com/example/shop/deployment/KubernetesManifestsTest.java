@@ -72,10 +72,9 @@ class KubernetesManifestsTest {
 					.isFalse();
 			}
 		}
-		// a rule for pods of one of the system's services names pods that run here (prod
-		// has
-		// no demo issuer); infrastructure may come from an operator (Strimzi) or
-		// elsewhere
+		// a rule naming an application's pods (app.kubernetes.io/name) names pods that
+		// run
+		// here: prod has no demo issuer. Infrastructure pods may come from an operator.
 		for (JsonNode policy : Kustomize.ofKind(objects, "NetworkPolicy")) {
 			for (String direction : List.of("ingress", "egress")) {
 				for (JsonNode rule : policy.path("spec").path(direction)) {

@@ -50,9 +50,14 @@ class Api3ObjectPropertyLevelAuthorizationIT {
 		assertThat(answer.get("version").asLong()).isEqualTo(1);
 		HttpResponse<String> history = this.calls.as(ALICE, Service.ORDER_COMMAND, "GET",
 				"/orders/" + orderId + "/history", null);
-		JsonNode order = this.calls.json(history);
-		assertThat(order.path("events").get(0).path("type").asString()).isEqualTo("OrderPlaced");
-		assertThat(order.path("state").path("total").decimalValue()).as(history.body()).isEqualByComparingTo("10.00");
+		JsonNode placedEvent = this.calls.json(history).path("events").get(0);
+		assertThat(placedEvent.path("type").asString()).isEqualTo("OrderPlaced");
+		// the order as it was placed, before the saga moved it on
+		JsonNode placedOrder = this.calls.json(this.calls.as(ALICE, Service.ORDER_COMMAND, "GET",
+				"/orders/" + orderId + "/history?asOf=" + placedEvent.path("timestamp").asString(), null));
+		assertThat(placedOrder.path("version").asLong()).as(placedOrder.toString()).isEqualTo(1);
+		assertThat(placedOrder.path("state").path("status").asString()).isEqualTo("PENDING");
+		assertThat(placedOrder.path("state").path("total").decimalValue()).isEqualByComparingTo("10.00");
 		assertThat(this.calls.as(ALICE, Service.ORDER_COMMAND, "GET", "/orders/" + chosenId + "/history", null)
 			.statusCode()).as("no order under the id the client chose").isEqualTo(404);
 	}

@@ -56,7 +56,9 @@ class Api8SecurityMisconfigurationIT {
 		ApiCalls.READS.forEach((service, read) -> {
 			for (HttpResponse<String> response : List.of(
 					this.calls.as(read.principal(), service, "GET", read.path(), null),
-					this.calls.send(service, "GET", read.path(), null, null))) {
+					this.calls.send(service, "GET", read.path(), null, null),
+					// refused by Tomcat itself, before any filter
+					this.calls.send(service, "GET", "/a%2Fb", null, null))) {
 				assertThat(response.headers().firstValue("X-Content-Type-Options")).as("%s", response.uri())
 					.hasValue("nosniff");
 				assertThat(response.headers().firstValue("X-Frame-Options")).as("%s", response.uri()).hasValue("DENY");
@@ -97,6 +99,7 @@ class Api8SecurityMisconfigurationIT {
 				assertProblem(this.calls.as(OPERATIONS, service, "GET", endpoint, null), 404);
 			}
 			String management = this.system.managementUrl(service);
+			assertThat(this.calls.send(management + "/actuator/health", "GET", null, null).statusCode()).isEqualTo(200);
 			assertThat(this.calls.send(management + "/actuator/prometheus", "GET", null, null).statusCode())
 				.isEqualTo(200);
 			for (String hidden : List.of("/actuator/env", "/actuator/heapdump", "/actuator/configprops",

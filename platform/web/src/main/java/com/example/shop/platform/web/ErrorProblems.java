@@ -72,7 +72,9 @@ public final class ErrorProblems {
 
 	/**
 	 * Tomcat's error page for what it refuses itself, before any filter: problem details
-	 * in place of its HTML. Registered as the host's error report valve.
+	 * in place of its HTML. Registered as the host's error report valve; Spring Boot's
+	 * own (which only hides the stack trace) stays in the pipeline behind it, and finds
+	 * the error reported.
 	 */
 	public static class Valve extends ErrorReportValve {
 
@@ -82,14 +84,19 @@ public final class ErrorProblems {
 			if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
-			HttpStatus status = status(code);
+			HttpStatus status = HttpStatus.resolve(code);
 			String body = """
 					{"type":"about:blank","title":"%s","status":%d,"detail":"%s"}\
-					""".formatted(status.getReasonPhrase(), status.value(), detail(status));
+					""".formatted((status != null) ? status.getReasonPhrase() : "Error", code,
+					(status != null) ? detail(status) : "The request failed.");
 			try {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+				// what Spring Security's headers would have said, had the request reached
+				// it
 				response.setHeader("X-Content-Type-Options", "nosniff");
+				response.setHeader("X-Frame-Options", "DENY");
+				response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
 				Writer writer = response.getReporter();
 				if (writer != null) {
 					writer.write(body);

@@ -65,7 +65,9 @@ public abstract class ApiContractTests {
 	}
 
 	/**
-	 * Checks what the fuzzing did, and undoes what must not outlast it.
+	 * Checks what the fuzzing did. A service whose later tests must not find what the
+	 * generated requests did undoes it here (the query service waits until every
+	 * projection is live again); the orders, accounts and products they made stay.
 	 * @param run what the generated requests were answered
 	 */
 	protected void fuzzed(ApiFuzzer.Run run) {

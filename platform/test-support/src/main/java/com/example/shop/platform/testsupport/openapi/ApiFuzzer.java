@@ -52,8 +52,8 @@ public final class ApiFuzzer {
 	private static final int REPORTED = 10;
 
 	/** What an error body must never hold: a stack frame, a Java class, SQL. */
-	private static final Pattern INTERNALS = Pattern.compile(
-			"(\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\(|\\b(java|javax|jakarta|org\\.springframework|org\\.postgresql|com\\.example|tools\\.jackson|com\\.mongodb|org\\.hibernate)\\.[a-z]|Exception\\b|\\bSQL\\b|\\bselect\\b.+\\bfrom\\b|\\binsert into\\b)",
+	public static final Pattern INTERNALS = Pattern.compile(
+			"(\\bat [a-z][\\w$]*(\\.[\\w$]+)+\\(|\\b(java|javax|jakarta|org\\.springframework|org\\.postgresql|com\\.example|tools\\.jackson|com\\.mongodb|org\\.hibernate|org\\.apache|com\\.nimbusds)\\.[a-z]|Exception\\b|\\bSQL\\b|\\bselect\\b.+\\bfrom\\b|\\binsert into\\b)",
 			Pattern.CASE_INSENSITIVE);
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -84,8 +84,8 @@ public final class ApiFuzzer {
 
 	/**
 	 * Sends {@code requests} generated requests, drawn from {@code seed}.
-	 * @return the findings, at most ten, each with the seed, the request and the answer;
-	 * empty when the service answered everything as it should
+	 * @return the statuses answered, and the findings: at most ten, each with the seed,
+	 * the request and the answer; none when the service answered everything as it should
 	 */
 	public Run fuzz(long seed, int requests) {
 		Random random = new Random(seed);
@@ -167,7 +167,7 @@ public final class ApiFuzzer {
 				case "path" -> {
 					String value = text(parameterValue(schema, example, random));
 					// an empty segment, . or .. makes the path another resource's
-					routed &= !value.isBlank() && !value.equals(".") && !value.equals("..");
+					routed &= !value.isEmpty() && !value.equals(".") && !value.equals("..");
 					path = path.replace("{" + name + "}", encode(value));
 				}
 				case "query" -> {
