@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +34,13 @@ public final class ErrorProblems {
 	private ErrorProblems() {
 	}
 
-	/** The detail for {@code status}: what went wrong, in the client's terms. */
-	static String detail(HttpStatus status) {
-		return switch (status) {
+	/**
+	 * The problem for the status {@code code}, known to Spring or not: its title and what
+	 * went wrong, in the client's terms.
+	 */
+	static ProblemDetail problem(int code) {
+		HttpStatus status = HttpStatus.resolve(code);
+		String detail = (status == null) ? "The request failed." : switch (status) {
 			case BAD_REQUEST -> "The request is malformed or was refused before it reached an operation.";
 			case NOT_FOUND -> "No such resource.";
 			case METHOD_NOT_ALLOWED -> "This resource does not support the request's method.";
@@ -43,11 +48,9 @@ public final class ErrorProblems {
 			default -> status.is5xxServerError() ? "The service failed to answer; the failure is logged."
 					: status.getReasonPhrase() + ".";
 		};
-	}
-
-	private static HttpStatus status(int code) {
-		HttpStatus status = HttpStatus.resolve(code);
-		return (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code), detail);
+		problem.setTitle((status != null) ? status.getReasonPhrase() : "Error");
+		return problem;
 	}
 
 	/**
@@ -63,9 +66,10 @@ public final class ErrorProblems {
 		@RequestMapping
 		ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 			Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-			HttpStatus status = (code instanceof Integer value) ? status(value) : HttpStatus.NOT_FOUND;
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
-			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			ProblemDetail problem = problem((code instanceof Integer value) ? value : HttpStatus.NOT_FOUND.value());
+			return ResponseEntity.status(problem.getStatus())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
 		}
 
 	}
@@ -84,11 +88,10 @@ public final class ErrorProblems {
 			if (code < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
-			HttpStatus status = HttpStatus.resolve(code);
+			ProblemDetail problem = problem(code);
 			String body = """
 					{"type":"about:blank","title":"%s","status":%d,"detail":"%s"}\
-					""".formatted((status != null) ? status.getReasonPhrase() : "Error", code,
-					(status != null) ? detail(status) : "The request failed.");
+					""".formatted(problem.getTitle(), code, problem.getDetail());
 			try {
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 				response.setCharacterEncoding(StandardCharsets.UTF_8.name());
