@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import com.example.shop.platform.eventing.EventingSchema;
+import com.example.shop.platform.eventing.MessageTracing;
 import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.Loaded;
@@ -422,7 +423,7 @@ public final class EventingBenchmarks {
 						"benchmark"),
 				this.json,
 				new OutboxProperties(batchSize, Duration.ofMillis(100), Duration.ofMillis(100), 7270001, true),
-				"benchmark", new SimpleMeterRegistry());
+				"benchmark", new SimpleMeterRegistry(), MessageTracing.off());
 		return this.relay;
 	}
 

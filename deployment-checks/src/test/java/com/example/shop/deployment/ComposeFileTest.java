@@ -53,14 +53,14 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void publishesOnlyTheGatewayAndTheMonitoringConsoles() {
+	void publishesOnlyTheGatewayAndTheConsolesOfTracesAndMonitoring() {
 		List<String> published = new ArrayList<>();
 		ComposeDeployment.file().path("services").properties().forEach((service) -> {
 			if (service.getValue().has("ports")) {
 				published.add(service.getKey());
 			}
 		});
-		assertThat(published).containsExactlyInAnyOrder("gateway", "prometheus", "grafana");
+		assertThat(published).containsExactlyInAnyOrder("gateway", "zipkin", "prometheus", "grafana");
 	}
 
 	private static List<String> composeCommand() {

@@ -133,6 +133,11 @@ final class KubernetesDeployment {
 		for (JsonNode deployment : Kustomize.ofKind(objects, "Deployment")) {
 			String name = Kustomize.nameOf(deployment);
 			JsonNode pod = deployment.path("spec").path("template");
+			if (pod.path("metadata").path("labels").has("shop.example.com/infra")) {
+				// infrastructure run as a Deployment (dev's Zipkin), not one of the
+				// services
+				continue;
+			}
 			JsonNode container = pod.path("spec").path("containers").path(0);
 			Map<String, String> env = environment(container, objects);
 			env.replaceAll((variable, value) -> secretValues.getOrDefault(value, value));

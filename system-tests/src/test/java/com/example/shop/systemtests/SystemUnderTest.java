@@ -30,6 +30,7 @@ import com.example.shop.platform.localstack.KafkaBroker;
 import com.example.shop.platform.localstack.KafkaBroker.Listener;
 import com.example.shop.platform.localstack.Ports;
 import com.example.shop.platform.localstack.RunDirectory;
+import com.example.shop.platform.localstack.ZipkinServer;
 import com.example.shop.platform.testsupport.PostgresEndpoint;
 import com.example.shop.platform.testsupport.TestInfrastructure;
 import com.example.shop.platform.testsupport.openapi.ApiContract;
@@ -129,6 +130,9 @@ final class SystemUnderTest {
 
 	private KafkaBroker kafka;
 
+	/** Where every instance reports its spans, all of them (sampling 1.0). */
+	private final ZipkinServer zipkin;
+
 	private SystemUnderTest() {
 		this.root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
 		this.run = new RunDirectory(Path.of("target", "system", "run-" + ProcessHandle.current().pid()));
@@ -146,6 +150,7 @@ final class SystemUnderTest {
 		this.kafka = KafkaBroker.start(this.run, this.kafkaPort, this.kafkaControllerPort, this.kafkaListeners);
 		String kafka = this.kafka.bootstrapServers();
 		createTopics(kafka);
+		this.zipkin = ZipkinServer.start(this.run, Ports.free());
 		PostgresEndpoint postgres = infrastructure.postgres();
 		this.issuer = infrastructure.issuerUri();
 		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -165,6 +170,8 @@ final class SystemUnderTest {
 			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka);
 			environment.put("SPRING_APPLICATION_JSON", CONSUMER_LIVENESS);
 			environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", this.issuer);
+			environment.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+			environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", this.zipkin.spansEndpoint());
 			if (service.usesMongo()) {
 				environment.put("SPRING_MONGODB_URI", this.mongoUri);
 			}
@@ -379,6 +386,16 @@ final class SystemUnderTest {
 		return "http://127.0.0.1:" + port(service);
 	}
 
+	/** The repository's root, for its configuration files. */
+	Path root() {
+		return this.root;
+	}
+
+	/** Zipkin's base address: its API under {@code api/v2/}. */
+	String zipkinUrl() {
+		return this.zipkin.uri();
+	}
+
 	/** The REST contract of the service's first instance. */
 	ApiContract apiContract(Service service) {
 		return ApiContract.of(service.artifact(), port(service));
@@ -566,6 +583,7 @@ final class SystemUnderTest {
 			.filter(Objects::nonNull)
 			.forEach((process) -> process.stop(Duration.ofSeconds(10)));
 		this.kafka.close();
+		this.zipkin.close();
 		this.kafkaLink.close();
 		this.databaseLink.close();
 		this.reactor.close();

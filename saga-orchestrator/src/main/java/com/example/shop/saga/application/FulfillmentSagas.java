@@ -58,7 +58,7 @@ public class FulfillmentSagas {
 		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
 			OrderFulfillmentSaga saga = OrderFulfillmentSaga.start(SagaId.newId(), orderId, order,
-					cause.correlationId(), now);
+					cause.correlationId(), cause.traceparent(), now);
 			List<SagaCommand> commands = saga.begin(now, this.policies);
 			if (!this.store.insert(saga)) {
 				return false;
@@ -126,10 +126,11 @@ public class FulfillmentSagas {
 	}
 
 	/**
-	 * What the saga sends of its own accord (a deadline, a retry) is caused by the saga.
+	 * What the saga sends of its own accord (a deadline, a retry) is caused by the saga,
+	 * in the trace in which it started.
 	 */
 	private static EventMetadata ownCause(OrderFulfillmentSaga saga) {
-		return new EventMetadata(saga.correlationId(), saga.id().toString(), "saga-orchestrator", null);
+		return new EventMetadata(saga.correlationId(), saga.id().toString(), "saga-orchestrator", saga.traceparent());
 	}
 
 	@FunctionalInterface

@@ -39,6 +39,8 @@ public final class OrderFulfillmentSaga {
 
 	private final String correlationId;
 
+	private final String traceparent;
+
 	private final Instant startedAt;
 
 	private final long version;
@@ -66,11 +68,13 @@ public final class OrderFulfillmentSaga {
 	private Instant endedAt;
 
 	private OrderFulfillmentSaga(SagaId id, OrderId orderId, OrderDetails order, String correlationId,
-			Instant startedAt, long version, Map<Effect, EffectStatus> effects, List<HistoryEntry> history) {
+			String traceparent, Instant startedAt, long version, Map<Effect, EffectStatus> effects,
+			List<HistoryEntry> history) {
 		this.id = Objects.requireNonNull(id, "id");
 		this.orderId = Objects.requireNonNull(orderId, "orderId");
 		this.order = Objects.requireNonNull(order, "order");
 		this.correlationId = Objects.requireNonNull(correlationId, "correlationId");
+		this.traceparent = traceparent;
 		this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
 		this.version = version;
 		this.effects = new EnumMap<>(Effect.class);
@@ -84,12 +88,15 @@ public final class OrderFulfillmentSaga {
 	 * Starts the saga of a placed order.
 	 * @param correlationId the id that ties together everything the order causes; every
 	 * command the saga sends carries it
+	 * @param traceparent the W3C trace context in which the saga started, or
+	 * {@code null}: what it sends of its own accord (a deadline's retry) continues that
+	 * trace
 	 * @return the new saga; {@link #begin} sends its first command
 	 */
 	public static OrderFulfillmentSaga start(SagaId id, OrderId orderId, OrderDetails order, String correlationId,
-			Instant now) {
-		OrderFulfillmentSaga saga = new OrderFulfillmentSaga(id, orderId, order, correlationId, now, 0, Map.of(),
-				List.of());
+			String traceparent, Instant now) {
+		OrderFulfillmentSaga saga = new OrderFulfillmentSaga(id, orderId, order, correlationId, traceparent, now, 0,
+				Map.of(), List.of());
 		saga.state = SagaState.PROCESSING;
 		return saga;
 	}
@@ -99,8 +106,8 @@ public final class OrderFulfillmentSaga {
 	 */
 	public static OrderFulfillmentSaga restore(Snapshot snapshot) {
 		OrderFulfillmentSaga saga = new OrderFulfillmentSaga(snapshot.id(), snapshot.orderId(), snapshot.order(),
-				snapshot.correlationId(), snapshot.startedAt(), snapshot.version(), snapshot.effects(),
-				snapshot.history());
+				snapshot.correlationId(), snapshot.traceparent(), snapshot.startedAt(), snapshot.version(),
+				snapshot.effects(), snapshot.history());
 		saga.state = snapshot.state();
 		saga.step = snapshot.step();
 		saga.attempt = snapshot.attempt();
@@ -388,6 +395,13 @@ public final class OrderFulfillmentSaga {
 		return this.correlationId;
 	}
 
+	/**
+	 * The W3C trace context in which the saga started, or {@code null}.
+	 */
+	public String traceparent() {
+		return this.traceparent;
+	}
+
 	public long version() {
 		return this.version;
 	}
@@ -396,8 +410,8 @@ public final class OrderFulfillmentSaga {
 	 * What the saga stores.
 	 */
 	public Snapshot snapshot() {
-		return new Snapshot(this.id, this.orderId, this.order, this.correlationId, this.startedAt, this.version,
-				Map.copyOf(this.effects), List.copyOf(this.history), this.state, this.step, this.attempt,
+		return new Snapshot(this.id, this.orderId, this.order, this.correlationId, this.traceparent, this.startedAt,
+				this.version, Map.copyOf(this.effects), List.copyOf(this.history), this.state, this.step, this.attempt,
 				this.stepStartedAt, this.deadline, this.cancellationRequested, this.failureReason, this.trackingNumber,
 				this.endedAt);
 	}
@@ -407,10 +421,10 @@ public final class OrderFulfillmentSaga {
 	 *
 	 * @param version the version it was loaded at; stored as {@code version + 1}
 	 */
-	public record Snapshot(SagaId id, OrderId orderId, OrderDetails order, String correlationId, Instant startedAt,
-			long version, Map<Effect, EffectStatus> effects, List<HistoryEntry> history, SagaState state, Step step,
-			int attempt, Instant stepStartedAt, Instant deadline, boolean cancellationRequested, String failureReason,
-			String trackingNumber, Instant endedAt) {
+	public record Snapshot(SagaId id, OrderId orderId, OrderDetails order, String correlationId, String traceparent,
+			Instant startedAt, long version, Map<Effect, EffectStatus> effects, List<HistoryEntry> history,
+			SagaState state, Step step, int attempt, Instant stepStartedAt, Instant deadline,
+			boolean cancellationRequested, String failureReason, String trackingNumber, Instant endedAt) {
 
 	}
 

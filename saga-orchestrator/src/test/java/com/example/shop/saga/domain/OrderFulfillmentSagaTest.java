@@ -56,7 +56,7 @@ class OrderFulfillmentSagaTest {
 
 		@Test
 		void beginsByChargingTheOrderTotal() {
-			OrderFulfillmentSaga saga = OrderFulfillmentSaga.start(SagaId.newId(), ORDER_ID, ORDER, "corr-1", T0);
+			OrderFulfillmentSaga saga = OrderFulfillmentSaga.start(SagaId.newId(), ORDER_ID, ORDER, "corr-1", null, T0);
 
 			assertThat(saga.begin(T0, POLICIES))
 				.containsExactly(new ChargePayment(ORDER_ID, CUSTOMER_ID, ORDER.total(), "EUR"));

@@ -30,7 +30,7 @@ final class SagaTestData {
 	 * A saga that has just sent {@code ChargePayment}.
 	 */
 	static OrderFulfillmentSaga aStartedSaga() {
-		OrderFulfillmentSaga saga = OrderFulfillmentSaga.start(SagaId.newId(), ORDER_ID, ORDER, "corr-1", T0);
+		OrderFulfillmentSaga saga = OrderFulfillmentSaga.start(SagaId.newId(), ORDER_ID, ORDER, "corr-1", null, T0);
 		saga.begin(T0, POLICIES);
 		return saga;
 	}

@@ -52,10 +52,13 @@ class InventoryCommandsListener {
 
 	private final MessageCodec codec;
 
-	InventoryCommandsListener(Inbox inbox, AllocationCommands commands, MessageCodec codec) {
+	private final Causes causes;
+
+	InventoryCommandsListener(Inbox inbox, AllocationCommands commands, MessageCodec codec, Causes causes) {
 		this.inbox = inbox;
 		this.commands = commands;
 		this.codec = codec;
+		this.causes = causes;
 	}
 
 	@KafkaListener(topics = Topics.INVENTORY_COMMANDS, groupId = CONSUMER, batch = "true")
@@ -65,7 +68,7 @@ class InventoryCommandsListener {
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
 		InventoryCommand command = this.codec.decode(record, InventoryCommand.class);
-		EventMetadata metadata = Causes.ofRecord(record);
+		EventMetadata metadata = this.causes.ofRecord(record);
 		try {
 			OrderId orderId = OrderId.of(command.orderId().value());
 			switch (command) {

@@ -41,8 +41,11 @@ class ProductController {
 
 	private final ProductCommands products;
 
-	ProductController(ProductCommands products) {
+	private final Causes causes;
+
+	ProductController(ProductCommands products, Causes causes) {
 		this.products = products;
+		this.causes = causes;
 	}
 
 	/**
@@ -68,7 +71,7 @@ class ProductController {
 			throw new InvalidFieldException("sku", Sku.DESCRIPTION);
 		}
 		ProductCommands.Creation creation = this.products.create(new Sku(sku), request.stock(),
-				Causes.ofRequest(headers, caller.name()));
+				this.causes.ofRequest(headers, caller.name()));
 		ResponseEntity.BodyBuilder response = creation.created()
 				? ResponseEntity.created(URI.create("/products/" + sku)) : ResponseEntity.ok();
 		return withVersion(response, creation.product());
@@ -95,7 +98,7 @@ class ProductController {
 							required = false) String key,
 			@Valid @RequestBody ProductRequests.Restock request, @RequestHeader HttpHeaders headers, Caller caller) {
 		return withVersion(ResponseEntity.ok(), this.products.restock(existing(sku), request.quantity(),
-				IdempotencyKeyHeader.validated(key), Causes.ofRequest(headers, caller.name())));
+				IdempotencyKeyHeader.validated(key), this.causes.ofRequest(headers, caller.name())));
 	}
 
 	/**

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.example.shop.platform.eventing.MessageTracing;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.stereotype.Component;
@@ -37,10 +39,13 @@ public class Projections {
 
 	private final ViewWriter writer;
 
+	private final MessageTracing tracing;
+
 	private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
 	Projections(List<Projection> projections, EventDecoder decoder, ProjectionCatalog catalog,
-			ProjectionMonitor monitor, ViewWriter writer) {
+			ProjectionMonitor monitor, ViewWriter writer, MessageTracing tracing) {
+		this.tracing = tracing;
 		this.byName = projections.stream().collect(Collectors.toUnmodifiableMap(Projection::name, Function.identity()));
 		this.ordered = List.copyOf(projections);
 		this.decoder = decoder;
@@ -80,8 +85,10 @@ public class Projections {
 		}
 		int failedAt = records.size();
 		RuntimeException failure = null;
+		List<Span> spans = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size() && failure == null; i++) {
 			ConsumerRecord<String, byte[]> record = records.get(i);
+			spans.add(this.tracing.startConsumer(record, "project"));
 			try {
 				ReceivedEvent event = this.decoder.decode(record);
 				List<ViewWrite> writes = new ArrayList<>(batches.size());
@@ -112,6 +119,7 @@ public class Projections {
 				writeFailed = true;
 			}
 		}
+		end(spans, failedAt, failure);
 		Instant now = Instant.now();
 		for (ConsumerRecord<String, byte[]> record : records.subList(0, failedAt)) {
 			Duration lag = ProjectionMonitor.lag(record, now);
@@ -124,6 +132,19 @@ public class Projections {
 		if (failure != null) {
 			throw (failure instanceof RecordNotAppliedException notApplied) ? notApplied
 					: new RecordNotAppliedException(failedAt, failure);
+		}
+	}
+
+	/**
+	 * Ends each record's span once the writes that apply it are done: in the trace of the
+	 * change that caused the record, the span covers its projection's update.
+	 */
+	private static void end(List<Span> spans, int failedAt, RuntimeException failure) {
+		for (int i = 0; i < spans.size(); i++) {
+			if (i == failedAt && failure != null) {
+				spans.get(i).error(failure);
+			}
+			spans.get(i).end();
 		}
 	}
 

@@ -57,11 +57,15 @@ class PaymentCommandsListener {
 
 	private final MeterRegistry meters;
 
-	PaymentCommandsListener(Inbox inbox, AccountCommands commands, MessageCodec codec, MeterRegistry meters) {
+	private final Causes causes;
+
+	PaymentCommandsListener(Inbox inbox, AccountCommands commands, MessageCodec codec, MeterRegistry meters,
+			Causes causes) {
 		this.inbox = inbox;
 		this.commands = commands;
 		this.codec = codec;
 		this.meters = meters;
+		this.causes = causes;
 	}
 
 	@KafkaListener(topics = Topics.PAYMENTS_COMMANDS, groupId = CONSUMER, batch = "true")
@@ -76,7 +80,7 @@ class PaymentCommandsListener {
 
 	private Decision<?> apply(ConsumerRecord<String, byte[]> record) {
 		PaymentCommand command = this.codec.decode(record, PaymentCommand.class);
-		EventMetadata metadata = Causes.ofRecord(record);
+		EventMetadata metadata = this.causes.ofRecord(record);
 		try {
 			return switch (command) {
 				case ChargePayment charge -> this.commands.charge(customer(charge.customerId()),

@@ -48,9 +48,12 @@ class AccountController {
 
 	private final AccountQueries queries;
 
-	AccountController(AccountCommands commands, AccountQueries queries) {
+	private final Causes causes;
+
+	AccountController(AccountCommands commands, AccountQueries queries, Causes causes) {
 		this.commands = commands;
 		this.queries = queries;
+		this.causes = causes;
 	}
 
 	/**
@@ -69,7 +72,7 @@ class AccountController {
 			@RequestHeader HttpHeaders headers, Caller caller) {
 		CustomerId customerId = new CustomerId(request.customerId());
 		AccountBalance opened = this.commands.open(customerId, new Money(request.initialBalance(), request.currency()),
-				Causes.ofRequest(headers, caller.name()));
+				this.causes.ofRequest(headers, caller.name()));
 		return ResponseEntity.created(URI.create("/accounts/" + customerId))
 			.eTag(String.valueOf(opened.version()))
 			.body(response(opened));
@@ -89,7 +92,7 @@ class AccountController {
 	ResponseEntity<BalanceResponse> deposit(@Parameter(example = "C-000123") @PathVariable String customerId,
 			@Valid @RequestBody DepositRequest request, @RequestHeader HttpHeaders headers, Caller caller) {
 		AccountBalance deposited = this.commands.deposit(customerId(customerId),
-				new Money(request.amount(), request.currency()), Causes.ofRequest(headers, caller.name()));
+				new Money(request.amount(), request.currency()), this.causes.ofRequest(headers, caller.name()));
 		return ResponseEntity.ok().eTag(String.valueOf(deposited.version())).body(response(deposited));
 	}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * The Kafka headers every message carries: the CloudEvents attributes of the Kafka
@@ -52,7 +53,14 @@ public final class CloudEventHeaders {
 	 * The last value of the header as text, or {@code null} when the record has none.
 	 */
 	public static String get(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
+		return get(record.headers(), name);
+	}
+
+	/**
+	 * The last value of the header as text, or {@code null} when there is none.
+	 */
+	public static String get(Headers headers, String name) {
+		Header header = headers.lastHeader(name);
 		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 

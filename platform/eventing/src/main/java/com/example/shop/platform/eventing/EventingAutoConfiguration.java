@@ -18,6 +18,10 @@ import com.example.shop.platform.eventing.store.EventStore;
 import com.example.shop.platform.eventing.store.SnapshotStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.transport.ReceiverContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -95,6 +99,33 @@ public class EventingAutoConfiguration {
 
 	}
 
+	/**
+	 * Spans for consumed and published messages; none while tracing is off (no
+	 * {@link Tracer}, as in tests that do not ask for it).
+	 */
+	@Bean
+	MessageTracing messageTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new MessageTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	@Bean
+	Causes causes(MessageTracing tracing) {
+		return new Causes(tracing);
+	}
+
+	/**
+	 * Traces start only where work arrives, a request received (or a message, whose span
+	 * {@link MessageTracing} makes): database calls, security checks and scheduled runs
+	 * are observed as part of one, never as traces of their own. The relay's, the purge's
+	 * and the deadlines' polls would otherwise each start a trace and bury those that
+	 * matter; their own meters ({@code outbox.*}, {@code saga.*}) describe them.
+	 */
+	@Bean
+	ObservationPredicate tracesStartOnlyWhereWorkArrives(MessageTracing tracing) {
+		return (name, context) -> tracing.isOff() || context instanceof ReceiverContext<?> || tracing.inSpan();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	MessageCodec messageCodec(JsonMapper json) {
@@ -117,12 +148,13 @@ public class EventingAutoConfiguration {
 				new DefaultKafkaProducerFactory<Object, Object>(kafka.buildProducerProperties(), null, serializer));
 		var deadLetters = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(record.topic() + "-dlt", -1));
-		Counter deadLettered = Counter.builder("inbox.dead.letters")
-			.description("Records published to a dead-letter topic")
-			.register(meters);
 		var handler = new DefaultErrorHandler((record, ex) -> {
 			deadLetters.accept(record, recordFailure(ex));
-			deadLettered.increment();
+			Counter.builder("inbox.dead.letters")
+				.description("Records published to a dead-letter topic, by the topic they came from")
+				.tag("topic", record.topic())
+				.register(meters)
+				.increment();
 		}, new FixedBackOff(inbox.backOff().toMillis(), Math.max(0, inbox.attempts() - 1)));
 		handler.addNotRetryableExceptions(InvalidMessageException.class, JacksonException.class);
 		return handler;
@@ -183,10 +215,11 @@ public class EventingAutoConfiguration {
 		@Bean
 		@ConditionalOnProperty(name = "shop.eventing.outbox.relay-enabled", matchIfMissing = true)
 		OutboxRelay outboxRelay(EventingSchema schema, DataSource dataSource, KafkaProperties kafka, JsonMapper json,
-				OutboxProperties properties, @Value("${spring.application.name}") String source, MeterRegistry meters) {
+				OutboxProperties properties, @Value("${spring.application.name}") String source, MeterRegistry meters,
+				MessageTracing tracing) {
 			return new OutboxRelay(dataSource,
 					() -> OutboxRelay.producer(kafka.buildProducerProperties(), source + "-outbox-relay"), json,
-					properties, source, meters);
+					properties, source, meters, tracing);
 		}
 
 		/**
@@ -207,8 +240,8 @@ public class EventingAutoConfiguration {
 
 		@Bean
 		Inbox inbox(EventingSchema schema, JdbcTemplate jdbc, TransactionTemplate transactions, ConflictRetry retry,
-				MeterRegistry meters) {
-			return new Inbox(jdbc, transactions, retry, meters);
+				MeterRegistry meters, MessageTracing tracing) {
+			return new Inbox(jdbc, transactions, retry, meters, tracing);
 		}
 
 		@Bean

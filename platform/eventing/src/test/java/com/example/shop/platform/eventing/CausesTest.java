@@ -10,7 +10,13 @@ import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * With tracing off: the trace context that came with a request or message passes on
+ * ({@link MessageTracingTest} has it with a tracer).
+ */
 class CausesTest {
+
+	private static final Causes CAUSES = new Causes(MessageTracing.off());
 
 	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -22,7 +28,7 @@ class CausesTest {
 		header(record, CloudEventHeaders.SOURCE, "saga-orchestrator");
 		header(record, CloudEventHeaders.TRACEPARENT, TRACEPARENT);
 
-		assertThat(Causes.ofRecord(record))
+		assertThat(CAUSES.ofRecord(record))
 			.isEqualTo(new EventMetadata("correlation-1", "message-1", "saga-orchestrator", TRACEPARENT));
 	}
 
@@ -31,7 +37,7 @@ class CausesTest {
 		ConsumerRecord<String, byte[]> record = record();
 		header(record, CloudEventHeaders.ID, "message-2");
 
-		EventMetadata metadata = Causes.ofRecord(record);
+		EventMetadata metadata = CAUSES.ofRecord(record);
 
 		assertThat(metadata.correlationId()).isNotBlank().isNotEqualTo("message-2");
 		assertThat(metadata.causationId()).isEqualTo("message-2");
@@ -45,14 +51,14 @@ class CausesTest {
 		headers.add("X-User", "mallory");
 		headers.add("traceparent", TRACEPARENT);
 
-		assertThat(Causes.ofRequest(headers, "alice"))
+		assertThat(CAUSES.ofRequest(headers, "alice"))
 			.as("the principal is the token's subject, whatever a header says")
 			.isEqualTo(new EventMetadata("correlation-3", "correlation-3", "alice", TRACEPARENT));
 	}
 
 	@Test
 	void aRequestWithoutHeadersStartsACorrelation() {
-		EventMetadata metadata = Causes.ofRequest(new HttpHeaders(), "shop-demo");
+		EventMetadata metadata = CAUSES.ofRequest(new HttpHeaders(), "shop-demo");
 
 		assertThat(metadata.correlationId()).isNotBlank().isEqualTo(metadata.causationId());
 		assertThat(metadata.principal()).isEqualTo("shop-demo");

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -24,8 +25,8 @@ import java.util.stream.Stream;
  * The command line of the local stack.
  * <ul>
  * <li>{@code up [--run-dir DIR] [--instances N] [--issuer-port PORT] --service SPEC...}
- * starts PostgreSQL, Kafka, the MongoDB wire server, the issuer of tokens when given a
- * port ({@link Issuer}: one instance, its metrics 1000 ports above) and {@code N}
+ * starts PostgreSQL, Kafka, the MongoDB wire server, Zipkin, the issuer of tokens when
+ * given a port ({@link Issuer}: one instance, its metrics 1000 ports above) and {@code N}
  * instances (default 1) of each service, waits until every instance's {@code /readyz}
  * answers UP, prints where everything is and keeps running until Ctrl-C or {@code down},
  * then stops all it started. The instances of a service share its database and consumer
@@ -35,7 +36,8 @@ import java.util.stream.Stream;
  * launcher was killed, and checks that its ports are free.</li>
  * </ul>
  * Ports come from {@code KAFKA_PORT} (9092, its controller listens one above),
- * {@code MONGO_PORT} (27017) and {@code POSTGRES_PORT} (15432, embedded PostgreSQL only).
+ * {@code MONGO_PORT} (27017), {@code ZIPKIN_PORT} (9411: Zipkin, where the services
+ * report every span) and {@code POSTGRES_PORT} (15432, embedded PostgreSQL only).
  */
 public final class LocalStack {
 
@@ -132,6 +134,7 @@ public final class LocalStack {
 		int controllerPort = port("KAFKA_CONTROLLER_PORT", kafkaPort + 1);
 		int mongoPort = port("MONGO_PORT", 27017);
 		int postgresPort = port("POSTGRES_PORT", 15432);
+		int zipkinPort = port("ZIPKIN_PORT", 9411);
 		for (ServiceSpec service : this.services) {
 			if (!Files.isRegularFile(service.jar())) {
 				throw new LocalStackException(service.jar() + " is missing: build it with ./mvnw -DskipTests package"
@@ -149,9 +152,10 @@ public final class LocalStack {
 		Ports.requireFree(kafkaPort, "Kafka", "set KAFKA_PORT=<port>");
 		Ports.requireFree(controllerPort, "Kafka's controller", "set KAFKA_CONTROLLER_PORT=<port>");
 		Ports.requireFree(mongoPort, "the MongoDB wire server", "set MONGO_PORT=<port>");
+		Ports.requireFree(zipkinPort, "Zipkin", "set ZIPKIN_PORT=<port>");
 
 		PidFile.write(this.run.pidFile(LAUNCHER), ProcessHandle.current());
-		writePorts(kafkaPort, controllerPort, mongoPort, postgresPort);
+		writePorts(kafkaPort, controllerPort, mongoPort, postgresPort, zipkinPort);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-stack-shutdown"));
 
 		Instant start = Instant.now();
@@ -161,6 +165,8 @@ public final class LocalStack {
 		System.out.println("Kafka        " + kafka.bootstrapServers() + " (KRaft, log " + kafka.process().log() + ")");
 		MongoWireServer mongo = track(MongoWireServer.start(this.run, mongoPort, true));
 		System.out.println("MongoDB wire " + mongo.uri("") + " (log " + mongo.process().log() + ")");
+		ZipkinServer zipkin = track(ZipkinServer.start(this.run, zipkinPort));
+		System.out.println("Zipkin       " + zipkin.uri() + " (log " + zipkin.process().log() + ")");
 		Optional<Issuer> issuer = this.issuerPort
 			.map((port) -> track(Issuer.start(this.run, Path.of(""), port, port + ISSUER_MANAGEMENT_OFFSET)));
 		issuer.ifPresent((it) -> System.out.println("Issuer       " + it.uri() + " (metrics on port "
@@ -174,6 +180,11 @@ public final class LocalStack {
 			issuer.ifPresent((it) -> environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", it.uri()));
 			environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
 			environment.put("SPRING_KAFKA_CLIENT_ID", service.processName());
+			// every trace kept, unless the caller says otherwise (to measure what tracing
+			// costs)
+			environment.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY",
+					Objects.requireNonNullElse(System.getenv("MANAGEMENT_TRACING_SAMPLING_PROBABILITY"), "1.0"));
+			environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
 			if (service.store() == ServiceSpec.Store.POSTGRES) {
 				postgres.createDatabaseIfMissing(service.database());
 				environment.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(service.database()));
@@ -203,6 +214,9 @@ public final class LocalStack {
 			System.out.println("  curl -s -u shop-demo:demo-secret -d grant_type=client_credentials -d scope=sales "
 					+ it.uri() + "/oauth2/token");
 		});
+		System.out.println();
+		System.out.println("Traces of every request and message: " + zipkin.uri() + "zipkin/ (find one by the trace id"
+				+ " in an order's history, GET /orders/{id}/history, or in a saga, GET /sagas/{id})");
 		System.out.println("Stop with Ctrl-C here or ./stack down from another terminal.");
 		processes.forEach((service, process) -> process.process().onExit().thenRun(() -> {
 			if (!this.stopping) {
@@ -285,9 +299,9 @@ public final class LocalStack {
 		System.out.println("Local stack stopped.");
 	}
 
-	private void writePorts(int kafkaPort, int controllerPort, int mongoPort, int postgresPort) {
+	private void writePorts(int kafkaPort, int controllerPort, int mongoPort, int postgresPort, int zipkinPort) {
 		List<String> ports = new ArrayList<>(List.of(String.valueOf(kafkaPort), String.valueOf(controllerPort),
-				String.valueOf(mongoPort), String.valueOf(postgresPort)));
+				String.valueOf(mongoPort), String.valueOf(postgresPort), String.valueOf(zipkinPort)));
 		this.issuerPort.ifPresent((port) -> {
 			ports.add(String.valueOf(port));
 			ports.add(String.valueOf(port + ISSUER_MANAGEMENT_OFFSET));

@@ -3,6 +3,7 @@ package com.example.shop.platform.web;
 import com.example.shop.platform.web.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import org.apache.catalina.core.StandardHost;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -85,6 +87,21 @@ public class WebAutoConfiguration {
 				.setErrorReportValveClass(ErrorProblems.Valve.class.getName()));
 		}
 
+	}
+
+	/**
+	 * Probes and scrapes ({@code /livez}, {@code /readyz}, {@code /actuator/**}) are not
+	 * traffic: they start no trace and stay out of {@code http.server.requests}, whose
+	 * error ratio and latency then describe what clients asked for.
+	 */
+	@Bean
+	ObservationPredicate probesAreNotTraffic() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext server)
+				|| !isProbe(server.getCarrier().getRequestURI());
+	}
+
+	static boolean isProbe(String path) {
+		return path.equals("/livez") || path.equals("/readyz") || path.startsWith("/actuator/");
 	}
 
 	/**

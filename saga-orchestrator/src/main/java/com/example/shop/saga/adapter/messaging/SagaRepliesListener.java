@@ -61,10 +61,13 @@ class SagaRepliesListener {
 
 	private final MessageCodec codec;
 
-	SagaRepliesListener(Inbox inbox, FulfillmentSagas sagas, MessageCodec codec) {
+	private final Causes causes;
+
+	SagaRepliesListener(Inbox inbox, FulfillmentSagas sagas, MessageCodec codec, Causes causes) {
 		this.inbox = inbox;
 		this.sagas = sagas;
 		this.codec = codec;
+		this.causes = causes;
 	}
 
 	@KafkaListener(topics = { Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS, Topics.INVENTORY_EVENTS },
@@ -81,7 +84,7 @@ class SagaRepliesListener {
 			return;
 		}
 		Event event = decoded.get();
-		EventMetadata metadata = Causes.ofRecord(record);
+		EventMetadata metadata = this.causes.ofRecord(record);
 		OrderId orderId = new OrderId(event.orderId().value());
 		if (event instanceof OrderPlaced placed) {
 			this.sagas.start(orderId, details(placed), metadata);

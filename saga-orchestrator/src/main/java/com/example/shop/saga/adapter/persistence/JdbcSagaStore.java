@@ -175,7 +175,7 @@ class JdbcSagaStore implements SagaStore {
 		Data data = this.json.readValue(rs.getString("data"), Data.class);
 		String step = rs.getString("step");
 		return new OrderFulfillmentSaga.Snapshot(new SagaId(rs.getObject("saga_id", java.util.UUID.class)),
-				new OrderId(rs.getString("order_id")), data.order(), data.correlationId(),
+				new OrderId(rs.getString("order_id")), data.order(), data.correlationId(), data.traceparent(),
 				instant(rs.getTimestamp("started_at")), rs.getLong("version"), data.effects(),
 				this.json.readValue(rs.getString("history"), HISTORY), SagaState.valueOf(rs.getString("state")),
 				(step != null) ? Step.valueOf(step) : null, rs.getInt("attempt"), data.stepStartedAt(),
@@ -184,8 +184,8 @@ class JdbcSagaStore implements SagaStore {
 	}
 
 	private String data(OrderFulfillmentSaga.Snapshot s) {
-		return this.json.writeValueAsString(new Data(s.order(), s.correlationId(), s.effects(), s.stepStartedAt(),
-				s.cancellationRequested(), s.failureReason(), s.trackingNumber()));
+		return this.json.writeValueAsString(new Data(s.order(), s.correlationId(), s.traceparent(), s.effects(),
+				s.stepStartedAt(), s.cancellationRequested(), s.failureReason(), s.trackingNumber()));
 	}
 
 	private static String name(Step step) {
@@ -201,10 +201,11 @@ class JdbcSagaStore implements SagaStore {
 	}
 
 	/**
-	 * The part of a saga stored as JSON.
+	 * The part of a saga stored as JSON. Sagas stored before {@code traceparent} was
+	 * added read it as {@code null}.
 	 */
-	record Data(OrderDetails order, String correlationId, Map<Effect, EffectStatus> effects, Instant stepStartedAt,
-			boolean cancellationRequested, String failureReason, String trackingNumber) {
+	record Data(OrderDetails order, String correlationId, String traceparent, Map<Effect, EffectStatus> effects,
+			Instant stepStartedAt, boolean cancellationRequested, String failureReason, String trackingNumber) {
 
 	}
 

@@ -41,10 +41,13 @@ class OrderCommandsListener {
 
 	private final MessageCodec codec;
 
-	OrderCommandsListener(Inbox inbox, OrderCommands commands, MessageCodec codec) {
+	private final Causes causes;
+
+	OrderCommandsListener(Inbox inbox, OrderCommands commands, MessageCodec codec, Causes causes) {
 		this.inbox = inbox;
 		this.commands = commands;
 		this.codec = codec;
+		this.causes = causes;
 	}
 
 	@KafkaListener(topics = Topics.ORDERS_COMMANDS, groupId = CONSUMER, batch = "true")
@@ -54,7 +57,7 @@ class OrderCommandsListener {
 
 	private void apply(ConsumerRecord<String, byte[]> record) {
 		OrderCommand command = this.codec.decode(record, OrderCommand.class);
-		EventMetadata metadata = Causes.ofRecord(record);
+		EventMetadata metadata = this.causes.ofRecord(record);
 		OrderId orderId = orderId(command.orderId().value());
 		try {
 			switch (command) {

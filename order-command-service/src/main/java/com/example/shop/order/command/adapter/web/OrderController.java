@@ -23,6 +23,7 @@ import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.order.command.domain.OrderLine;
 import com.example.shop.order.command.domain.ShippingAddress;
 import com.example.shop.platform.eventing.Causes;
+import com.example.shop.platform.eventing.MessageTracing;
 import com.example.shop.platform.eventing.store.RecordedEvent;
 import com.example.shop.platform.web.IdempotencyKeyHeader;
 import com.example.shop.platform.web.ProblemResponses;
@@ -71,13 +72,16 @@ class OrderController {
 
 	private final Clock clock;
 
+	private final Causes causes;
+
 	OrderController(OrderCommands commands, OrderHistory history, OrderCommandProperties properties, JsonMapper json,
-			Clock clock) {
+			Clock clock, Causes causes) {
 		this.commands = commands;
 		this.history = history;
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
+		this.causes = causes;
 	}
 
 	/**
@@ -108,11 +112,12 @@ class OrderController {
 			.map((line) -> new OrderLine(line.sku(), line.quantity(), line.unitPrice(), line.currency()))
 			.toList();
 		var address = request.shippingAddress();
-		OrderVersion placed = this.commands.place(new PlaceOrder(new CustomerId(request.customerId()), lines,
-				new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
-						address.country()),
-				idempotencyKey, (idempotencyKey != null) ? fingerprint(request) : null),
-				Causes.ofRequest(headers, caller.name()));
+		OrderVersion placed = this.commands.place(
+				new PlaceOrder(new CustomerId(request.customerId()), lines,
+						new ShippingAddress(address.name(), address.street(), address.city(), address.postalCode(),
+								address.country()),
+						idempotencyKey, (idempotencyKey != null) ? fingerprint(request) : null),
+				this.causes.ofRequest(headers, caller.name()));
 		return ResponseEntity.created(URI.create(this.properties.queryBaseUrl() + "/orders/" + placed.orderId()))
 			.eTag(String.valueOf(placed.version()))
 			.body(new OrderResponse(placed.orderId().toString(), placed.version()));
@@ -140,7 +145,7 @@ class OrderController {
 		}
 		OrderId id = visibleOrder(orderId, caller);
 		OrderVersion changed = this.commands.requestCancellation(id, version(ifMatch),
-				Causes.ofRequest(headers, caller.name()));
+				this.causes.ofRequest(headers, caller.name()));
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.eTag(String.valueOf(changed.version()))
 			.body(new OrderResponse(changed.orderId().toString(), changed.version()));
@@ -186,6 +191,7 @@ class OrderController {
 		metadata.put("causationId", event.metadata().causationId());
 		metadata.put("principal", event.metadata().principal());
 		metadata.put("traceparent", event.metadata().traceparent());
+		metadata.put("traceId", MessageTracing.traceId(event.metadata().traceparent()));
 		return new OrderHistoryResponse.Event(event.version(), event.type(), event.schemaVersion(), event.timestamp(),
 				this.json.readTree(event.data()), metadata);
 	}

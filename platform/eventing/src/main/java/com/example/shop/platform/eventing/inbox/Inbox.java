@@ -8,10 +8,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.MessageTracing;
 import com.example.shop.platform.eventing.store.ConflictRetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +36,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * stream apply one after the other) and everything the poll changed, its outbox rows
  * included, commits or rolls back together. A record whose id the inbox has, or that
  * repeats an earlier record of the same poll, is skipped and counted in
- * {@code inbox.duplicates}.
+ * {@code inbox.duplicates}. Each record's effect runs in a span of its own, a child of
+ * the span that sent it ({@link MessageTracing}), so the poll's records stay in the
+ * traces they came from.
  * <p>
  * <b>When a record fails.</b> The transaction rolls back whole, so nothing of the poll is
  * stored. The records before the failing one are then applied again in a transaction of
@@ -62,14 +67,18 @@ public class Inbox {
 
 	private final ConflictRetry retry;
 
+	private final MessageTracing tracing;
+
 	private final Counter duplicates;
 
 	private final DistributionSummary batchSize;
 
 	private final Counter fallbacks;
 
-	public Inbox(JdbcTemplate jdbc, TransactionOperations transactions, ConflictRetry retry, MeterRegistry meters) {
+	public Inbox(JdbcTemplate jdbc, TransactionOperations transactions, ConflictRetry retry, MeterRegistry meters,
+			MessageTracing tracing) {
 		this.jdbc = jdbc;
+		this.tracing = tracing;
 		this.transactions = transactions;
 		this.retry = retry;
 		this.duplicates = Counter.builder("inbox.duplicates")
@@ -180,9 +189,7 @@ public class Inbox {
 				for (int i = 0; i < records.size(); i++) {
 					if (fresh.remove(ids.get(i))) {
 						current[0] = i;
-						try (MessageLogContext context = MessageLogContext.of(records.get(i))) {
-							effect.accept(records.get(i));
-						}
+						apply(records.get(i), effect);
 					}
 					else {
 						skipped[0]++;
@@ -197,6 +204,25 @@ public class Inbox {
 		this.duplicates.increment(skipped[0]);
 		this.batchSize.record(records.size());
 		return null;
+	}
+
+	/**
+	 * Runs a record's effect in its span (a child of the span that sent it) and with its
+	 * logging context.
+	 */
+	private <V> void apply(ConsumerRecord<String, V> record, Consumer<ConsumerRecord<String, V>> effect) {
+		Span span = this.tracing.startConsumer(record, "process");
+		try (MessageLogContext context = MessageLogContext.of(record);
+				Tracer.SpanInScope scope = this.tracing.inScope(span)) {
+			effect.accept(record);
+		}
+		catch (RuntimeException ex) {
+			span.error(ex);
+			throw ex;
+		}
+		finally {
+			span.end();
+		}
 	}
 
 	/**

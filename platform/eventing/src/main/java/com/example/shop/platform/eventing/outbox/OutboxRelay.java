@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.MessageTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -88,6 +90,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Supplier<Producer<String, byte[]>> producers;
 
+	private final MessageTracing tracing;
+
 	private volatile Producer<String, byte[]> producer;
 
 	private final JsonMapper json;
@@ -120,10 +124,12 @@ public class OutboxRelay implements SmartLifecycle {
 	 * contexts of tests that are not running), and a closed producer cannot be reopened
 	 * @param source the CloudEvents {@code ce_source} of every message, the service's
 	 * name
+	 * @param tracing makes each send a span in the trace of the change that wrote the row
 	 */
 	public OutboxRelay(DataSource dataSource, Supplier<Producer<String, byte[]>> producers, JsonMapper json,
-			OutboxProperties properties, String source, MeterRegistry meters) {
+			OutboxProperties properties, String source, MeterRegistry meters, MessageTracing tracing) {
 		this.dataSource = dataSource;
+		this.tracing = tracing;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.producers = producers;
 		this.json = json;
@@ -428,7 +434,15 @@ public class OutboxRelay implements SmartLifecycle {
 		List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			try {
-				sends.add(this.producer.send(toRecord(row)));
+				ProducerRecord<String, byte[]> record = toRecord(row);
+				Span span = this.tracing.startProducer(row.topic(),
+						CloudEventHeaders.get(record.headers(), CloudEventHeaders.TRACEPARENT), record.headers());
+				sends.add(this.producer.send(record, (metadata, failure) -> {
+					if (failure != null) {
+						span.error(failure);
+					}
+					span.end();
+				}));
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Sending outbox row {} failed: {}", row.id(), ex.toString());

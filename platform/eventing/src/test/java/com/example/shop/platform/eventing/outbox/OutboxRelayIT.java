@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import com.example.shop.platform.eventing.MessageTracing;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.localstack.KafkaBroker;
 import com.example.shop.platform.localstack.Ports;
@@ -139,7 +140,7 @@ class OutboxRelayIT {
 				() -> OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
 						"relay-woken"),
 				json, new OutboxProperties(100, Duration.ofMinutes(5), Duration.ofMillis(200), 7270001, true),
-				"relay-test", new SimpleMeterRegistry());
+				"relay-test", new SimpleMeterRegistry(), MessageTracing.off());
 		relays.add(relay);
 		relay.start();
 		awaitTrue(relay::isLeader, Duration.ofSeconds(10));
@@ -162,13 +163,14 @@ class OutboxRelayIT {
 				true);
 		OutboxRelay leader = new OutboxRelay(dataSource, () -> OutboxRelay
 			.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), "relay-leader"), json, slowPoll,
-				"relay-test", new SimpleMeterRegistry());
+				"relay-test", new SimpleMeterRegistry(), MessageTracing.off());
 		relays.add(leader);
 		leader.start();
 		awaitTrue(leader::isLeader, Duration.ofSeconds(10));
-		OutboxRelay standby = new OutboxRelay(dataSource, () -> OutboxRelay
-			.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), "relay-standby"), json, slowPoll,
-				"relay-test", new SimpleMeterRegistry());
+		OutboxRelay standby = new OutboxRelay(dataSource,
+				() -> OutboxRelay.producer(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+						"relay-standby"),
+				json, slowPoll, "relay-test", new SimpleMeterRegistry(), MessageTracing.off());
 		relays.add(standby);
 		standby.start();
 		// the leader has had its first look at the table and listens for the standby:
@@ -272,7 +274,7 @@ class OutboxRelayIT {
 				() -> killed.set(jdbc.queryForObject("""
 						SELECT pg_terminate_backend(pid) FROM pg_locks
 						WHERE locktype = 'advisory' AND objid = ? AND granted""", Boolean.class, PROPERTIES.lockId()))),
-				json, PROPERTIES, "relay-test", new SimpleMeterRegistry());
+				json, PROPERTIES, "relay-test", new SimpleMeterRegistry(), MessageTracing.off());
 		relays.add(doomed);
 		doomed.start();
 		awaitTrue(doomed::isLeader, Duration.ofSeconds(10));
@@ -341,7 +343,7 @@ class OutboxRelayIT {
 
 	private void startRelay(Supplier<Producer<String, byte[]>> producers) {
 		OutboxRelay relay = new OutboxRelay(dataSource, producers, json, PROPERTIES, "relay-test",
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), MessageTracing.off());
 		relays.add(relay);
 		relay.start();
 	}
