@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,11 +105,23 @@ class TracingIT {
 					"saga-orchestrator: send orders.commands", "order-command-service: process orders.commands",
 					"order-query-service: project orders.events", "order-query-service: project payments.events",
 					"order-query-service: project inventory.events");
-		assertThat(trace).as("the event store's statements, inside the spans that run them").anySatisfy((span) -> {
-			assertThat(span.service()).isEqualTo("payment-service");
-			assertThat(span.name()).isEqualTo("query");
-			assertThat(span.kind()).isEqualTo("CLIENT");
-		});
+		Map<String, Span> byId = trace.stream().collect(Collectors.toMap(Span::id, Function.identity()));
+		assertThat(trace).as("each message is applied in a span that continues the span that sent it")
+			.filteredOn((span) -> span.name().startsWith("process ") || span.name().startsWith("project "))
+			.allSatisfy((span) -> assertThat(byId.get(span.parentId()).name())
+				.isEqualTo("send " + span.name().substring(span.name().indexOf(' ') + 1)));
+		assertThat(trace).as("each message is sent in the trace of the change, in the service that made it")
+			.filteredOn((span) -> span.name().startsWith("send "))
+			.allSatisfy((span) -> assertThat(byId.get(span.parentId()).service()).isEqualTo(span.service()));
+		assertThat(trace).as("the SQL statements, inside spans of the service that runs them")
+			.filteredOn((span) -> span.name().equals("query"))
+			.isNotEmpty()
+			.allSatisfy((span) -> {
+				assertThat(span.kind()).isEqualTo("CLIENT");
+				assertThat(byId.get(span.parentId()).service()).isEqualTo(span.service());
+			})
+			.extracting(Span::service)
+			.contains("order-command-service", "payment-service", "inventory-service", "saga-orchestrator");
 	}
 
 	private List<Span> awaitTrace(String traceId, Predicate<List<Span>> complete) {

@@ -86,40 +86,44 @@ public class Projections {
 		int failedAt = records.size();
 		RuntimeException failure = null;
 		List<Span> spans = new ArrayList<>(records.size());
-		for (int i = 0; i < records.size() && failure == null; i++) {
-			ConsumerRecord<String, byte[]> record = records.get(i);
-			spans.add(this.tracing.startConsumer(record, "project"));
-			try {
-				ReceivedEvent event = this.decoder.decode(record);
-				List<ViewWrite> writes = new ArrayList<>(batches.size());
-				for (Batch batch : batches) {
-					writes.add(batch.uses(record) ? batch.projection.write(event) : null);
+		try {
+			for (int i = 0; i < records.size() && failure == null; i++) {
+				ConsumerRecord<String, byte[]> record = records.get(i);
+				spans.add(this.tracing.startConsumer(record, "project"));
+				try {
+					ReceivedEvent event = this.decoder.decode(record);
+					List<ViewWrite> writes = new ArrayList<>(batches.size());
+					for (Batch batch : batches) {
+						writes.add(batch.uses(record) ? batch.projection.write(event) : null);
+					}
+					for (int b = 0; b < batches.size(); b++) {
+						batches.get(b).add(writes.get(b), i);
+					}
 				}
-				for (int b = 0; b < batches.size(); b++) {
-					batches.get(b).add(writes.get(b), i);
-				}
-			}
-			catch (RuntimeException ex) {
-				// a record that cannot be decoded is applied nowhere
-				failedAt = i;
-				failure = ex;
-			}
-		}
-		boolean writeFailed = false;
-		for (Batch batch : batches) {
-			try {
-				// after a failed write, the record it came from too
-				batch.writeBefore(writeFailed ? failedAt + 1 : failedAt);
-			}
-			catch (RecordNotAppliedException ex) {
-				if (!writeFailed || ex.index() < failedAt) {
-					failedAt = ex.index();
+				catch (RuntimeException ex) {
+					// a record that cannot be decoded is applied nowhere
+					failedAt = i;
 					failure = ex;
 				}
-				writeFailed = true;
+			}
+			boolean writeFailed = false;
+			for (Batch batch : batches) {
+				try {
+					// after a failed write, the record it came from too
+					batch.writeBefore(writeFailed ? failedAt + 1 : failedAt);
+				}
+				catch (RecordNotAppliedException ex) {
+					if (!writeFailed || ex.index() < failedAt) {
+						failedAt = ex.index();
+						failure = ex;
+					}
+					writeFailed = true;
+				}
 			}
 		}
-		end(spans, failedAt, failure);
+		finally {
+			end(spans, failedAt, failure);
+		}
 		Instant now = Instant.now();
 		for (ConsumerRecord<String, byte[]> record : records.subList(0, failedAt)) {
 			Duration lag = ProjectionMonitor.lag(record, now);
@@ -137,12 +141,16 @@ public class Projections {
 
 	/**
 	 * Ends each record's span once the writes that apply it are done: in the trace of the
-	 * change that caused the record, the span covers its projection's update.
+	 * change that caused the record, the span covers its projection's update. The record
+	 * that failed carries the error; those after it say that they will come again.
 	 */
 	private static void end(List<Span> spans, int failedAt, RuntimeException failure) {
 		for (int i = 0; i < spans.size(); i++) {
-			if (i == failedAt && failure != null) {
+			if (failure != null && i == failedAt) {
 				spans.get(i).error(failure);
+			}
+			else if (failure != null && i > failedAt) {
+				spans.get(i).tag("projection.outcome", "redelivered: an earlier record of the poll failed");
 			}
 			spans.get(i).end();
 		}

@@ -14,7 +14,7 @@ import org.springframework.http.HttpHeaders;
  * <p>
  * Each event carries the W3C {@code traceparent} of the span current while it was caused
  * (the request's server span, or the span of applying the message): its consumers
- * continue that trace. With tracing off, the context that came with the request or the
+ * continue that trace. Without a tracer, the context that came with the request or the
  * message passes on unchanged.
  */
 public class Causes {

@@ -1,7 +1,9 @@
 package com.example.shop.platform.eventing;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -37,6 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -47,9 +50,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -100,7 +105,7 @@ public class EventingAutoConfiguration {
 	}
 
 	/**
-	 * Spans for consumed and published messages; none while tracing is off (no
+	 * Spans for consumed and published messages; none without a tracer (no
 	 * {@link Tracer}, as in tests that do not ask for it).
 	 */
 	@Bean
@@ -150,14 +155,34 @@ public class EventingAutoConfiguration {
 				(record, ex) -> new TopicPartition(record.topic() + "-dlt", -1));
 		var handler = new DefaultErrorHandler((record, ex) -> {
 			deadLetters.accept(record, recordFailure(ex));
-			Counter.builder("inbox.dead.letters")
-				.description("Records published to a dead-letter topic, by the topic they came from")
-				.tag("topic", record.topic())
-				.register(meters)
-				.increment();
+			deadLetters(meters, record.topic()).increment();
 		}, new FixedBackOff(inbox.backOff().toMillis(), Math.max(0, inbox.attempts() - 1)));
 		handler.addNotRetryableExceptions(InvalidMessageException.class, JacksonException.class);
 		return handler;
+	}
+
+	/**
+	 * The dead letters of every topic a listener of this service consumes, counted from
+	 * zero as soon as the listeners exist: a counter born at its first dead letter would
+	 * start at 1, and {@code increase()} (the alert, the dashboard) would never see that
+	 * one.
+	 */
+	@Bean
+	ApplicationListener<ApplicationStartedEvent> deadLettersCountedFromZero(
+			ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters) {
+		return (event) -> listeners.ifAvailable((registry) -> registry.getListenerContainers()
+			.stream()
+			.flatMap((container) -> Stream.ofNullable(container.getContainerProperties().getTopics()))
+			.flatMap(Arrays::stream)
+			.distinct()
+			.forEach((topic) -> deadLetters(meters, topic)));
+	}
+
+	private static Counter deadLetters(MeterRegistry meters, String topic) {
+		return Counter.builder("inbox.dead.letters")
+			.description("Records published to a dead-letter topic, by the topic they came from")
+			.tag("topic", topic)
+			.register(meters);
 	}
 
 	/**
@@ -234,8 +259,8 @@ public class EventingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		GroupCommit groupCommit(TransactionTemplate transactions, GroupCommitProperties properties,
-				MeterRegistry meters) {
-			return new GroupCommit(transactions, properties.maxBatch(), meters);
+				MeterRegistry meters, MessageTracing tracing) {
+			return new GroupCommit(transactions, properties.maxBatch(), meters, tracing);
 		}
 
 		@Bean

@@ -43,6 +43,8 @@ public final class GroupCommit {
 
 	private final int maxBatch;
 
+	private final MessageTracing tracing;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final List<Task<?>> waiting = new ArrayList<>();
@@ -54,11 +56,12 @@ public final class GroupCommit {
 	/**
 	 * @param maxBatch units of work that share a transaction at most
 	 */
-	public GroupCommit(TransactionOperations transactions, int maxBatch, MeterRegistry meters) {
+	public GroupCommit(TransactionOperations transactions, int maxBatch, MeterRegistry meters, MessageTracing tracing) {
 		if (maxBatch < 1) {
 			throw new IllegalArgumentException("maxBatch must be at least 1");
 		}
 		this.transactions = transactions;
+		this.tracing = tracing;
 		this.maxBatch = maxBatch;
 		this.sizes = DistributionSummary.builder("group.commit.size")
 			.description("Units of work committed in one transaction")
@@ -71,7 +74,7 @@ public final class GroupCommit {
 	 * @throws RuntimeException what {@code work} throws when it runs alone
 	 */
 	public <T> T execute(Supplier<T> work) {
-		Task<T> task = new Task<>(inCallersLogContext(work));
+		Task<T> task = new Task<>(inCallersLogContext(this.tracing.inCurrentSpan(work)));
 		boolean lead;
 		this.lock.lock();
 		try {
@@ -94,8 +97,9 @@ public final class GroupCommit {
 
 	/**
 	 * The work as it runs on the leader's thread, with its caller's logging context (the
-	 * request's correlation id and the order it is about), so that its log lines are not
-	 * taken for the leader's; the leader's own context is back afterwards.
+	 * request's correlation id and the order it is about) and, inside that, its caller's
+	 * span, so that its log lines and SQL spans are not taken for the leader's; the
+	 * leader's own context is back afterwards.
 	 */
 	private static <T> Supplier<T> inCallersLogContext(Supplier<T> work) {
 		Map<String, String> callers = MDC.getCopyOfContextMap();

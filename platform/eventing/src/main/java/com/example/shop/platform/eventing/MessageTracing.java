@@ -3,6 +3,7 @@ package com.example.shop.platform.eventing;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -23,8 +24,11 @@ import org.apache.kafka.common.header.Headers;
  * observations because records are applied a poll at a time and published by the outbox
  * relay long after the request ended: only the message knows which trace it belongs to.
  * <p>
- * With tracing off (no {@link Tracer}, as in tests) there are no spans and a message
- * passes on the context it came with.
+ * Without a {@link Tracer} (a service built without Micrometer Tracing, or {@link #off()}
+ * in a test) there are no spans and a message passes on the context it came with. Spring
+ * Boot makes a tracer whenever the bridge is on the class path, also with
+ * {@code management.tracing.export.enabled=false}, which only stops reporting and
+ * propagation.
  */
 public class MessageTracing {
 
@@ -47,7 +51,7 @@ public class MessageTracing {
 	}
 
 	/**
-	 * Tracing off: no spans.
+	 * No tracer: no spans (for tests and benchmarks of the message path).
 	 */
 	public static MessageTracing off() {
 		return new MessageTracing(Tracer.NOOP, Propagator.NOOP);
@@ -108,7 +112,7 @@ public class MessageTracing {
 	/**
 	 * The W3C {@code traceparent} of the current span: what the events caused now carry,
 	 * so that their consumers continue this trace.
-	 * @return {@code null} when no span is current (tracing is off)
+	 * @return {@code null} when no span is current
 	 */
 	public String currentTraceparent() {
 		TraceContext context = this.tracer.currentTraceContext().context();
@@ -121,7 +125,20 @@ public class MessageTracing {
 	}
 
 	/**
-	 * Whether tracing is off: no spans are made.
+	 * The work, made to run (on whatever thread) in the span current here, so that what
+	 * it does belongs to this caller's trace.
+	 */
+	public <T> Supplier<T> inCurrentSpan(Supplier<T> work) {
+		Span current = this.tracer.currentSpan();
+		return () -> {
+			try (Tracer.SpanInScope scope = this.tracer.withSpan(current)) {
+				return work.get();
+			}
+		};
+	}
+
+	/**
+	 * Whether there is no tracer: no spans are made.
 	 */
 	public boolean isOff() {
 		return this.tracer == Tracer.NOOP;

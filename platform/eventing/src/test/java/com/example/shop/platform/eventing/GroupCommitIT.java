@@ -12,8 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import brave.Tracing;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
+import io.micrometer.tracing.brave.bridge.BravePropagator;
+import io.micrometer.tracing.brave.bridge.BraveTracer;
+import io.micrometer.tracing.brave.bridge.W3CPropagation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -55,7 +62,7 @@ class GroupCommitIT {
 
 	@Test
 	void concurrentCallersShareOneCommitAndEachGetsItsOwnResult() throws Exception {
-		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry());
+		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(), MessageTracing.off());
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> first = call(() -> {
 			String transaction = insert("first");
@@ -87,7 +94,7 @@ class GroupCommitIT {
 
 	@Test
 	void workRunOnTheLeadersThreadLogsWithItsOwnCallersContext() throws Exception {
-		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry());
+		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(), MessageTracing.off());
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> leader = callAs("corr-leader", () -> {
 			insert("leader");
@@ -113,8 +120,60 @@ class GroupCommitIT {
 	}
 
 	@Test
+	void workRunOnTheLeadersThreadIsInItsOwnCallersSpan() throws Exception {
+		try (Tracing brave = Tracing.newBuilder().propagationFactory(new W3CPropagation()).build()) {
+			Tracer tracer = new BraveTracer(brave.tracer(), new BraveCurrentTraceContext(brave.currentTraceContext()));
+			groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(),
+					new MessageTracing(tracer, new BravePropagator(brave)));
+			CountDownLatch release = new CountDownLatch(1);
+			CompletableFuture<String> leader = callInSpan(tracer, () -> {
+				insert("leader-span");
+				await(release);
+				return tracer.currentSpan().context().spanId();
+			});
+			List<CompletableFuture<String>> others = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				String row = "span-" + i;
+				others.add(callInSpan(tracer, () -> {
+					insert(row);
+					return tracer.currentSpan().context().spanId() + " on " + Thread.currentThread().getName();
+				}));
+			}
+			awaitWaiting(3);
+
+			release.countDown();
+
+			String leaderSpan = leader.get(10, TimeUnit.SECONDS).split(" ")[0];
+			for (CompletableFuture<String> other : others) {
+				String[] answer = other.get(10, TimeUnit.SECONDS).split(" on ");
+				assertThat(answer[0]).as("the caller's own span, not the leader's").isNotEqualTo(leaderSpan);
+			}
+			assertThat(others.stream().map((other) -> other.join().split(" on ")[0]).distinct()).hasSize(3);
+		}
+	}
+
+	/**
+	 * A caller working in a span of its own, as a request's server span would be, that
+	 * checks that its work, wherever it ran, saw that span; the future's value starts
+	 * with the span id the work saw.
+	 */
+	private CompletableFuture<String> callInSpan(Tracer tracer, Supplier<String> work) {
+		return CompletableFuture.supplyAsync(() -> {
+			Span span = tracer.nextSpan().name("caller").start();
+			try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+				String seen = groupCommit.execute(work);
+				assertThat(seen).startsWith(span.context().spanId());
+				return seen;
+			}
+			finally {
+				span.end();
+			}
+		}, callers);
+	}
+
+	@Test
 	void aFailingCallerNeverFailsItsNeighbours() throws Exception {
-		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry());
+		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(), MessageTracing.off());
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> first = call(() -> {
 			insert("first");
@@ -147,7 +206,7 @@ class GroupCommitIT {
 
 	@Test
 	void aCommitThatFailsForTheBatchRunsEachCallerAlone() throws Exception {
-		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry());
+		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(), MessageTracing.off());
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> first = call(() -> {
 			insert("first");
@@ -177,7 +236,7 @@ class GroupCommitIT {
 
 	@Test
 	void aLoneCallerRunsAtOnceInATransactionOfItsOwn() {
-		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry());
+		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(), MessageTracing.off());
 
 		String transaction = groupCommit.execute(() -> insert("alone"));
 

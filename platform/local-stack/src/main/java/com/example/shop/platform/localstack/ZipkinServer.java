@@ -31,7 +31,7 @@ public final class ZipkinServer implements AutoCloseable {
 	private static final String VERSION = version();
 
 	/** What it keeps: enough for a benchmark's worth of recent sagas, in a small heap. */
-	private static final int MAX_SPANS = 200_000;
+	private static final int MAX_SPANS = 100_000;
 
 	private final ChildProcess process;
 

@@ -437,12 +437,20 @@ public class OutboxRelay implements SmartLifecycle {
 				ProducerRecord<String, byte[]> record = toRecord(row);
 				Span span = this.tracing.startProducer(row.topic(),
 						CloudEventHeaders.get(record.headers(), CloudEventHeaders.TRACEPARENT), record.headers());
-				sends.add(this.producer.send(record, (metadata, failure) -> {
-					if (failure != null) {
-						span.error(failure);
-					}
+				try {
+					sends.add(this.producer.send(record, (metadata, failure) -> {
+						if (failure != null) {
+							span.error(failure);
+						}
+						span.end();
+					}));
+				}
+				catch (RuntimeException ex) {
+					// refused before it was queued: the callback never runs
+					span.error(ex);
 					span.end();
-				}));
+					throw ex;
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Sending outbox row {} failed: {}", row.id(), ex.toString());
