@@ -1,13 +1,21 @@
 package com.example.shop.platform.eventing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
+import com.example.shop.platform.eventing.deadletter.DeadLetter.Action;
+import com.example.shop.platform.eventing.deadletter.DeadLetters;
+import com.example.shop.platform.eventing.deadletter.Dispositions;
+import com.example.shop.platform.eventing.deadletter.JdbcDispositions;
+import com.example.shop.platform.eventing.deadletter.MongoDispositions;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InboxProperties;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
@@ -25,6 +33,8 @@ import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
@@ -53,6 +63,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -75,15 +86,19 @@ import org.springframework.util.backoff.FixedBackOff;
  * {@code shop.eventing.inbox.attempts} times, then published with its error to
  * {@code <topic>-dlt}; an {@link InvalidMessageException} or malformed JSON goes there at
  * once. Retries are bounded, so a poison record holds up its partition for seconds at
- * most;</li>
+ * most. A dead letter carries how often it was delivered ({@code shop_attempts}), and
+ * operators list, redrive and discard them ({@code deadletter});</li>
  * <li>with a PostgreSQL {@link DataSource}: the event store, snapshots, the transactional
- * outbox and its relay, the inbox and its purge, on tables this module migrates
- * itself.</li>
+ * outbox and its relay, the inbox and its purge, the decisions about dead letters, on
+ * tables this module migrates itself;</li>
+ * <li>with MongoDB instead: the decisions about dead letters.</li>
  * </ul>
  */
-@AutoConfiguration(after = { KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
-		DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-		TransactionAutoConfiguration.class, JacksonAutoConfiguration.class })
+@AutoConfiguration(
+		after = { KafkaAutoConfiguration.class, DataSourceAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+				TransactionAutoConfiguration.class, JacksonAutoConfiguration.class },
+		afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @EnableConfigurationProperties({ OutboxProperties.class, InboxProperties.class, GroupCommitProperties.class,
 		ConflictRetryProperties.class })
 public class EventingAutoConfiguration {
@@ -152,7 +167,9 @@ public class EventingAutoConfiguration {
 		var template = new KafkaTemplate<>(
 				new DefaultKafkaProducerFactory<Object, Object>(kafka.buildProducerProperties(), null, serializer));
 		var deadLetters = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(record.topic() + "-dlt", -1));
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders(List.of(new RecordHeader(DeadLetters.ATTEMPTS,
+				String.valueOf(isRetryable(ex) ? inbox.attempts() : 1).getBytes(StandardCharsets.UTF_8)))));
 		var handler = new DefaultErrorHandler((record, ex) -> {
 			deadLetters.accept(record, recordFailure(ex));
 			deadLetters(meters, record.topic()).increment();
@@ -162,10 +179,10 @@ public class EventingAutoConfiguration {
 	}
 
 	/**
-	 * The dead letters of every topic a listener of this service consumes, counted from
-	 * zero as soon as the listeners exist: a counter born at its first dead letter would
-	 * start at 1, and {@code increase()} (the alert, the dashboard) would never see that
-	 * one.
+	 * The dead letters of every topic a listener of this service consumes, and the
+	 * operators' decisions about them, counted from zero as soon as the listeners exist:
+	 * a counter born at its first dead letter would start at 1, and {@code increase()}
+	 * (the alert, the dashboard) would never see that one.
 	 */
 	@Bean
 	ApplicationListener<ApplicationStartedEvent> deadLettersCountedFromZero(
@@ -175,7 +192,25 @@ public class EventingAutoConfiguration {
 			.flatMap((container) -> Stream.ofNullable(container.getContainerProperties().getTopics()))
 			.flatMap(Arrays::stream)
 			.distinct()
-			.forEach((topic) -> deadLetters(meters, topic)));
+			.forEach((topic) -> {
+				deadLetters(meters, topic);
+				for (Action action : Action.values()) {
+					DeadLetters.decisions(meters, topic, action);
+				}
+			}));
+	}
+
+	/**
+	 * Whether the error handler delivered the record again before it gave up: not for a
+	 * record that can never succeed.
+	 */
+	private static boolean isRetryable(Exception failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidMessageException || cause instanceof JacksonException) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Counter deadLetters(MeterRegistry meters, String topic) {
@@ -196,6 +231,22 @@ public class EventingAutoConfiguration {
 			}
 		}
 		return failure;
+	}
+
+	/**
+	 * Decisions about dead letters in MongoDB, for a service whose store it is.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MongoOperations.class)
+	@ConditionalOnBean(MongoOperations.class)
+	@ConditionalOnMissingBean(DataSource.class)
+	static class MongoEventingConfiguration {
+
+		@Bean
+		Dispositions mongoDispositions(MongoOperations mongo) {
+			return new MongoDispositions(mongo);
+		}
+
 	}
 
 	/**
@@ -235,6 +286,11 @@ public class EventingAutoConfiguration {
 		AggregateRepositories aggregateRepositories(EventStore events, SnapshotStore snapshots, Outbox outbox,
 				JsonMapper json, TransactionTemplate transactions) {
 			return new AggregateRepositories(events, snapshots, outbox, json, transactions);
+		}
+
+		@Bean
+		Dispositions jdbcDispositions(EventingSchema schema, JdbcTemplate jdbc) {
+			return new JdbcDispositions(jdbc);
 		}
 
 		@Bean

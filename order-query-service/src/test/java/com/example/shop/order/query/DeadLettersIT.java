@@ -1,0 +1,133 @@
+package com.example.shop.order.query;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import com.example.shop.contracts.Topics;
+import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.TestPrincipal;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The query service's dead letters over its REST API, decisions recorded in MongoDB: a
+ * record the projections cannot read is listed with its cause, discarded once with a
+ * reason, and then neither redriven nor discarded again.
+ */
+@ServiceIntegrationTest
+@Import(QueryTestDriver.Configuration.class)
+class DeadLettersIT {
+
+	@Autowired
+	QueryTestDriver driver;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void aRecordTheProjectionsCannotReadIsListedAndDiscardedOnceWithItsReason() {
+		String orderId = UUID.randomUUID().toString();
+		this.driver.publishRaw(Topics.ORDERS_EVENTS, orderId, "OrderPlaced", "{not json", 1L);
+
+		JsonNode letter = awaitDeadLetter(orderId);
+		assertThat(letter.path("status").asString()).isEqualTo("PENDING");
+		assertThat(letter.path("type").asString()).isEqualTo("OrderPlaced");
+		assertThat(letter.path("payload").asString()).isEqualTo("{not json");
+		assertThat(letter.path("attempts").asInt()).isEqualTo(1);
+		assertThat(letter.path("cause").asString()).isNotBlank();
+		String path = "/dead-letters/" + Topics.ORDERS_EVENTS + "/" + letter.path("id").asString();
+
+		assertThat(send("POST", path + "/discard", "{}", TestPrincipal.OPERATIONS).statusCode()).isEqualTo(400);
+		assertThat(send("POST", path + "/discard", "{\"reason\":\"x\"}", TestPrincipal.ALICE).statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> discarded = send("POST", path + "/discard", "{\"reason\":\"typed by hand\"}",
+				TestPrincipal.OPERATIONS);
+
+		assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
+		JsonNode decided = this.json.readTree(discarded.body());
+		assertThat(decided.path("status").asString()).isEqualTo("DISCARDED");
+		assertThat(decided.path("disposition").path("by").asString()).isEqualTo("olivia");
+		assertThat(decided.path("disposition").path("reason").asString()).isEqualTo("typed by hand");
+		Document stored = this.mongo.findById(
+				Topics.deadLetter(Topics.ORDERS_EVENTS) + "/" + letter.path("id").asString().replace('-', '/'),
+				Document.class, "dead_letter_dispositions");
+		assertThat(stored).isNotNull();
+		assertThat(stored.getString("action")).isEqualTo("DISCARD");
+		assertThat(stored.getString("by")).isEqualTo("olivia");
+
+		HttpResponse<String> again = send("POST", path + "/redrive", "{}", TestPrincipal.OPERATIONS);
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(this.json.readTree(again.body()).path("detail").asString()).contains("discarded by olivia");
+		assertThat(send("POST", path + "/discard", "{\"reason\":\"twice\"}", TestPrincipal.OPERATIONS).statusCode())
+			.isEqualTo(409);
+		assertThat(
+				this.json.readTree(send("GET", path, null, TestPrincipal.OPERATIONS).body()).path("status").asString())
+			.isEqualTo("DISCARDED");
+	}
+
+	@Test
+	void listsTheTopicsItConsumes() {
+		HttpResponse<String> topics = send("GET", "/dead-letters", null, TestPrincipal.OPERATIONS);
+
+		assertThat(topics.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(topics.body()).path("topics").findValuesAsString("topic"))
+			.containsExactly(Topics.INVENTORY_EVENTS, Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS);
+	}
+
+	private JsonNode awaitDeadLetter(String key) {
+		JsonNode[] found = new JsonNode[1];
+		QueryTestDriver.awaitTrue(() -> {
+			String after = null;
+			do {
+				HttpResponse<String> page = send("GET", "/dead-letters/" + Topics.ORDERS_EVENTS + "?size=100"
+						+ ((after != null) ? "&after=" + after : ""), null, TestPrincipal.OPERATIONS);
+				assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+				JsonNode body = this.json.readTree(page.body());
+				for (JsonNode letter : body.path("deadLetters")) {
+					if (key.equals(letter.path("key").asString())) {
+						found[0] = letter;
+						return true;
+					}
+				}
+				after = body.path("next").isNull() ? null : body.path("next").asString(null);
+			}
+			while (after != null);
+			return false;
+		});
+		return found[0];
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, TestPrincipal principal) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + path))
+			.header("Authorization", principal.authorization())
+			.header("Content-Type", "application/json")
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package com.example.shop.platform.eventing.deadletter;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+import com.example.shop.platform.eventing.deadletter.DeadLetter.Disposition;
+
+/**
+ * Where a service records what its operators decided about its dead letters: in
+ * PostgreSQL ({@link JdbcDispositions}) or MongoDB ({@link MongoDispositions}), whichever
+ * the service has. A record is decided once: {@link #claim} is atomic, so of two
+ * operators (or two instances) redriving the same record at once, one wins.
+ */
+public interface Dispositions {
+
+	/**
+	 * Records the decision unless the record has one. A redrive not completed before
+	 * {@code takeOverBefore} (its instance died while sending) may be claimed again.
+	 * @return whether this decision is now the record's
+	 */
+	boolean claim(Position position, Disposition disposition, Instant takeOverBefore);
+
+	/** Marks a claimed redrive done: the broker has the record. */
+	void complete(Position position);
+
+	/** Withdraws a claimed redrive that could not be sent. */
+	void release(Position position);
+
+	/**
+	 * The decisions about these offsets of one partition, by offset.
+	 */
+	Map<Long, Disposition> find(String deadLetterTopic, int partition, Collection<Long> offsets);
+
+	/**
+	 * A record of a dead-letter topic.
+	 */
+	record Position(String deadLetterTopic, int partition, long offset) {
+
+	}
+
+}

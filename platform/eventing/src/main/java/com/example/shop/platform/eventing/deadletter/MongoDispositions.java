@@ -1,0 +1,95 @@
+package com.example.shop.platform.eventing.deadletter;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.example.shop.platform.eventing.deadletter.DeadLetter.Action;
+import com.example.shop.platform.eventing.deadletter.DeadLetter.Disposition;
+import org.bson.Document;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The decisions in MongoDB, collection {@value #COLLECTION}, one document per record
+ * keyed by its position: a claim inserts it, so of two at once the second meets the
+ * unique {@code _id}; taking over an abandoned redrive is one conditional update.
+ */
+public class MongoDispositions implements Dispositions {
+
+	static final String COLLECTION = "dead_letter_dispositions";
+
+	private final MongoOperations mongo;
+
+	public MongoDispositions(MongoOperations mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public boolean claim(Position position, Disposition disposition, Instant takeOverBefore) {
+		try {
+			this.mongo.insert(document(position, disposition), COLLECTION);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			Update takeOver = new Update().set("action", disposition.action().name())
+				.set("by", disposition.by())
+				.set("reason", disposition.reason())
+				.set("at", Date.from(disposition.at()))
+				.set("completed", disposition.completed());
+			return this.mongo.updateFirst(query(
+					where("_id").is(id(position)).and("completed").is(false).and("at").lt(Date.from(takeOverBefore))),
+					takeOver, COLLECTION)
+				.getModifiedCount() == 1;
+		}
+	}
+
+	@Override
+	public void complete(Position position) {
+		this.mongo.updateFirst(query(where("_id").is(id(position))), new Update().set("completed", true), COLLECTION);
+	}
+
+	@Override
+	public void release(Position position) {
+		this.mongo.remove(query(where("_id").is(id(position)).and("completed").is(false)), COLLECTION);
+	}
+
+	@Override
+	public Map<Long, Disposition> find(String deadLetterTopic, int partition, Collection<Long> offsets) {
+		Map<Long, Disposition> found = new HashMap<>();
+		if (offsets.isEmpty()) {
+			return found;
+		}
+		var ids = offsets.stream().map((offset) -> id(new Position(deadLetterTopic, partition, offset))).toList();
+		for (Document document : this.mongo.find(query(where("_id").in(ids)), Document.class, COLLECTION)) {
+			found.put(((Number) document.get("offset")).longValue(),
+					new Disposition(Action.valueOf(document.getString("action")), document.getString("by"),
+							document.getDate("at").toInstant(), document.getString("reason"),
+							document.getBoolean("completed")));
+		}
+		return found;
+	}
+
+	private static Document document(Position position, Disposition disposition) {
+		return new Document("_id", id(position)).append("topic", position.deadLetterTopic())
+			.append("partition", position.partition())
+			.append("offset", position.offset())
+			.append("action", disposition.action().name())
+			.append("by", disposition.by())
+			.append("reason", disposition.reason())
+			.append("at", Date.from(disposition.at()))
+			.append("completed", disposition.completed());
+	}
+
+	private static String id(Position position) {
+		return position.deadLetterTopic() + "/" + position.partition() + "/" + position.offset();
+	}
+
+}
