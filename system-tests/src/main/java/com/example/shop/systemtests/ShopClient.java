@@ -169,6 +169,14 @@ public final class ShopClient implements AutoCloseable {
 	}
 
 	/**
+	 * What a service answers to {@code GET path} (200 expected), such as
+	 * {@code /dead-letters/payments.events} or {@code /projections}.
+	 */
+	public JsonNode read(Service service, String path) {
+		return body(expect(200, send(service, "GET", path, null)));
+	}
+
+	/**
 	 * The order's saga, or {@code null} before it has started.
 	 */
 	public JsonNode saga(String orderId) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -129,6 +130,11 @@ final class SystemUnderTest {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private KafkaBroker kafka;
+
+	/** The operations console, once a test asked for it ({@link #consoleUrl}). */
+	private ChildProcess console;
+
+	private int consolePort;
 
 	/** Where every instance reports its spans, all of them (sampling 1.0). */
 	private final ZipkinServer zipkin;
@@ -348,6 +354,37 @@ final class SystemUnderTest {
 	/** Starts the broker again on its port and data, and waits until it answers. */
 	void restartKafka() {
 		this.kafka = KafkaBroker.start(this.run, this.kafkaPort, this.kafkaControllerPort, this.kafkaListeners);
+	}
+
+	/**
+	 * The operations console, started from its jar on first use against these services,
+	 * their issuer and Zipkin, and kept running: its base address.
+	 */
+	synchronized String consoleUrl() {
+		if (this.console == null || !this.console.isAlive()) {
+			int port = Ports.free();
+			Path jar = this.root.resolve("ops-console").resolve("target").resolve("ops-console.jar");
+			if (!Files.isRegularFile(jar)) {
+				throw new IllegalStateException(jar + " is missing: build it first (./mvnw verify builds everything)");
+			}
+			Map<String, Object> services = new LinkedHashMap<>();
+			for (Service service : Service.values()) {
+				services.put(service.artifact(), baseUrl(service));
+			}
+			Map<String, String> environment = new HashMap<>();
+			environment.put("SERVER_PORT", String.valueOf(port));
+			environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(Ports.free()));
+			environment.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_SHOP_ISSUERURI", this.issuer);
+			// a map keyed by names with dashes cannot come from environment variables
+			environment.put("SPRING_APPLICATION_JSON",
+					this.json.writeValueAsString(Map.of("shop", Map.of("console", Map.of("services", services,
+							"trace-url", zipkinUrl() + "zipkin/traces/{traceId}", "sample-interval", "2s")))));
+			this.console = ChildProcess.startBootJar(this.run, "ops-console", jar,
+					List.of("-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1"), environment);
+			this.consolePort = port;
+			awaitReady("ops-console", this.console, port);
+		}
+		return "http://127.0.0.1:" + this.consolePort;
 	}
 
 	/** The query service's MongoDB, database included. */
@@ -582,6 +619,9 @@ final class SystemUnderTest {
 			.flatMap(Stream::of)
 			.filter(Objects::nonNull)
 			.forEach((process) -> process.stop(Duration.ofSeconds(10)));
+		if (this.console != null) {
+			this.console.stop(Duration.ofSeconds(10));
+		}
 		this.kafka.close();
 		this.zipkin.close();
 		this.kafkaLink.close();

@@ -21,7 +21,9 @@ final class InfrastructurePropertySource extends PropertySource<TestInfrastructu
 			case "spring.datasource.password" -> this.source.postgres().password();
 			case "spring.kafka.bootstrap-servers" -> this.source.kafkaBootstrapServers();
 			case "spring.mongodb.uri" -> this.source.mongoUri();
-			case "spring.security.oauth2.resourceserver.jwt.issuer-uri" -> this.source.issuerUri();
+			case "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+					"spring.security.oauth2.client.provider.shop.issuer-uri" ->
+				this.source.issuerUri();
 			default -> null;
 		};
 	}

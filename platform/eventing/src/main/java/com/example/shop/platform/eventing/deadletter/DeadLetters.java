@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ import com.example.shop.platform.eventing.deadletter.DeadLetter.Status;
 import com.example.shop.platform.eventing.deadletter.Dispositions.Position;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,6 +100,10 @@ public class DeadLetters implements AutoCloseable {
 	private final MeterRegistry meters;
 
 	private @Nullable Producer<byte[], byte[]> producer;
+
+	private final ReentrantLock reading = new ReentrantLock();
+
+	private @Nullable Consumer<byte[], byte[]> consumer;
 
 	/**
 	 * @param kafkaConsumer the service's consumer configuration (its group is not used)
@@ -284,6 +290,13 @@ public class DeadLetters implements AutoCloseable {
 
 	@Override
 	public synchronized void close() {
+		this.reading.lock();
+		try {
+			closeConsumer();
+		}
+		finally {
+			this.reading.unlock();
+		}
 		if (this.producer != null) {
 			this.producer.close(Duration.ofSeconds(5));
 			this.producer = null;
@@ -299,13 +312,17 @@ public class DeadLetters implements AutoCloseable {
 		Position position = position(topic, id);
 		return read((consumer) -> {
 			TopicPartition partition = new TopicPartition(position.deadLetterTopic(), position.partition());
-			if (!partitions(consumer, position.deadLetterTopic()).contains(partition)
-					|| position.offset() < consumer.beginningOffsets(List.of(partition)).get(partition)
-					|| position.offset() >= consumer.endOffsets(List.of(partition)).get(partition)) {
+			if (!partitions(consumer, position.deadLetterTopic()).contains(partition)) {
 				throw notFound(topic, id);
 			}
 			consumer.assign(List.of(partition));
+			consumer.pause(List.of(partition));
+			if (position.offset() < consumer.beginningOffsets(List.of(partition)).get(partition)
+					|| position.offset() >= consumer.endOffsets(List.of(partition)).get(partition)) {
+				throw notFound(topic, id);
+			}
 			consumer.seek(partition, position.offset());
+			consumer.resume(List.of(partition));
 			Instant deadline = Instant.now().plus(KAFKA_TIMEOUT);
 			while (Instant.now().isBefore(deadline)) {
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200)).records(partition)) {
@@ -332,6 +349,10 @@ public class DeadLetters implements AutoCloseable {
 		String deadLetterTopic = Topics.deadLetter(topic);
 		read((consumer) -> {
 			List<TopicPartition> partitions = partitions(consumer, deadLetterTopic);
+			// one partition at a time, in order: all assigned once (before their offsets
+			// are asked for), all but one paused
+			consumer.assign(partitions);
+			consumer.pause(partitions);
 			Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 			for (TopicPartition partition : partitions) {
@@ -346,8 +367,8 @@ public class DeadLetters implements AutoCloseable {
 				if (start >= stop) {
 					continue;
 				}
-				consumer.assign(List.of(partition));
 				consumer.seek(partition, start);
+				consumer.resume(List.of(partition));
 				Instant deadline = Instant.now().plus(KAFKA_TIMEOUT);
 				while (consumer.position(partition) < stop) {
 					List<ConsumerRecord<byte[], byte[]>> records = consumer.poll(Duration.ofMillis(200))
@@ -367,6 +388,7 @@ public class DeadLetters implements AutoCloseable {
 						return null;
 					}
 				}
+				consumer.pause(List.of(partition));
 			}
 			return null;
 		});
@@ -382,13 +404,55 @@ public class DeadLetters implements AutoCloseable {
 		return ours.stream().map((record) -> letter(topic, record, decided.get(record.offset()))).toList();
 	}
 
+	/**
+	 * Runs {@code work} with the one consumer that reads dead letters, made on first use
+	 * and kept: requests take turns with it (a consumer is not thread-safe, and
+	 * operators' reads are few). It joins no group and commits nothing; a Kafka failure
+	 * closes it, and the next request makes another.
+	 */
 	private <T> T read(Function<Consumer<byte[], byte[]>, T> work) {
-		try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(this.consumerConfig, new ByteArrayDeserializer(),
-				new ByteArrayDeserializer())) {
-			return work.apply(consumer);
+		try {
+			if (!this.reading.tryLock(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw DeadLetterProblem.unavailable("Busy reading other dead letters; try again shortly", null);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw DeadLetterProblem.unavailable("Interrupted; try again", ex);
+		}
+		try {
+			if (this.consumer == null) {
+				this.consumer = new KafkaConsumer<>(this.consumerConfig, new ByteArrayDeserializer(),
+						new ByteArrayDeserializer());
+			}
+			T result = work.apply(this.consumer);
+			this.consumer.pause(this.consumer.assignment());
+			return result;
 		}
 		catch (KafkaException ex) {
+			closeConsumer();
 			throw DeadLetterProblem.unavailable("Kafka did not answer in time; try again shortly", ex);
+		}
+		catch (RuntimeException ex) {
+			if (this.consumer != null) {
+				this.consumer.pause(this.consumer.assignment());
+			}
+			throw ex;
+		}
+		finally {
+			this.reading.unlock();
+		}
+	}
+
+	private void closeConsumer() {
+		if (this.consumer != null) {
+			try {
+				this.consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
+			}
+			catch (KafkaException ex) {
+				logger.debug("Closing the dead-letter reader failed", ex);
+			}
+			this.consumer = null;
 		}
 	}
 
