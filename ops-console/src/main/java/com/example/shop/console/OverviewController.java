@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * {@code /}: orders placed, sagas completed and failed per minute, sagas in flight, the
- * latest counts; the figures refresh themselves ({@code /overview/figures}, htmx).
+ * latest counts, each service's outbox backlog; the figures refresh themselves
+ * ({@code /overview/figures}, htmx).
  */
 @Controller
 class OverviewController {
@@ -31,6 +32,7 @@ class OverviewController {
 		model.addAttribute("charts", this.throughput.charts());
 		model.addAttribute("latest", samples.isEmpty() ? null : samples.get(samples.size() - 1));
 		model.addAttribute("failure", this.throughput.lastFailure());
+		model.addAttribute("outboxes", this.throughput.outboxes());
 		return "overview :: figures";
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * What the overview shows over time: every {@code shop.console.sample-interval} it counts
  * the sagas (one per order placed) by state through the orchestrator's API, as the
- * console's own client, and keeps the last ten minutes of counts in memory. Rates per
- * minute are the differences between consecutive counts.
+ * console's own client, and keeps the last ten minutes of counts in memory, with each
+ * service's outbox backlog. Rates per minute are the differences between consecutive
+ * counts.
  */
 @Component
 class Throughput {
@@ -28,6 +30,8 @@ class Throughput {
 	private final Deque<Sample> samples = new ArrayDeque<>();
 
 	private volatile String lastFailure;
+
+	private volatile List<Outbox> outboxes = List.of();
 
 	Throughput(Services services) {
 		this.services = services;
@@ -58,8 +62,49 @@ class Throughput {
 
 	}
 
+	/**
+	 * A service's outbox now.
+	 *
+	 * @param rows messages not yet published, {@code null} when it could not be asked
+	 * @param oldestAgeSeconds how long the oldest has waited
+	 * @param failure why it could not be asked
+	 */
+	record Outbox(String service, Long rows, Double oldestAgeSeconds, String failure) {
+
+	}
+
 	@Scheduled(fixedDelayString = "${shop.console.sample-interval}", initialDelay = 0)
 	void sample() {
+		sampleSagas();
+		sampleOutboxes();
+	}
+
+	/**
+	 * Each service's outbox backlog; a service without an outbox answers 404 and is left
+	 * out.
+	 */
+	private void sampleOutboxes() {
+		List<Outbox> outboxes = new ArrayList<>();
+		for (String service : this.services.names()) {
+			try {
+				Map<String, Object> backlog = this.services.getAsConsole(service, "/outbox");
+				outboxes.add(new Outbox(service, ((Number) backlog.get("rows")).longValue(),
+						((Number) backlog.get("oldestAgeSeconds")).doubleValue(), null));
+			}
+			catch (ServiceException ex) {
+				if (!ex.isNotFound()) {
+					outboxes.add(new Outbox(service, null, null, ex.describe()));
+				}
+			}
+		}
+		this.outboxes = List.copyOf(outboxes);
+	}
+
+	List<Outbox> outboxes() {
+		return this.outboxes;
+	}
+
+	private void sampleSagas() {
 		try {
 			long placed = total("");
 			long completed = total("COMPLETED");

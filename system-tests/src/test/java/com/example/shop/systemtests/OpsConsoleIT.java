@@ -99,6 +99,14 @@ class OpsConsoleIT {
 		this.wait.until((browser) -> number(browser.findElement(By.id("completed")).getText()) >= 1);
 		assertThat(number(this.browser.findElement(By.id("placed")).getText())).isPositive();
 		assertThat(this.browser.findElements(By.cssSelector("figure.chart svg"))).hasSize(3);
+		// the four services with an outbox, each with a count
+		this.wait.until((browser) -> browser.findElements(By.cssSelector("#outboxes td.rows")).size() == 4);
+		assertThat(this.browser.findElements(By.cssSelector("#outboxes td.rows")))
+			.allSatisfy((rows) -> assertThat(number(rows.getText())).isNotNegative());
+		assertThat(this.browser.findElements(By.cssSelector("#outboxes tbody tr")))
+			.extracting((row) -> row.getDomAttribute("id"))
+			.containsExactlyInAnyOrder("outbox-order-command-service", "outbox-payment-service",
+					"outbox-inventory-service", "outbox-saga-orchestrator");
 		everyControlIsLabelled();
 		screenshot("overview");
 	}

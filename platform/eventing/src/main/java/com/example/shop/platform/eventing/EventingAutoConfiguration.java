@@ -20,6 +20,7 @@ import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InboxProperties;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
 import com.example.shop.platform.eventing.outbox.Outbox;
+import com.example.shop.platform.eventing.outbox.OutboxController;
 import com.example.shop.platform.eventing.outbox.OutboxProperties;
 import com.example.shop.platform.eventing.outbox.OutboxRelay;
 import com.example.shop.platform.eventing.store.ConflictRetry;
@@ -63,6 +64,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -310,6 +312,17 @@ public class EventingAutoConfiguration {
 		@Bean
 		ConflictRetry conflictRetry(ConflictRetryProperties properties) {
 			return new ConflictRetry(properties.attempts());
+		}
+
+		/**
+		 * In a web service: the outbox's backlog for operators, over HTTP.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.springframework.web.servlet.DispatcherServlet",
+				"com.example.shop.platform.web.security.Allow" })
+		@Import(OutboxController.class)
+		static class OutboxWebConfiguration {
+
 		}
 
 		@Bean

@@ -39,6 +39,27 @@ public class Outbox {
 	}
 
 	/**
+	 * What waits to be published.
+	 *
+	 * @param rows rows not yet published
+	 * @param oldestAgeSeconds how long the oldest of them has waited; 0 for none
+	 */
+	public record Backlog(long rows, double oldestAgeSeconds) {
+
+	}
+
+	/** What waits to be published now, in one statement. */
+	public Backlog backlog() {
+		return backlog(this.jdbc);
+	}
+
+	static Backlog backlog(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("""
+				SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)
+				FROM outbox_message""", (row, n) -> new Backlog(row.getLong(1), row.getDouble(2)));
+	}
+
+	/**
 	 * Adds messages to those the current transaction writes when it commits.
 	 * @throws IllegalStateException outside a transaction, where the messages could
 	 * outlive a failed change

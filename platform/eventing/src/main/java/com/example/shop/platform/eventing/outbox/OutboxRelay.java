@@ -142,10 +142,10 @@ public class OutboxRelay implements SmartLifecycle {
 			.description("From writing an outbox row to Kafka acknowledging it")
 			.publishPercentileHistogram()
 			.register(meters);
-		Gauge.builder("outbox.backlog", this, OutboxRelay::backlog)
+		Gauge.builder("outbox.backlog", this, (relay) -> Outbox.backlog(relay.jdbc).rows())
 			.description("Outbox rows not yet published")
 			.register(meters);
-		Gauge.builder("outbox.oldest.age", this, OutboxRelay::oldestAgeSeconds)
+		Gauge.builder("outbox.oldest.age", this, (relay) -> Outbox.backlog(relay.jdbc).oldestAgeSeconds())
 			.description("Age in seconds of the oldest unpublished outbox row")
 			.baseUnit("seconds")
 			.register(meters);
@@ -497,18 +497,6 @@ public class OutboxRelay implements SmartLifecycle {
 		if (value != null) {
 			headers.add(name, value.getBytes(StandardCharsets.UTF_8));
 		}
-	}
-
-	private double backlog() {
-		Long count = this.jdbc.queryForObject("SELECT count(*) FROM outbox_message", Long.class);
-		return (count != null) ? count : 0;
-	}
-
-	private double oldestAgeSeconds() {
-		Double age = this.jdbc.queryForObject(
-				"SELECT coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0) FROM outbox_message",
-				Double.class);
-		return (age != null) ? age : 0;
 	}
 
 	private void pause(Duration duration) {
