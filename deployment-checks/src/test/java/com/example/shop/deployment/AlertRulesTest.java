@@ -87,7 +87,7 @@ class AlertRulesTest {
 			.map((service) -> service.path("metadata").path("name").asText())
 			.toList();
 		assertThat(scraped).containsExactlyInAnyOrder("order-command-service", "order-query-service", "payment-service",
-				"inventory-service", "saga-orchestrator");
+				"inventory-service", "saga-orchestrator", "ops-console");
 		assertThat(monitor.path("spec").path("endpoints").path(0).path("path").asText())
 			.isEqualTo("/actuator/prometheus");
 	}

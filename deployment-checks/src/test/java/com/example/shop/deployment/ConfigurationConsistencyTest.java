@@ -73,10 +73,10 @@ class ConfigurationConsistencyTest {
 			if (service.isIssuer()) {
 				continue;
 			}
-			String trusted = deployed(deployment, service)
-				.literal("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI")
-				.orElseThrow(() -> new AssertionError(deployment + ": " + service.name()
-						+ " has no SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"));
+			String variable = service.issuerVariable()
+				.orElseThrow(() -> new AssertionError(service.name() + "'s application.yml names no issuer-uri"));
+			String trusted = deployed(deployment, service).literal(variable)
+				.orElseThrow(() -> new AssertionError(deployment + ": " + service.name() + " has no " + variable));
 			if (deployedIssuer != null) {
 				assertThat(trusted).as("%s: the issuer %s trusts", deployment, service.name())
 					.isEqualTo(

@@ -101,6 +101,20 @@ record ServiceConfiguration(String name, Map<String, String> properties, Map<Str
 		return this.properties.containsKey("spring.security.oauth2.authorizationserver.issuer");
 	}
 
+	/**
+	 * The variable that says where the issuer of tokens is: a resource server's
+	 * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, or the
+	 * {@code issuer-uri} of the client registration's provider for the console, which
+	 * signs people in there.
+	 */
+	Optional<String> issuerVariable() {
+		return this.properties.keySet()
+			.stream()
+			.filter((property) -> property.startsWith("spring.security.oauth2.") && property.endsWith(".issuer-uri"))
+			.findFirst()
+			.map((property) -> property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT));
+	}
+
 	/** The actuator's own port, when the service has one (management.server.port). */
 	Optional<Integer> managementPort() {
 		return Optional.ofNullable(value("management.server.port")).map(Integer::parseInt);

@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -367,18 +367,16 @@ final class SystemUnderTest {
 			if (!Files.isRegularFile(jar)) {
 				throw new IllegalStateException(jar + " is missing: build it first (./mvnw verify builds everything)");
 			}
-			Map<String, Object> services = new LinkedHashMap<>();
-			for (Service service : Service.values()) {
-				services.put(service.artifact(), baseUrl(service));
-			}
 			Map<String, String> environment = new HashMap<>();
 			environment.put("SERVER_PORT", String.valueOf(port));
 			environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(Ports.free()));
 			environment.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_SHOP_ISSUERURI", this.issuer);
-			// a map keyed by names with dashes cannot come from environment variables
-			environment.put("SPRING_APPLICATION_JSON",
-					this.json.writeValueAsString(Map.of("shop", Map.of("console", Map.of("services", services,
-							"trace-url", zipkinUrl() + "zipkin/traces/{traceId}", "sample-interval", "2s")))));
+			for (Service service : Service.values()) {
+				environment.put("SHOP_CONSOLE_" + service.artifact().replace("-", "").toUpperCase(Locale.ROOT),
+						baseUrl(service));
+			}
+			environment.put("SHOP_CONSOLE_TRACEURL", zipkinUrl() + "zipkin/traces/{traceId}");
+			environment.put("SHOP_CONSOLE_SAMPLEINTERVAL", "2s");
 			this.console = ChildProcess.startBootJar(this.run, "ops-console", jar,
 					List.of("-Xms64m", "-Xmx256m", "-XX:TieredStopAtLevel=1"), environment);
 			this.consolePort = port;

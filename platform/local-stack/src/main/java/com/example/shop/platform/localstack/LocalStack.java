@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,13 +25,15 @@ import java.util.stream.Stream;
 /**
  * The command line of the local stack.
  * <ul>
- * <li>{@code up [--run-dir DIR] [--instances N] [--issuer-port PORT] --service SPEC...}
- * starts PostgreSQL, Kafka, the MongoDB wire server, Zipkin, the issuer of tokens when
- * given a port ({@link Issuer}: one instance, its metrics 1000 ports above) and {@code N}
- * instances (default 1) of each service, waits until every instance's {@code /readyz}
- * answers UP, prints where everything is and keeps running until Ctrl-C or {@code down},
- * then stops all it started. The instances of a service share its database and consumer
- * groups; instance {@code n} listens {@code 100 * (n - 1)} ports above the first (see
+ * <li>{@code up [--run-dir DIR] [--instances N] [--issuer-port PORT] [--console-port PORT]
+ * --service SPEC...} starts PostgreSQL, Kafka, the MongoDB wire server, Zipkin, the
+ * issuer of tokens when given a port ({@link Issuer}: one instance, its metrics 1000
+ * ports above) and {@code N} instances (default 1) of each service, waits until every
+ * instance's {@code /readyz} answers UP, then starts the operations console when given a
+ * port (against the first instance of each service and the issuer), prints where
+ * everything is and keeps running until Ctrl-C or {@code down}, then stops all it
+ * started. The instances of a service share its database and consumer groups; instance
+ * {@code n} listens {@code 100 * (n - 1)} ports above the first (see
  * {@link ServiceSpec#instance}).</li>
  * <li>{@code down [--run-dir DIR]} stops a stack started with {@code up}, even one whose
  * launcher was killed, and checks that its ports are free.</li>
@@ -52,15 +55,19 @@ public final class LocalStack {
 
 	private final Optional<Integer> issuerPort;
 
+	private final Optional<ServiceSpec> console;
+
 	private final List<ServiceSpec> services;
 
 	private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
 
 	private volatile boolean stopping;
 
-	private LocalStack(RunDirectory run, Optional<Integer> issuerPort, List<ServiceSpec> services) {
+	private LocalStack(RunDirectory run, Optional<Integer> issuerPort, Optional<Integer> consolePort,
+			List<ServiceSpec> services) {
 		this.run = run;
 		this.issuerPort = issuerPort;
+		this.console = consolePort.map(ServiceSpec::console);
 		this.services = services;
 	}
 
@@ -75,13 +82,15 @@ public final class LocalStack {
 			switch (command) {
 				case "up" -> new LocalStack(run,
 						Optional.ofNullable(options.get("--issuer-port")).map((port) -> port(port.get(0))),
+						Optional.ofNullable(options.get("--console-port")).map((port) -> port(port.get(0))),
 						instances(
 								options.getOrDefault("--service", List.of()).stream().map(ServiceSpec::parse).toList(),
 								options.getOrDefault("--instances", List.of("1")).get(0)))
 					.up();
 				case "down" -> down(run);
 				default -> throw new LocalStackException("Usage: local-stack up [--run-dir DIR] [--instances N]"
-						+ " [--issuer-port PORT] --service name:port:postgres=db ... | down [--run-dir DIR]");
+						+ " [--issuer-port PORT] [--console-port PORT] --service name:port:postgres=db ..."
+						+ " | down [--run-dir DIR]");
 			}
 		}
 		catch (LocalStackException ex) {
@@ -149,6 +158,18 @@ public final class LocalStack {
 			Ports.requireFree(port + ISSUER_MANAGEMENT_OFFSET, "the issuer's management port",
 					"change --issuer-port in ./stack");
 		});
+		if (this.console.isPresent() && this.issuerPort.isEmpty()) {
+			throw new LocalStackException("--console-port needs --issuer-port: operators sign in at the issuer");
+		}
+		for (ServiceSpec console : this.console.stream().toList()) {
+			if (!Files.isRegularFile(console.jar())) {
+				throw new LocalStackException(console.jar() + " is missing: build it with ./mvnw -DskipTests package"
+						+ " (./stack up does that).");
+			}
+			Ports.requireFree(console.port(), "the operations console", "change --console-port in ./stack");
+			Ports.requireFree(console.managementPort(), "the operations console's management port",
+					"change --console-port in ./stack");
+		}
 		Ports.requireFree(kafkaPort, "Kafka", "set KAFKA_PORT=<port>");
 		Ports.requireFree(controllerPort, "Kafka's controller", "set KAFKA_CONTROLLER_PORT=<port>");
 		Ports.requireFree(mongoPort, "the MongoDB wire server", "set MONGO_PORT=<port>");
@@ -200,6 +221,7 @@ public final class LocalStack {
 			processes.put(service, process);
 		}
 		awaitReady(processes);
+		Optional<ChildProcess> console = this.console.map((spec) -> startConsole(spec, issuer.orElseThrow(), zipkin));
 
 		System.out.println();
 		System.out.printf("Local stack is up in %d s. Run directory: %s%n",
@@ -213,6 +235,11 @@ public final class LocalStack {
 					+ " (demo users and clients: README, Security); for example a machine client's:");
 			System.out.println("  curl -s -u shop-demo:demo-secret -d grant_type=client_credentials -d scope=sales "
 					+ it.uri() + "/oauth2/token");
+		});
+		this.console.ifPresent((spec) -> {
+			System.out.println();
+			System.out.println("Operations console: " + spec.url() + " (sign in as olivia, password \"password\"; log "
+					+ console.get().log() + ")");
 		});
 		System.out.println();
 		System.out.println("Traces of every request and message: " + zipkin.uri() + "zipkin/ (find one by the trace id"
@@ -230,6 +257,31 @@ public final class LocalStack {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Starts the operations console against the first instance of every service, the
+	 * issuer (where operators sign in) and Zipkin (where its trace links go), and waits
+	 * until it is ready.
+	 */
+	private ChildProcess startConsole(ServiceSpec console, Issuer issuer, ZipkinServer zipkin) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("SERVER_PORT", String.valueOf(console.port()));
+		environment.put("MANAGEMENT_SERVER_PORT", String.valueOf(console.managementPort()));
+		environment.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_SHOP_ISSUERURI", issuer.uri());
+		for (ServiceSpec service : this.services) {
+			if (service.instance() == 1) {
+				// SHOP_CONSOLE_ORDERCOMMANDSERVICE, ...
+				environment.put("SHOP_CONSOLE_" + service.name().replace("-", "").toUpperCase(Locale.ROOT),
+						service.url());
+			}
+		}
+		environment.put("SHOP_CONSOLE_TRACEURL", zipkin.uri() + "zipkin/traces/{traceId}");
+		ChildProcess process = ChildProcess.startBootJar(this.run, console.processName(), console.jar(),
+				List.of("-Xms64m", "-Xmx256m"), environment);
+		track(() -> process.stop(Duration.ofSeconds(20)));
+		awaitReady(Map.of(console, process));
+		return process;
 	}
 
 	private <T extends AutoCloseable> T track(T resource) {

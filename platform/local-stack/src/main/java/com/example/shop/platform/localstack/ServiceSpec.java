@@ -25,8 +25,16 @@ record ServiceSpec(String name, int port, Store store, String database, int inst
 
 	enum Store {
 
-		POSTGRES, MONGO
+		POSTGRES, MONGO,
 
+		/** None of its own: the operations console. */
+		NONE
+
+	}
+
+	/** The operations console, {@code ops-console}, on this port. */
+	static ServiceSpec console(int port) {
+		return new ServiceSpec("ops-console", port, Store.NONE, "", 1);
 	}
 
 	static ServiceSpec parse(String text) {
