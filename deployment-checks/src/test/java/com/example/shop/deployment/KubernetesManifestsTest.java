@@ -120,12 +120,20 @@ class KubernetesManifestsTest {
 			JsonNode deployment = Kustomize.named(objects, "Deployment", service.name());
 			JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").path(0);
 			// under the context path of a service that has one (the console's /console)
+			String contextPath = Kustomize.ofKind(objects, "ConfigMap")
+				.stream()
+				.filter((map) -> map.path("metadata").path("name").asText().startsWith(service.name() + "-")
+						|| map.path("metadata").path("name").asText().equals(service.name()))
+				.map((map) -> map.path("data").path("SERVER_SERVLET_CONTEXTPATH").asText(""))
+				.filter((path) -> !path.isEmpty())
+				.findFirst()
+				.orElse("");
 			assertThat(container.path("livenessProbe").path("httpGet").path("path").asText())
 				.as("%s liveness probe", service.name())
-				.matches("(/[a-z-]+)?/livez");
+				.isEqualTo(contextPath + "/livez");
 			assertThat(container.path("readinessProbe").path("httpGet").path("path").asText())
 				.as("%s readiness probe", service.name())
-				.matches("(/[a-z-]+)?/readyz");
+				.isEqualTo(contextPath + "/readyz");
 			for (String bound : List.of("requests", "limits")) {
 				assertThat(container.path("resources").path(bound).path("memory").asText())
 					.as("%s memory %s", service.name(), bound)

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -39,7 +40,15 @@ class SecurityConfiguration {
 	SecurityFilterChain authorizationServer(HttpSecurity http) {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
-			server.oidc(withDefaults());
+			// a client on a loopback address may come back after sign-out on any port, as
+			// it
+			// may after sign-in
+			server.oidc((oidc) -> oidc.logoutEndpoint(
+					(logout) -> logout.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof OidcLogoutAuthenticationProvider oidcLogout) {
+							oidcLogout.setAuthenticationValidator(new LoopbackPostLogoutRedirects());
+						}
+					}))));
 		});
 		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// userinfo is called with an access token that this issuer signed

@@ -3,6 +3,7 @@ package com.example.shop.console;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 class DeadLettersController {
 
 	static final Set<String> STATUSES = Set.of("PENDING", "REDRIVING", "REDRIVEN", "DISCARDED");
+
+	/**
+	 * A dead letter's id, {@code <partition>-<offset>}; anything else is not passed on.
+	 */
+	private static final Pattern ID = Pattern.compile("\\d{1,9}-\\d{1,18}");
 
 	private final Services services;
 
@@ -55,7 +61,7 @@ class DeadLettersController {
 		if (!selected.isEmpty()) {
 			uri.queryParam("status", selected);
 		}
-		if (after != null && !after.isBlank()) {
+		if (after != null && ID.matcher(after).matches()) {
 			uri.queryParam("after", after);
 		}
 		model.addAttribute("service", service);
@@ -68,7 +74,9 @@ class DeadLettersController {
 
 	@PostMapping("/dead-letters/{service}/{topic}/{id}/redrive")
 	String redrive(@PathVariable String service, @PathVariable String topic, @PathVariable String id,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String after, RedirectAttributes redirect) {
+		back(redirect, status, after);
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (reason != null && !reason.isBlank()) {
 			body.put("reason", reason.strip());
@@ -79,13 +87,25 @@ class DeadLettersController {
 
 	@PostMapping("/dead-letters/{service}/{topic}/{id}/discard")
 	String discard(@PathVariable String service, @PathVariable String topic, @PathVariable String id,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String after, RedirectAttributes redirect) {
+		back(redirect, status, after);
 		if (reason == null || reason.isBlank()) {
 			redirect.addFlashAttribute("message", "Dead letter " + id + " was not discarded: say why.");
 			return "redirect:/dead-letters/{service}/{topic}";
 		}
 		decide(service, topic, id, "discard", Map.of("reason", reason.strip()), "discarded", redirect);
 		return "redirect:/dead-letters/{service}/{topic}";
+	}
+
+	/** Back to the page the decision was made on: its status filter and position. */
+	private static void back(RedirectAttributes redirect, String status, String after) {
+		if (status != null && (STATUSES.contains(status) || "ALL".equals(status))) {
+			redirect.addAttribute("status", status);
+		}
+		if (after != null && ID.matcher(after).matches()) {
+			redirect.addAttribute("after", after);
+		}
 	}
 
 	private void decide(String service, String topic, String id, String action, Map<String, Object> body, String done,

@@ -28,6 +28,7 @@ class OverviewController {
 
 	@GetMapping("/overview/figures")
 	String figures(Model model) {
+		this.throughput.sampleIfDue();
 		List<Throughput.Sample> samples = this.throughput.samples();
 		model.addAttribute("charts", this.throughput.charts());
 		model.addAttribute("latest", samples.isEmpty() ? null : samples.get(samples.size() - 1));
@@ -42,7 +43,7 @@ class OverviewController {
 	}
 
 	@GetMapping("/denied")
-	String denied(Model model) {
+	String denied() {
 		return "denied";
 	}
 

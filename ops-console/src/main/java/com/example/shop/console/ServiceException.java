@@ -19,10 +19,6 @@ class ServiceException extends RuntimeException {
 		this.status = status;
 	}
 
-	String service() {
-		return this.service;
-	}
-
 	int status() {
 		return this.status;
 	}

@@ -1,14 +1,17 @@
 package com.example.shop.console;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
@@ -16,16 +19,20 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * The services' REST APIs, the console's only source. A page calls them with the
- * signed-in operator's access token, so each service checks the operator's role itself
- * and records the operator as the principal of what a command causes; the overview's
- * sampler, which runs with nobody signed in, calls as the console's own client.
+ * The services' REST APIs, the console's only source, called with the signed-in
+ * operator's access token: each service checks the operator's role itself and records the
+ * operator as the principal of what a command causes. The console has no token of its
+ * own. A service that does not connect within 2 s or answer within 15 s is reported as
+ * not answering, so a page never hangs on one.
  */
 class Services {
 
-	static final String USER = "shop";
+	/** The client registration operators sign in with. */
+	static final String REGISTRATION = "shop";
 
-	static final String MACHINE = "shop-machine";
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
 
 	private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
 	};
@@ -33,27 +40,22 @@ class Services {
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
 	};
 
-	private final Map<String, RestClient> asOperator = new LinkedHashMap<>();
+	private final Map<String, RestClient> clients = new LinkedHashMap<>();
 
-	private final Map<String, RestClient> asConsole = new LinkedHashMap<>();
-
-	Services(ConsoleProperties properties, RestClient.Builder builder, OAuth2AuthorizedClientManager operators,
-			OAuth2AuthorizedClientManager console) {
+	Services(ConsoleProperties properties, RestClient.Builder builder, OAuth2AuthorizedClientManager operators) {
 		var operatorToken = new OAuth2ClientHttpRequestInterceptor(operators);
-		operatorToken.setClientRegistrationIdResolver((request) -> USER);
-		var consoleToken = new OAuth2ClientHttpRequestInterceptor(console);
-		consoleToken.setClientRegistrationIdResolver((request) -> MACHINE);
-		consoleToken.setPrincipalResolver(
-				(request) -> UsernamePasswordAuthenticationToken.unauthenticated("ops-console", null));
-		properties.services().forEach((name, url) -> {
-			this.asOperator.put(name, client(builder, url, operatorToken));
-			this.asConsole.put(name, client(builder, url, consoleToken));
-		});
+		operatorToken.setClientRegistrationIdResolver((request) -> REGISTRATION);
+		var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
+		requests.setReadTimeout(READ_TIMEOUT);
+		properties.services()
+			.forEach((name, url) -> this.clients.put(name, client(builder, url, requests, operatorToken)));
 	}
 
-	private static RestClient client(RestClient.Builder builder, URI url, OAuth2ClientHttpRequestInterceptor token) {
+	private static RestClient client(RestClient.Builder builder, URI url, JdkClientHttpRequestFactory requests,
+			OAuth2ClientHttpRequestInterceptor token) {
 		return builder.clone()
 			.baseUrl(url)
+			.requestFactory(requests)
 			.defaultHeader("Accept", MediaType.APPLICATION_JSON_VALUE)
 			.requestInterceptor(token)
 			.build();
@@ -61,7 +63,7 @@ class Services {
 
 	/** The services, in the order they are configured. */
 	Set<String> names() {
-		return this.asOperator.keySet();
+		return this.clients.keySet();
 	}
 
 	Map<String, Object> get(String service, String uri, Object... variables) {
@@ -82,20 +84,15 @@ class Services {
 					.body(OBJECT));
 	}
 
-	/** As the console itself, for work no operator asked for. */
-	Map<String, Object> getAsConsole(String service, String uri, Object... variables) {
-		return call(service, () -> this.asConsole.get(service).get().uri(uri, variables).retrieve().body(OBJECT));
-	}
-
 	private RestClient client(String service) {
-		RestClient client = this.asOperator.get(service);
+		RestClient client = this.clients.get(service);
 		if (client == null) {
 			throw new ServiceException(service, 404, "There is no such service");
 		}
 		return client;
 	}
 
-	private static <T> T call(String service, java.util.function.Supplier<T> call) {
+	private static <T> T call(String service, Supplier<T> call) {
 		try {
 			return call.get();
 		}

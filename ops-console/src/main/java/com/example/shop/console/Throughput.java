@@ -10,15 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * What the overview shows over time: every {@code shop.console.sample-interval} it counts
- * the sagas (one per order placed) by state through the orchestrator's API, as the
- * console's own client, and keeps the last ten minutes of counts in memory, with each
- * service's outbox backlog. Rates per minute are the differences between consecutive
- * counts.
+ * What the overview shows over time: at most every {@code shop.console.sample-interval},
+ * while an operator watches the overview, it counts the sagas (one per order placed) by
+ * state through the orchestrator's API and keeps the last forty counts in memory, with
+ * each service's outbox backlog. It calls with that operator's token: the console has no
+ * token of its own. Rates per minute are the differences between consecutive counts over
+ * the time between them.
  */
 @Component
 class Throughput {
@@ -27,14 +27,17 @@ class Throughput {
 
 	private final Services services;
 
+	private final Duration interval;
+
 	private final Deque<Sample> samples = new ArrayDeque<>();
 
 	private volatile String lastFailure;
 
 	private volatile List<Outbox> outboxes = List.of();
 
-	Throughput(Services services) {
+	Throughput(Services services, ConsoleProperties properties) {
 		this.services = services;
+		this.interval = properties.sampleInterval();
 	}
 
 	/**
@@ -73,23 +76,47 @@ class Throughput {
 
 	}
 
-	@Scheduled(fixedDelayString = "${shop.console.sample-interval}", initialDelay = 0)
-	void sample() {
-		sampleSagas();
-		sampleOutboxes();
+	/**
+	 * Counts again unless the last count is younger than the interval; operators who
+	 * watch at the same time share the counts.
+	 */
+	void sampleIfDue() {
+		synchronized (this.samples) {
+			Sample last = this.samples.peekLast();
+			if (last != null && last.at().plus(this.interval).isAfter(Instant.now())) {
+				return;
+			}
+			try {
+				this.samples.addLast(new Sample(Instant.now(), total(""), total("COMPLETED"),
+						total("REJECTED") + total("COMPENSATION_FAILED"), total("PROCESSING") + total("COMPENSATING")));
+				while (this.samples.size() > KEPT) {
+					this.samples.removeFirst();
+				}
+				this.lastFailure = null;
+			}
+			catch (ServiceException ex) {
+				this.lastFailure = ex.describe();
+			}
+			this.outboxes = outboxesNow();
+		}
 	}
 
 	/**
 	 * Each service's outbox backlog; a service without an outbox answers 404 and is left
 	 * out.
 	 */
-	private void sampleOutboxes() {
+	private List<Outbox> outboxesNow() {
 		List<Outbox> outboxes = new ArrayList<>();
 		for (String service : this.services.names()) {
 			try {
-				Map<String, Object> backlog = this.services.getAsConsole(service, "/outbox");
-				outboxes.add(new Outbox(service, ((Number) backlog.get("rows")).longValue(),
-						((Number) backlog.get("oldestAgeSeconds")).doubleValue(), null));
+				Map<String, Object> backlog = this.services.get(service, "/outbox");
+				if (backlog != null && backlog.get("rows") instanceof Number rows
+						&& backlog.get("oldestAgeSeconds") instanceof Number age) {
+					outboxes.add(new Outbox(service, rows.longValue(), age.doubleValue(), null));
+				}
+				else {
+					outboxes.add(new Outbox(service, null, null, "it answered without a backlog"));
+				}
 			}
 			catch (ServiceException ex) {
 				if (!ex.isNotFound()) {
@@ -97,43 +124,23 @@ class Throughput {
 				}
 			}
 		}
-		this.outboxes = List.copyOf(outboxes);
-	}
-
-	List<Outbox> outboxes() {
-		return this.outboxes;
-	}
-
-	private void sampleSagas() {
-		try {
-			long placed = total("");
-			long completed = total("COMPLETED");
-			long failed = total("REJECTED") + total("COMPENSATION_FAILED");
-			long inFlight = total("PROCESSING") + total("COMPENSATING");
-			synchronized (this.samples) {
-				this.samples.addLast(new Sample(Instant.now(), placed, completed, failed, inFlight));
-				while (this.samples.size() > KEPT) {
-					this.samples.removeFirst();
-				}
-			}
-			this.lastFailure = null;
-		}
-		catch (ServiceException ex) {
-			this.lastFailure = ex.describe();
-		}
+		return List.copyOf(outboxes);
 	}
 
 	private long total(String state) {
-		Object total = this.services
-			.getAsConsole("saga-orchestrator", "/sagas?size=1" + (state.isEmpty() ? "" : "&state=" + state))
-			.get("totalElements");
-		return (total instanceof Number number) ? number.longValue() : 0;
+		Map<String, Object> page = this.services.get("saga-orchestrator",
+				"/sagas?size=1" + (state.isEmpty() ? "" : "&state=" + state));
+		return (page != null && page.get("totalElements") instanceof Number total) ? total.longValue() : 0;
 	}
 
 	List<Sample> samples() {
 		synchronized (this.samples) {
 			return List.copyOf(this.samples);
 		}
+	}
+
+	List<Outbox> outboxes() {
+		return this.outboxes;
 	}
 
 	String lastFailure() {

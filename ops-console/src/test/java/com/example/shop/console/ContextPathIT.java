@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * browser used, as the gateway forwards it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "server.servlet.context-path=/console")
+		properties = { "server.servlet.context-path=/console", "management.server.port=0" })
 @RealInfrastructure
 class ContextPathIT {
 

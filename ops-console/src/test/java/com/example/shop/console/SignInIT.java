@@ -17,16 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console started whole against the real issuer: a browser without a session is sent
  * to the issuer's authorization endpoint with a PKCE challenge; the probes, the
- * stylesheet and htmx answer without one; nothing else does. Signing in and every page
- * are tested in a real browser against the running system (system-tests,
- * {@code OpsConsoleIT}).
+ * stylesheet, htmx and the metrics on the management port answer without one; nothing
+ * else does. Signing in and every page are tested in a real browser against the running
+ * system (system-tests, {@code OpsConsoleIT}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @RealInfrastructure
 class SignInIT {
 
 	@Value("${local.server.port}")
 	int port;
+
+	@Value("${local.management.port}")
+	int managementPort;
 
 	@Value("${spring.security.oauth2.client.provider.shop.issuer-uri}")
 	String issuer;
@@ -47,6 +50,27 @@ class SignInIT {
 		assertThat(authorize.toString()).startsWith(this.issuer + "/oauth2/authorize?");
 		assertThat(authorize.getQuery()).contains("response_type=code", "client_id=ops-console",
 				"code_challenge_method=S256", "code_challenge=", "scope=openid profile", "state=", "nonce=");
+	}
+
+	@Test
+	void aPartOfAPageThatRefreshesItselfWithoutASessionReloadsThePage() throws Exception {
+		HttpResponse<String> part = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/overview/figures"))
+				.header("HX-Request", "true")
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(part.statusCode()).isEqualTo(401);
+		assertThat(part.headers().firstValue("HX-Refresh")).hasValue("true");
+	}
+
+	@Test
+	void theMetricsScraperReadsTheManagementPortWithoutASession() throws Exception {
+		HttpResponse<String> metrics = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/prometheus"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("application=\"ops-console\"");
 	}
 
 	@Test

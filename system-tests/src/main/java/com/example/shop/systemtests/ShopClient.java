@@ -177,6 +177,13 @@ public final class ShopClient implements AutoCloseable {
 	}
 
 	/**
+	 * The status a service answers to a request, for requests whose answer is the point.
+	 */
+	public int statusOf(Service service, String method, String path, String body) {
+		return send(service, method, path, body).statusCode();
+	}
+
+	/**
 	 * The order's saga, or {@code null} before it has started.
 	 */
 	public JsonNode saga(String orderId) {

@@ -89,15 +89,17 @@ class OpsConsoleIT {
 
 	@Test
 	void theOverviewCountsOrdersAndSagasOnItsOwn() {
+		this.browser.get(this.console + "/");
+		this.wait.until((browser) -> number(browser.findElement(By.id("placed")).getText()) >= 0);
+		long placedBefore = number(this.browser.findElement(By.id("placed")).getText());
+
 		String customer = customer("100.00");
 		String order = this.shop.placeOrder(customer, product(5), 1, "12.50", "DE").orderId();
 		this.shop.awaitSagaState(order, "COMPLETED", SAGA_TIMEOUT);
 
-		this.browser.get(this.console + "/");
-
-		// counted every 2 s by the console and swapped in by htmx, without a reload
-		this.wait.until((browser) -> number(browser.findElement(By.id("completed")).getText()) >= 1);
-		assertThat(number(this.browser.findElement(By.id("placed")).getText())).isPositive();
+		// counted again at most every 2 s and swapped in by htmx, without a reload
+		this.wait.until((browser) -> number(browser.findElement(By.id("placed")).getText()) > placedBefore);
+		assertThat(number(this.browser.findElement(By.id("completed")).getText())).isPositive();
 		assertThat(this.browser.findElements(By.cssSelector("figure.chart svg"))).hasSize(3);
 		// the four services with an outbox, each with a count
 		this.wait.until((browser) -> browser.findElements(By.cssSelector("#outboxes td.rows")).size() == 4);
@@ -244,7 +246,10 @@ class OpsConsoleIT {
 		assertThat(redriven.get("status").asString()).isEqualTo("REDRIVEN");
 		assertThat(redriven.get("disposition").get("by").asString()).isEqualTo("olivia");
 		assertThat(redriven.get("disposition").get("reason").asString()).isEqualTo("payment field repaired");
-		// a second redrive of it is refused; the page offers none
+		// a second redrive of it is refused by the service, and the page offers none
+		assertThat(this.shop.statusOf(Service.ORDER_QUERY, "POST",
+				"/dead-letters/payments.events/" + letter.get("id").asString() + "/redrive", "{}"))
+			.isEqualTo(409);
 		this.browser.get(this.console + "/dead-letters/order-query-service/payments.events?status=ALL&after="
 				+ previous(letter.get("id").asString()));
 		assertThat(this.browser.findElement(By.id("dead-letter-" + letter.get("id").asString()))
@@ -283,6 +288,15 @@ class OpsConsoleIT {
 			other.get(this.console + "/sagas");
 			assertThat(other.findElement(By.tagName("h1")).getText()).isEqualTo("This console is for operations");
 			assertThat(other.getPageSource()).doesNotContain("Needs attention");
+
+			// signing out ends the session at the issuer too: the next visit asks to sign
+			// in
+			other.findElement(By.cssSelector("form button[type=submit]")).click();
+			new WebDriverWait(other, Duration.ofSeconds(30))
+				.until(ExpectedConditions.textToBe(By.tagName("h1"), "Signed out"));
+			other.get(this.console + "/sagas");
+			new WebDriverWait(other, Duration.ofSeconds(30))
+				.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
 		}
 		finally {
 			other.quit();

@@ -4,9 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import com.example.shop.contracts.Topics;
+import com.example.shop.platform.eventing.deadletter.DeadLetter.Action;
+import com.example.shop.platform.eventing.deadletter.DeadLetter.Disposition;
+import com.example.shop.platform.eventing.deadletter.Dispositions;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.TestPrincipal;
 import org.bson.Document;
@@ -24,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The query service's dead letters over its REST API, decisions recorded in MongoDB: a
  * record the projections cannot read is listed with its cause, discarded once with a
- * reason, and then neither redriven nor discarded again.
+ * reason, and then neither redriven nor discarded again; a claim is atomic and only its
+ * holder completes it.
  */
 @ServiceIntegrationTest
 @Import(QueryTestDriver.Configuration.class)
@@ -41,6 +48,9 @@ class DeadLettersIT {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	Dispositions dispositions;
 
 	@Test
 	void aRecordTheProjectionsCannotReadIsListedAndDiscardedOnceWithItsReason() {
@@ -81,6 +91,31 @@ class DeadLettersIT {
 		assertThat(
 				this.json.readTree(send("GET", path, null, TestPrincipal.OPERATIONS).body()).path("status").asString())
 			.isEqualTo("DISCARDED");
+	}
+
+	@Test
+	void aDecisionIsClaimedOnceAndOnlyItsHolderCompletesOrWithdrawsIt() {
+		Dispositions.Position position = new Dispositions.Position("claims-it-dlt", 0,
+				Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000));
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Disposition first = new Disposition(Action.REDRIVE, "olivia", now, null, false);
+		Disposition second = new Disposition(Action.REDRIVE, "oscar", now, null, false);
+
+		assertThat(this.dispositions.claim(position, first, now.minusSeconds(60))).isTrue();
+		assertThat(this.dispositions.claim(position, second, now.minusSeconds(60))).isFalse();
+		assertThat(this.dispositions.complete(position, second)).isFalse();
+		this.dispositions.release(position, second);
+		assertThat(this.dispositions.find("claims-it-dlt", 0, List.of(position.offset())))
+			.extractingByKey(position.offset())
+			.satisfies((held) -> assertThat(held.by()).isEqualTo("olivia"));
+
+		// abandoned a minute later: taken over, and the first holder can no longer
+		// complete it
+		Disposition later = new Disposition(Action.REDRIVE, "oscar", now.plusSeconds(61), null, false);
+		assertThat(this.dispositions.claim(position, later, now.plusSeconds(1))).isTrue();
+		assertThat(this.dispositions.complete(position, first)).isFalse();
+		assertThat(this.dispositions.complete(position, later)).isTrue();
+		assertThat(this.dispositions.claim(position, first, now.plusSeconds(120))).isFalse();
 	}
 
 	@Test

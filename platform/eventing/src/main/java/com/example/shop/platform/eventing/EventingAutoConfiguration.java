@@ -2,10 +2,8 @@ package com.example.shop.platform.eventing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -189,12 +187,8 @@ public class EventingAutoConfiguration {
 	@Bean
 	ApplicationListener<ApplicationStartedEvent> deadLettersCountedFromZero(
 			ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters) {
-		return (event) -> listeners.ifAvailable((registry) -> registry.getListenerContainers()
-			.stream()
-			.flatMap((container) -> Stream.ofNullable(container.getContainerProperties().getTopics()))
-			.flatMap(Arrays::stream)
-			.distinct()
-			.forEach((topic) -> {
+		return (event) -> listeners
+			.ifAvailable((registry) -> DeadLetters.consumedTopics(registry).keySet().forEach((topic) -> {
 				deadLetters(meters, topic);
 				for (Action action : Action.values()) {
 					DeadLetters.decisions(meters, topic, action);

@@ -358,7 +358,7 @@ public final class LocalStack {
 			ports.add(String.valueOf(port));
 			ports.add(String.valueOf(port + ISSUER_MANAGEMENT_OFFSET));
 		});
-		this.services.forEach((service) -> {
+		Stream.concat(this.services.stream(), this.console.stream()).forEach((service) -> {
 			ports.add(String.valueOf(service.port()));
 			ports.add(String.valueOf(service.managementPort()));
 		});
@@ -413,7 +413,7 @@ public final class LocalStack {
 			return Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException ex) {
-			throw new LocalStackException("--issuer-port takes a port number, not " + value + ".");
+			throw new LocalStackException("--issuer-port and --console-port take a port number, not " + value + ".");
 		}
 	}
 

@@ -3,6 +3,7 @@ package com.example.shop.platform.eventing.deadletter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,21 +48,27 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
 /**
  * The dead letters of the topics this service consumes, read straight from their
  * {@code <topic>-dlt} topics: only the records this service's consumer groups put there
  * (another service consuming the same topic has its own).
  * <ul>
  * <li>{@link #page}: a topic's dead letters in partition and offset order, with what
- * became of each; a page ends at a position the next starts after, so paging over
- * thousands of records reads each once.</li>
+ * became of each; a page names the position the next starts after, none for the last
+ * page.</li>
  * <li>{@link #redrive}: sends a dead letter back to its topic with its key, payload and
- * headers (the message id among them), so a consumer that did apply it skips it and
- * per-key order holds. The decision is claimed first ({@link Dispositions#claim}), so of
- * two redrives of one record one is refused (409); it is completed once the broker has
- * the record, and withdrawn if it could not be sent. A redriven record that fails again
- * is dead-lettered again, as a new dead letter whose {@code redrives} say so: it goes
- * back only when someone sends it.</li>
+ * headers (the message id among them), so a consumer that did apply it skips it. It goes
+ * to the end of its partition: records of its key that came after it were applied before
+ * it, as they were while it lay dead-lettered. Every consumer group of the topic gets it
+ * again and skips it by its message id while its inbox remembers that id (14 days). The
+ * decision is claimed first ({@link Dispositions#claim}), so of two redrives of one
+ * record one is refused (409); it is completed once the broker has the record, and
+ * withdrawn if it could not be sent. A redriven record that fails again is dead-lettered
+ * again, as a new dead letter whose {@code redrives} say so: it goes back only when
+ * someone sends it.</li>
  * <li>{@link #discard}: leaves it for good, with a reason.</li>
  * </ul>
  * Each decision is logged, recorded with who made it, when and why, and counted in
@@ -128,9 +137,37 @@ public class DeadLetters implements AutoCloseable {
 		this.producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
 		this.producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis() * 2);
 		this.producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+		// the service's client id, told apart from its listeners' and relay's
+		suffixClientId(this.consumerConfig, ConsumerConfig.CLIENT_ID_CONFIG, "-dead-letter-reader");
+		suffixClientId(this.producerConfig, ProducerConfig.CLIENT_ID_CONFIG, "-dead-letter-redrive");
 		this.consumed = consumed;
 		this.dispositions = dispositions;
 		this.meters = meters;
+	}
+
+	/**
+	 * Each topic a listener of this service consumes, with the consumer groups that
+	 * consume it.
+	 */
+	public static Map<String, Set<String>> consumedTopics(KafkaListenerEndpointRegistry listeners) {
+		Map<String, Set<String>> topics = new TreeMap<>();
+		for (MessageListenerContainer container : listeners.getListenerContainers()) {
+			String[] names = container.getContainerProperties().getTopics();
+			String group = container.getGroupId();
+			if (names != null && group != null) {
+				for (String topic : names) {
+					topics.computeIfAbsent(topic, (key) -> new TreeSet<>()).add(group);
+				}
+			}
+		}
+		return topics;
+	}
+
+	private static void suffixClientId(Map<String, Object> config, String key, String suffix) {
+		Object clientId = config.get(key);
+		if (clientId != null && !clientId.toString().isBlank()) {
+			config.put(key, clientId + suffix);
+		}
 	}
 
 	/**
@@ -186,11 +223,12 @@ public class DeadLetters implements AutoCloseable {
 		scan(topic, from, (letters) -> {
 			for (DeadLetter letter : letters) {
 				if (status == null || letter.status() == status) {
-					found.add(letter);
 					if (found.size() == size) {
-						next[0] = letter.id();
+						// one more there: the next page starts after the last of this one
+						next[0] = found.get(size - 1).id();
 						return false;
 					}
+					found.add(letter);
 				}
 			}
 			return true;
@@ -212,9 +250,10 @@ public class DeadLetters implements AutoCloseable {
 	public DeadLetter redrive(String topic, String id, String by, @Nullable String reason) {
 		Found found = find(topic, id);
 		Position position = position(topic, id);
-		Instant now = Instant.now();
-		if (!this.dispositions.claim(position, new Disposition(Action.REDRIVE, by, now, reason, false),
-				now.minus(TAKE_OVER_AFTER))) {
+		// to the millisecond, as both stores keep it, so that the claim is found again
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Disposition claim = new Disposition(Action.REDRIVE, by, now, reason, false);
+		if (!this.dispositions.claim(position, claim, now.minus(TAKE_OVER_AFTER))) {
 			throw alreadyDecided(topic, id);
 		}
 		try {
@@ -222,14 +261,20 @@ public class DeadLetters implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.dispositions.release(position);
+			this.dispositions.release(position, claim);
 			throw DeadLetterProblem.unavailable("Interrupted while sending the dead letter back; try again", ex);
 		}
 		catch (ExecutionException | TimeoutException | KafkaException ex) {
-			this.dispositions.release(position);
+			this.dispositions.release(position, claim);
 			throw DeadLetterProblem.unavailable("Kafka did not take the record back; try again shortly", ex);
 		}
-		this.dispositions.complete(position);
+		if (!this.dispositions.complete(position, claim)) {
+			// this instance was slower than TAKE_OVER_AFTER and another took the claim
+			// over:
+			// both sent the record, and its message id makes the second a duplicate
+			logger.warn("Dead letter {} of {} was redriven here after another instance took the redrive over", id,
+					topic);
+		}
 		decisions(this.meters, topic, Action.REDRIVE).increment();
 		logger.info("Dead letter {} of {} (message {}) redriven by {}: {}", id, topic, found.letter().messageId(), by,
 				reason);
@@ -265,9 +310,10 @@ public class DeadLetters implements AutoCloseable {
 			throw DeadLetterProblem.invalid("A discard needs a reason");
 		}
 		Found found = find(topic, id);
-		Instant now = Instant.now();
-		Disposition discarded = new Disposition(Action.DISCARD, by, now, reason, true);
-		if (!this.dispositions.claim(position(topic, id), discarded, now.minus(TAKE_OVER_AFTER))) {
+		Disposition discarded = new Disposition(Action.DISCARD, by, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+				reason, true);
+		// never over a redrive, not even one that looks abandoned: it may have been sent
+		if (!this.dispositions.claim(position(topic, id), discarded, null)) {
 			throw alreadyDecided(topic, id);
 		}
 		decisions(this.meters, topic, Action.DISCARD).increment();
@@ -481,8 +527,8 @@ public class DeadLetters implements AutoCloseable {
 		return groups;
 	}
 
-	private static Position position(String topic, String id) {
-		var matcher = ID.matcher(id);
+	private static Position position(String topic, @Nullable String id) {
+		var matcher = ID.matcher((id != null) ? id : "");
 		if (!matcher.matches()) {
 			throw DeadLetterProblem.invalid("A dead letter's id is <partition>-<offset>, such as 0-42");
 		}

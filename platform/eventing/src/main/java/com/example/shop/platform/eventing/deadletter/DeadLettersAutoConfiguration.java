@@ -1,10 +1,5 @@
 package com.example.shop.platform.eventing.deadletter;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
 import com.example.shop.platform.eventing.EventingAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -16,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Dead letters for operators, in every service that consumes topics and has a store for
@@ -39,7 +33,7 @@ public class DeadLettersAutoConfiguration {
 		DeadLetters deadLetters(KafkaProperties kafka, Dispositions dispositions,
 				KafkaListenerEndpointRegistry listeners, MeterRegistry meters) {
 			return new DeadLetters(kafka.buildConsumerProperties(), kafka.buildProducerProperties(),
-					() -> consumedTopics(listeners), dispositions, meters);
+					() -> DeadLetters.consumedTopics(listeners), dispositions, meters);
 		}
 
 		/**
@@ -51,24 +45,6 @@ public class DeadLettersAutoConfiguration {
 		@Import(DeadLettersController.class)
 		static class DeadLettersWebConfiguration {
 
-		}
-
-		/**
-		 * Each topic a listener of this service consumes, with the groups that consume
-		 * it.
-		 */
-		private static Map<String, Set<String>> consumedTopics(KafkaListenerEndpointRegistry listeners) {
-			Map<String, Set<String>> topics = new HashMap<>();
-			for (MessageListenerContainer container : listeners.getListenerContainers()) {
-				String[] names = container.getContainerProperties().getTopics();
-				String group = container.getGroupId();
-				if (names != null && group != null) {
-					for (String topic : names) {
-						topics.computeIfAbsent(topic, (key) -> new TreeSet<>()).add(group);
-					}
-				}
-			}
-			return topics;
 		}
 
 	}

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +72,8 @@ class DeadLettersController {
 	 */
 	@Schema(example = "{\"ids\": [\"0-41\", \"0-42\"], \"reason\": \"The product's stock was corrected\"}")
 	record RedriveSelection(
-			@NotEmpty @Size(max = 100) @Schema(example = "[\"0-41\", \"0-42\"]") List<@Pattern(regexp = ID) String> ids,
+			@NotEmpty @Size(max = 100) @Schema(
+					example = "[\"0-41\", \"0-42\"]") List<@NotNull @Pattern(regexp = ID) String> ids,
 			@Size(max = 500) @Schema(example = "The product's stock was corrected") @Nullable String reason) {
 
 	}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Disposition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a service records what its operators decided about its dead letters: in
@@ -15,17 +16,24 @@ import com.example.shop.platform.eventing.deadletter.DeadLetter.Disposition;
 public interface Dispositions {
 
 	/**
-	 * Records the decision unless the record has one. A redrive not completed before
-	 * {@code takeOverBefore} (its instance died while sending) may be claimed again.
+	 * Records the decision unless the record has one. A redrive claimed but not completed
+	 * before {@code takeOverBefore} (its instance died while sending) may be claimed
+	 * again; none may be when it is {@code null}.
 	 * @return whether this decision is now the record's
 	 */
-	boolean claim(Position position, Disposition disposition, Instant takeOverBefore);
+	boolean claim(Position position, Disposition disposition, @Nullable Instant takeOverBefore);
 
-	/** Marks a claimed redrive done: the broker has the record. */
-	void complete(Position position);
+	/**
+	 * Marks a claimed redrive done, the broker having the record, if the claim is still
+	 * this one.
+	 * @return whether it was: {@code false} when another instance took it over meanwhile
+	 */
+	boolean complete(Position position, Disposition claim);
 
-	/** Withdraws a claimed redrive that could not be sent. */
-	void release(Position position);
+	/**
+	 * Withdraws a claimed redrive that could not be sent, if the claim is still this one.
+	 */
+	void release(Position position, Disposition claim);
 
 	/**
 	 * The decisions about these offsets of one partition, by offset.

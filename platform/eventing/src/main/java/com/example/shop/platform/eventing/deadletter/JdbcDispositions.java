@@ -10,13 +10,16 @@ import java.util.Map;
 
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Action;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Disposition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The decisions in PostgreSQL, table {@code dead_letter_disposition}. A claim is one
  * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}: of two at once, the second waits
- * for the first and finds the row taken.
+ * for the first and finds the row taken; with no time to take over before, the
+ * {@code WHERE} compares with {@code NULL} and never holds. Completing and withdrawing
+ * match the claim's holder and time, so neither touches a claim another took over.
  */
 public class JdbcDispositions implements Dispositions {
 
@@ -27,34 +30,40 @@ public class JdbcDispositions implements Dispositions {
 	}
 
 	@Override
-	public boolean claim(Position position, Disposition disposition, Instant takeOverBefore) {
-		return this.jdbc.update("""
-				INSERT INTO dead_letter_disposition (dead_letter_topic, dead_letter_partition, dead_letter_offset,
-				                                     action, decided_by, reason, decided_at, completed)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (dead_letter_topic, dead_letter_partition, dead_letter_offset) DO UPDATE
-				SET action = EXCLUDED.action, decided_by = EXCLUDED.decided_by, reason = EXCLUDED.reason,
-				    decided_at = EXCLUDED.decided_at, completed = EXCLUDED.completed
-				WHERE NOT dead_letter_disposition.completed AND dead_letter_disposition.decided_at < ?
-				""", position.deadLetterTopic(), position.partition(), position.offset(), disposition.action().name(),
+	public boolean claim(Position position, Disposition disposition, @Nullable Instant takeOverBefore) {
+		return this.jdbc.update(
+				"""
+						INSERT INTO dead_letter_disposition (dead_letter_topic, dead_letter_partition, dead_letter_offset,
+						                                     action, decided_by, reason, decided_at, completed)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+						ON CONFLICT (dead_letter_topic, dead_letter_partition, dead_letter_offset) DO UPDATE
+						SET action = EXCLUDED.action, decided_by = EXCLUDED.decided_by, reason = EXCLUDED.reason,
+						    decided_at = EXCLUDED.decided_at, completed = EXCLUDED.completed
+						WHERE NOT dead_letter_disposition.completed AND dead_letter_disposition.decided_at < CAST(? AS timestamptz)
+						""",
+				position.deadLetterTopic(), position.partition(), position.offset(), disposition.action().name(),
 				disposition.by(), disposition.reason(), Timestamp.from(disposition.at()), disposition.completed(),
-				Timestamp.from(takeOverBefore)) == 1;
+				(takeOverBefore != null) ? Timestamp.from(takeOverBefore) : null) == 1;
 	}
 
 	@Override
-	public void complete(Position position) {
-		this.jdbc.update("""
+	public boolean complete(Position position, Disposition claim) {
+		return this.jdbc.update("""
 				UPDATE dead_letter_disposition SET completed = true
 				WHERE dead_letter_topic = ? AND dead_letter_partition = ? AND dead_letter_offset = ?
-				""", position.deadLetterTopic(), position.partition(), position.offset());
+				  AND decided_by = ? AND decided_at = ? AND NOT completed
+				""", position.deadLetterTopic(), position.partition(), position.offset(), claim.by(),
+				Timestamp.from(claim.at())) == 1;
 	}
 
 	@Override
-	public void release(Position position) {
+	public void release(Position position, Disposition claim) {
 		this.jdbc.update("""
 				DELETE FROM dead_letter_disposition
-				WHERE dead_letter_topic = ? AND dead_letter_partition = ? AND dead_letter_offset = ? AND NOT completed
-				""", position.deadLetterTopic(), position.partition(), position.offset());
+				WHERE dead_letter_topic = ? AND dead_letter_partition = ? AND dead_letter_offset = ?
+				  AND decided_by = ? AND decided_at = ? AND NOT completed
+				""", position.deadLetterTopic(), position.partition(), position.offset(), claim.by(),
+				Timestamp.from(claim.at()));
 	}
 
 	@Override

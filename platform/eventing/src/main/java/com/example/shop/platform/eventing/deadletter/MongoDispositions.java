@@ -9,9 +9,11 @@ import java.util.Map;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Action;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Disposition;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -33,12 +35,15 @@ public class MongoDispositions implements Dispositions {
 	}
 
 	@Override
-	public boolean claim(Position position, Disposition disposition, Instant takeOverBefore) {
+	public boolean claim(Position position, Disposition disposition, @Nullable Instant takeOverBefore) {
 		try {
 			this.mongo.insert(document(position, disposition), COLLECTION);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
+			if (takeOverBefore == null) {
+				return false;
+			}
 			Update takeOver = new Update().set("action", disposition.action().name())
 				.set("by", disposition.by())
 				.set("reason", disposition.reason())
@@ -52,13 +57,24 @@ public class MongoDispositions implements Dispositions {
 	}
 
 	@Override
-	public void complete(Position position) {
-		this.mongo.updateFirst(query(where("_id").is(id(position))), new Update().set("completed", true), COLLECTION);
+	public boolean complete(Position position, Disposition claim) {
+		return this.mongo.updateFirst(held(position, claim), new Update().set("completed", true), COLLECTION)
+			.getModifiedCount() == 1;
 	}
 
 	@Override
-	public void release(Position position) {
-		this.mongo.remove(query(where("_id").is(id(position)).and("completed").is(false)), COLLECTION);
+	public void release(Position position, Disposition claim) {
+		this.mongo.remove(held(position, claim), COLLECTION);
+	}
+
+	private static Query held(Position position, Disposition claim) {
+		return query(where("_id").is(id(position))
+			.and("by")
+			.is(claim.by())
+			.and("at")
+			.is(Date.from(claim.at()))
+			.and("completed")
+			.is(false));
 	}
 
 	@Override
