@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
+import com.example.shop.platform.testsupport.Eventually;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -45,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpsConsoleIT {
+
+	/** How long the tests wait for what happens on its own time. */
+	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(90);
 
@@ -207,7 +209,7 @@ class OpsConsoleIT {
 		this.system.pause(Service.PAYMENT);
 		try {
 			order = this.shop.placeOrder(customer, sku, 2, "12.50", "DE");
-			awaitTrue(() -> summaries.find(Filters.eq("_id", order.orderId())).first() != null);
+			Eventually.awaitTrue(WAIT, () -> summaries.find(Filters.eq("_id", order.orderId())).first() != null);
 			// the query side's store now refuses every write of a payment field into this
 			// summary: its charge will be dead-lettered
 			summaries.updateOne(Filters.eq("_id", order.orderId()), Updates.set("payment", "corrupt"));
@@ -237,7 +239,7 @@ class OpsConsoleIT {
 
 		this.wait.until(ExpectedConditions.textMatches(By.cssSelector(".message"),
 				java.util.regex.Pattern.compile("Dead letter " + letter.get("id").asString() + " .* redriven")));
-		awaitTrue(() -> "CHARGED"
+		Eventually.awaitTrue(WAIT, () -> "CHARGED"
 			.equals(this.shop.orderSummary(order.orderId()).path("payment").path("status").asString("")));
 		assertThat(this.shop.orderSummary(order.orderId()).get("payment").get("amount").decimalValue())
 			.isEqualByComparingTo(order.total());
@@ -366,7 +368,7 @@ class OpsConsoleIT {
 
 	private JsonNode awaitDeadLetter(String key) {
 		JsonNode[] found = new JsonNode[1];
-		awaitTrue(() -> {
+		Eventually.awaitTrue(WAIT, () -> {
 			for (JsonNode letter : this.shop
 				.read(Service.ORDER_QUERY, "/dead-letters/payments.events?size=100&status=PENDING")
 				.get("deadLetters")) {
@@ -425,14 +427,6 @@ class OpsConsoleIT {
 
 	private static long number(String text) {
 		return text.matches("\\d+") ? Long.parseLong(text) : -1;
-	}
-
-	private static void awaitTrue(BooleanSupplier condition) {
-		Instant deadline = Instant.now().plusSeconds(60);
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("condition within 60 s").isBefore(deadline);
-			ShopClient.pause(Duration.ofMillis(200));
-		}
 	}
 
 }

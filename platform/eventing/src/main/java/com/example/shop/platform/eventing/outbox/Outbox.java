@@ -48,15 +48,23 @@ public class Outbox {
 
 	}
 
-	/** What waits to be published now, in one statement. */
+	/** What waits to be published now. */
 	public Backlog backlog() {
-		return backlog(this.jdbc);
+		return new Backlog(rows(this.jdbc), oldestAgeSeconds(this.jdbc));
 	}
 
-	static Backlog backlog(JdbcTemplate jdbc) {
-		return jdbc.queryForObject("""
-				SELECT count(*), coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)
-				FROM outbox_message""", (row, n) -> new Backlog(row.getLong(1), row.getDouble(2)));
+	/** Rows not yet published: the gauge {@code outbox.backlog}. */
+	static long rows(JdbcTemplate jdbc) {
+		Long rows = jdbc.queryForObject("SELECT count(*) FROM outbox_message", Long.class);
+		return (rows != null) ? rows : 0;
+	}
+
+	/** How long the oldest row has waited: the gauge {@code outbox.oldest.age}. */
+	static double oldestAgeSeconds(JdbcTemplate jdbc) {
+		Double age = jdbc.queryForObject(
+				"SELECT coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0) FROM outbox_message",
+				Double.class);
+		return (age != null) ? age : 0;
 	}
 
 	/**

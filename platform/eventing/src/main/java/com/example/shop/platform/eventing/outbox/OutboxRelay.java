@@ -142,10 +142,10 @@ public class OutboxRelay implements SmartLifecycle {
 			.description("From writing an outbox row to Kafka acknowledging it")
 			.publishPercentileHistogram()
 			.register(meters);
-		Gauge.builder("outbox.backlog", this, (relay) -> Outbox.backlog(relay.jdbc).rows())
+		Gauge.builder("outbox.backlog", this, (relay) -> Outbox.rows(relay.jdbc))
 			.description("Outbox rows not yet published")
 			.register(meters);
-		Gauge.builder("outbox.oldest.age", this, (relay) -> Outbox.backlog(relay.jdbc).oldestAgeSeconds())
+		Gauge.builder("outbox.oldest.age", this, (relay) -> Outbox.oldestAgeSeconds(relay.jdbc))
 			.description("Age in seconds of the oldest unpublished outbox row")
 			.baseUnit("seconds")
 			.register(meters);

@@ -16,13 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Action;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Status;
 import com.example.shop.platform.eventing.inbox.Inbox;
+import com.example.shop.platform.testsupport.Eventually;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -56,6 +55,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest
 @RealInfrastructure
 class DeadLettersIT {
+
+	/** How long the tests wait for what happens on its own time. */
+	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	static final String TOPIC = "dead-letters-it";
 
@@ -113,7 +115,7 @@ class DeadLettersIT {
 			assertThat(decided.reason()).isEqualTo("stock corrected");
 			assertThat(decided.completed()).isTrue();
 		});
-		awaitTrue(() -> effects(id) == 1);
+		Eventually.awaitTrue(WAIT, () -> effects(id) == 1);
 		assertThat(this.deadLetters.get(TOPIC, letter.id()).status()).isEqualTo(Status.REDRIVEN);
 		assertThat(decisions(TOPIC, Action.REDRIVE)).isEqualTo(redrivesBefore + 1);
 		assertThat(this.jdbc.queryForObject("""
@@ -137,12 +139,12 @@ class DeadLettersIT {
 		this.listener.fix(needs);
 		// the producer sends it again (a retry) and this time it takes effect
 		send("order-2", id, needs);
-		awaitTrue(() -> effects(id) == 1);
+		Eventually.awaitTrue(WAIT, () -> effects(id) == 1);
 		double duplicatesBefore = this.meters.counter("inbox.duplicates").count();
 
 		this.deadLetters.redrive(TOPIC, letter.id(), "olivia", null);
 
-		awaitTrue(() -> this.meters.counter("inbox.duplicates").count() > duplicatesBefore);
+		Eventually.awaitTrue(WAIT, () -> this.meters.counter("inbox.duplicates").count() > duplicatesBefore);
 		assertThat(effects(id)).isEqualTo(1);
 	}
 
@@ -163,7 +165,7 @@ class DeadLettersIT {
 		// again: by then a loop would have sent it back already
 		String fence = UUID.randomUUID().toString();
 		send("order-3", fence, null);
-		awaitTrue(() -> effects(fence) == 1);
+		Eventually.awaitTrue(WAIT, () -> effects(fence) == 1);
 		assertThat(deadLettersOf(id)).extracting(DeadLetter::id).containsExactly(first.id(), again.id());
 		assertThat(effects(id)).isZero();
 	}
@@ -230,7 +232,7 @@ class DeadLettersIT {
 		}
 
 		assertThat(statuses).containsOnly(200, 409).filteredOn((status) -> status == 200).hasSize(1);
-		awaitTrue(() -> effects(id) == 1);
+		Eventually.awaitTrue(WAIT, () -> effects(id) == 1);
 		// the original and one redrive on the topic, not one per operator
 		assertThat(recordsOnTopic(id)).isEqualTo(2);
 		assertThat(effects(id)).isEqualTo(1);
@@ -260,7 +262,7 @@ class DeadLettersIT {
 		DeadLetter redriven = this.deadLetters.redrive(TOPIC, letter.id(), "oscar", "after a crash");
 
 		assertThat(redriven.disposition().by()).isEqualTo("oscar");
-		awaitTrue(() -> effects(id) == 1);
+		Eventually.awaitTrue(WAIT, () -> effects(id) == 1);
 		assertThat(this.deadLetters.get(TOPIC, letter.id()).status()).isEqualTo(Status.REDRIVEN);
 	}
 
@@ -382,7 +384,7 @@ class DeadLettersIT {
 
 	/** Waits for the message's dead letter number {@code index} (0 for its first). */
 	private DeadLetter awaitDeadLetter(String messageId, int index) {
-		return await(() -> {
+		return Eventually.await(WAIT, () -> {
 			List<DeadLetter> found = deadLettersOf(messageId);
 			return (found.size() > index) ? found.get(index) : null;
 		});
@@ -410,32 +412,6 @@ class DeadLettersIT {
 				}
 			}
 			throw new AssertionError("Could not read " + TOPIC + " to its end in 30 s");
-		}
-	}
-
-	private static <T> T await(Supplier<T> found) {
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (true) {
-			T value = found.get();
-			if (value != null) {
-				return value;
-			}
-			assertThat(Instant.now()).as("found within 30 s").isBefore(deadline);
-			sleep();
-		}
-	}
-
-	private static void awaitTrue(BooleanSupplier condition) {
-		await(() -> condition.getAsBoolean() ? Boolean.TRUE : null);
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(100);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

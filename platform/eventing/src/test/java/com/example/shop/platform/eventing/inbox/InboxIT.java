@@ -13,10 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.RetentionPurge;
+import com.example.shop.platform.testsupport.Eventually;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -51,6 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealInfrastructure
 class InboxIT {
 
+	/** How long the tests wait for what happens on its own time. */
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
 	static final String TOPIC = "inbox-it";
 
 	@Autowired
@@ -80,7 +83,7 @@ class InboxIT {
 		send("key-a", id, "{\"note\":\"once\"}");
 		send("key-a", id, "{\"note\":\"once\"}");
 
-		awaitTrue(() -> meters.counter("inbox.duplicates").count() == duplicatesBefore + 1);
+		Eventually.awaitTrue(WAIT, () -> meters.counter("inbox.duplicates").count() == duplicatesBefore + 1);
 		assertThat(effects(id)).isEqualTo(1);
 		assertThat(listener.attempts(id)).isEqualTo(1);
 	}
@@ -95,7 +98,7 @@ class InboxIT {
 
 		kafka.send(record).get(10, TimeUnit.SECONDS);
 
-		awaitTrue(() -> effects(id) == 1);
+		Eventually.awaitTrue(WAIT, () -> effects(id) == 1);
 		assertThat(listener.contextDuring(id)).containsEntry("correlation_id", "corr-logged")
 			.containsEntry("message_id", id)
 			.containsEntry("message_type", "NoteTaken")
@@ -114,14 +117,14 @@ class InboxIT {
 		send("key-poison", poison, "{\"fail\":true}");
 		send("key-valid", valid, "{\"note\":\"after the poison\"}");
 
-		awaitTrue(() -> effects(valid) == 1);
+		Eventually.awaitTrue(WAIT, () -> effects(valid) == 1);
 		ConsumerRecord<String, byte[]> dead = deadLetter(poison);
 		assertThat(header(dead, "kafka_dlt-exception-message")).contains("refused by the handler");
 		assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(TOPIC);
 		assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"fail\":true}");
 		assertThat(listener.attempts(poison)).isEqualTo(3);
 		assertThat(effects(poison)).isZero();
-		awaitTrue(
+		Eventually.awaitTrue(WAIT,
 				() -> meters.get("inbox.dead.letters").tag("topic", TOPIC).counter().count() >= deadLettersBefore + 1);
 	}
 
@@ -199,20 +202,6 @@ class InboxIT {
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {
 		var header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-	}
-
-	private static void awaitTrue(BooleanSupplier condition) {
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (!condition.getAsBoolean()) {
-			assertThat(Instant.now()).as("condition within 30 s").isBefore(deadline);
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
