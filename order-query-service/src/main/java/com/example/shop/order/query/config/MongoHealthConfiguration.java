@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Replaces Spring Boot's MongoDB health check, which sends {@code hello}, with a
  * {@code ping} to the {@code admin} database: a command that both MongoDB and the local
- * MongoDB wire server answer.
+ * MongoDB wire server answer. Without an answer the check is DOWN, so that readiness
+ * answers 503.
  */
 @Configuration(proxyBeanMethods = false)
 class MongoHealthConfiguration {
@@ -19,7 +20,15 @@ class MongoHealthConfiguration {
 	@Bean
 	HealthIndicator mongoHealthIndicator(MongoClient mongo) {
 		return () -> {
-			Document reply = mongo.getDatabase("admin").runCommand(new Document("ping", 1));
+			Document reply;
+			try {
+				reply = mongo.getDatabase("admin").runCommand(new Document("ping", 1));
+			}
+			catch (RuntimeException ex) {
+				// no server within the client's server selection timeout: DOWN, not an
+				// error
+				return Health.down(ex).build();
+			}
 			return (reply.get("ok") instanceof Number ok && ok.doubleValue() == 1.0) ? Health.up().build()
 					: Health.down().withDetail("reply", reply.toJson()).build();
 		};

@@ -1,5 +1,7 @@
 package com.example.shop.order.query.config;
 
+import java.util.concurrent.TimeUnit;
+
 import com.example.shop.contracts.Topics;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,6 +30,18 @@ class QueryConfiguration {
 	MongoClientSettingsBuilderCustomizer mongoCommandObservation(ObservationRegistry observations) {
 		return (settings) -> settings.contextProvider(ContextProviderFactory.create(observations))
 			.addCommandListener(new MongoObservationCommandListener(observations));
+	}
+
+	/**
+	 * Without MongoDB a request fails within seconds, as 503 problem details, as a
+	 * PostgreSQL service's does when its connection pool gives up: the driver's default
+	 * waits 30 s for a server (10 s to connect) before it says so.
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer mongoFailsFast() {
+		return (settings) -> settings
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+			.applyToSocketSettings((socket) -> socket.connectTimeout(2, TimeUnit.SECONDS));
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package com.example.shop.platform.eventing;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -61,6 +64,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -75,7 +79,6 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The eventing conventions, applied to every service that has this module:
@@ -86,8 +89,10 @@ import org.springframework.util.backoff.FixedBackOff;
  * {@code shop.eventing.inbox.attempts} times, then published with its error to
  * {@code <topic>-dlt}; an {@link InvalidMessageException} or malformed JSON goes there at
  * once. Retries are bounded, so a poison record holds up its partition for seconds at
- * most. A dead letter carries how often it was delivered ({@code shop_attempts}), and
- * operators list, redrive and discard them ({@code deadletter});</li>
+ * most; deliveries that failed while the database was down ({@link StoreProbe}) do not
+ * count, so an outage dead-letters nothing: its records are delivered until it is over. A
+ * dead letter carries how often it was delivered ({@code shop_attempts}), and operators
+ * list, redrive and discard them ({@code deadletter});</li>
  * <li>with a PostgreSQL {@link DataSource}: the event store, snapshots, the transactional
  * outbox and its relay, the inbox and its purge, the decisions about dead letters, on
  * tables this module migrates itself;</li>
@@ -104,17 +109,39 @@ import org.springframework.util.backoff.FixedBackOff;
 public class EventingAutoConfiguration {
 
 	/**
-	 * In a web service with a database: a request that cannot reach the database is 503
-	 * problem details, not a 500.
+	 * In a web service with a database, PostgreSQL or MongoDB: a request that cannot
+	 * reach the database is 503 problem details, not a 500.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
-	@ConditionalOnBean(DataSource.class)
+	@Conditional(OnStore.class)
 	static class StoreUnavailableConfiguration {
 
 		@Bean
 		StoreUnavailableAdvice storeUnavailableAdvice() {
 			return new StoreUnavailableAdvice();
+		}
+
+	}
+
+	/**
+	 * A {@link DataSource}, or a {@code MongoTemplate} (which turns the driver's failures
+	 * to reach MongoDB into Spring's {@code DataAccessResourceFailureException}).
+	 */
+	static class OnStore extends AnyNestedCondition {
+
+		OnStore() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		static class Jdbc {
+
+		}
+
+		@ConditionalOnBean(type = "org.springframework.data.mongodb.core.MongoTemplate")
+		static class Mongo {
+
 		}
 
 	}
@@ -161,7 +188,8 @@ public class EventingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, InboxProperties inbox, MeterRegistry meters) {
+	DefaultErrorHandler kafkaErrorHandler(KafkaProperties kafka, InboxProperties inbox, MeterRegistry meters,
+			ObjectProvider<StoreProbe> store) {
 		var serializer = new DelegatingByTypeSerializer(
 				Map.of(byte[].class, new ByteArraySerializer(), String.class, new StringSerializer()));
 		var template = new KafkaTemplate<>(
@@ -173,7 +201,8 @@ public class EventingAutoConfiguration {
 		var handler = new DefaultErrorHandler((record, ex) -> {
 			deadLetters.accept(record, recordFailure(ex));
 			deadLetters(meters, record.topic()).increment();
-		}, new FixedBackOff(inbox.backOff().toMillis(), Math.max(0, inbox.attempts() - 1)));
+		}, new StoreAwareBackOff(inbox.backOff().toMillis(), Math.max(0, inbox.attempts() - 1),
+				store.getIfAvailable(() -> () -> true)));
 		handler.addNotRetryableExceptions(InvalidMessageException.class, JacksonException.class);
 		return handler;
 	}
@@ -243,6 +272,19 @@ public class EventingAutoConfiguration {
 			return new MongoDispositions(mongo);
 		}
 
+		@Bean
+		StoreProbe mongoStoreProbe(MongoOperations mongo) {
+			return () -> {
+				try {
+					mongo.executeCommand("{ ping: 1 }");
+					return true;
+				}
+				catch (RuntimeException ex) {
+					return false;
+				}
+			};
+		}
+
 	}
 
 	/**
@@ -287,6 +329,18 @@ public class EventingAutoConfiguration {
 		@Bean
 		Dispositions jdbcDispositions(EventingSchema schema, JdbcTemplate jdbc) {
 			return new JdbcDispositions(jdbc);
+		}
+
+		@Bean
+		StoreProbe jdbcStoreProbe(DataSource dataSource) {
+			return () -> {
+				try (Connection connection = dataSource.getConnection()) {
+					return connection.isValid(1);
+				}
+				catch (SQLException ex) {
+					return false;
+				}
+			};
 		}
 
 		@Bean

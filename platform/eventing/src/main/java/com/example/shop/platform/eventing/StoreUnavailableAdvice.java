@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * A request that cannot reach the service's database fails fast as 503 problem details
  * with {@code Retry-After}, instead of a 500: the client learns that it may retry and
  * when. Each service's own advice comes first; this one catches what is left. How fast
- * "fast" is, is the connection pool's {@code connection-timeout} (2 s in every service).
+ * "fast" is, is the connection pool's {@code connection-timeout} (2 s in every service
+ * with PostgreSQL), or the MongoDB client's server selection timeout (2 s in the
+ * order-query-service, whose {@code MongoTemplate} turns the driver's failures into these
+ * exceptions).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -63,7 +63,7 @@ class CustomerOrdersController {
 			description = "One page; status filters; size defaults to 20 and is capped at 100. A customer asking for "
 					+ "another customer's orders gets 404.")
 	@ApiResponse(responseCode = "200", description = "One page of orders")
-	@ProblemResponses({ 400, 404 })
+	@ProblemResponses({ 400, 404, 503 })
 	Page orders(
 			@Parameter(example = "C-000123") @PathVariable @Pattern(regexp = "C-\\d{6}",
 					message = "must look like C-000123") String customerId,

@@ -62,6 +62,7 @@ class ProjectionsController {
 	@Operation(summary = "Every projection's state",
 			description = "State (LIVE or REBUILDING), collection, positions per topic partition and lag p50/p99.")
 	@ApiResponse(responseCode = "200", description = "The projections")
+	@ProblemResponses({ 503 })
 	List<ProjectionStatus> projections() {
 		return this.catalog.all().stream().map((pointer) -> {
 			ProjectionMonitor.Status live = this.monitor.status(pointer.id());

@@ -57,7 +57,7 @@ class RevenueReportController {
 	@Operation(summary = "Revenue per UTC day and currency",
 			description = "Confirmed orders, refunds and net, from and to both included, at most 366 days.")
 	@ApiResponse(responseCode = "200", description = "The report")
-	@ProblemResponses({ 400 })
+	@ProblemResponses({ 400, 503 })
 	Report revenue(
 			@Parameter(example = "2026-12-01") @RequestParam @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -53,7 +53,7 @@ class ShipmentsController {
 	@Allow(Role.WAREHOUSE)
 	@Operation(summary = "The shipments of one UTC day", description = "In the order they were created.")
 	@ApiResponse(responseCode = "200", description = "The manifest")
-	@ProblemResponses({ 400 })
+	@ProblemResponses({ 400, 503 })
 	Manifest shipments(@Parameter(example = "2026-12-02") @RequestParam @DateTimeFormat(
 			iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		return new Manifest(date, "UTC",

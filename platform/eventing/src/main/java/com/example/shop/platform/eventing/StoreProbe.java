@@ -1,0 +1,18 @@
+package com.example.shop.platform.eventing;
+
+/**
+ * Whether the service's database answers now. The consumers' error handler asks it after
+ * a record failed: a delivery that failed while the database was down does not count
+ * towards the attempts after which a record is dead-lettered, so a database outage,
+ * however long, sends nothing to the dead letters.
+ */
+@FunctionalInterface
+public interface StoreProbe {
+
+	/**
+	 * Whether the database can be reached; waits no longer than the driver's own timeout
+	 * for a connection.
+	 */
+	boolean reachable();
+
+}
