@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,17 +18,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends events to streams and reads them back, on the {@code event_store} table.
  * <p>
  * An append joins the caller's transaction, so that events appended to several streams,
- * snapshots and outbox rows written in one transaction commit or roll back together.
- * Reading all events leaves out the events of every transaction at or after the oldest
- * one still in flight; see {@link #readAll} for what that does and does not guarantee.
+ * snapshots and outbox rows written in one transaction commit or roll back together; the
+ * transaction writes all its events with one statement when it commits (see
+ * {@link #append}). Reading all events leaves out the events of every transaction at or
+ * after the oldest one still in flight; see {@link #readAll} for what that does and does
+ * not guarantee.
  */
 public class EventStore {
 
@@ -47,7 +51,7 @@ public class EventStore {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.appendTimer = Timer.builder("eventstore.append")
-			.description("Time to append events to one stream")
+			.description("Time to write the events a transaction appended, to all its streams")
 			.publishPercentileHistogram()
 			.register(meters);
 		this.conflicts = Counter.builder("eventstore.conflicts")
@@ -58,16 +62,56 @@ public class EventStore {
 	/**
 	 * Appends events to a stream that must be exactly at {@code expectedVersion} (0 for a
 	 * new stream).
+	 * <p>
+	 * In a transaction, the events are kept until it is about to commit, and the events
+	 * the transaction appended to all its streams are then written with one statement,
+	 * checking each stream's version: a transaction that applies a poll of commands, or a
+	 * batch of HTTP commands, appends in one round trip. Until then {@link #readStream}
+	 * and {@link #currentVersion} in the same transaction see them, so a second command
+	 * to the same stream builds on the first. A stream that moved on fails the commit
+	 * with {@link OptimisticConcurrencyException}, and the transaction rolls back.
+	 * Outside a transaction the events are written at once.
 	 * @return the stream's new version
 	 * @throws OptimisticConcurrencyException when the stream is at another version, or
-	 * another writer appends the same version first
+	 * another writer appends the same version first: at once outside a transaction, at
+	 * the latest when the transaction commits
 	 */
 	public long append(String streamId, long expectedVersion, List<NewEvent> events) {
 		if (events.isEmpty()) {
 			return expectedVersion;
 		}
-		return this.appendTimer.record(() -> {
-			int count = events.size();
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			Pending alone = new Pending(this);
+			alone.add(streamId, expectedVersion, events);
+			write(alone);
+			return expectedVersion + events.size();
+		}
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			pending = new Pending(this);
+			TransactionSynchronizationManager.bindResource(this, pending);
+			TransactionSynchronizationManager.registerSynchronization(pending);
+		}
+		long pendingVersion = pending.version(streamId);
+		if (pendingVersion >= 0 && pendingVersion != expectedVersion) {
+			this.conflicts.increment();
+			throw new OptimisticConcurrencyException(streamId, expectedVersion, pendingVersion);
+		}
+		pending.add(streamId, expectedVersion, events);
+		return expectedVersion + events.size();
+	}
+
+	/**
+	 * Writes the events of all streams a transaction appended to in one statement, each
+	 * stream only if it is still at the version its first append expected.
+	 */
+	private void write(Pending pending) {
+		this.appendTimer.record(() -> {
+			List<Row> rows = pending.rows;
+			int count = rows.size();
+			String[] streams = new String[count];
+			Long[] expected = new Long[count];
 			Long[] versions = new Long[count];
 			UUID[] ids = new UUID[count];
 			String[] types = new String[count];
@@ -75,52 +119,79 @@ public class EventStore {
 			String[] metadata = new String[count];
 			Map<Object, String> metadataJson = new HashMap<>();
 			for (int i = 0; i < count; i++) {
-				NewEvent event = events.get(i);
-				versions[i] = expectedVersion + i + 1;
+				Row row = rows.get(i);
+				NewEvent event = row.event();
+				streams[i] = row.streamId();
+				expected[i] = pending.streams.get(row.streamId()).expectedVersion();
+				versions[i] = row.version();
 				ids[i] = event.eventId();
 				types[i] = event.type();
 				data[i] = event.data();
 				metadata[i] = metadataJson.computeIfAbsent(List.of(event.metadata(), event.schemaVersion()),
 						(key) -> metadataJson(event.metadata(), event.schemaVersion()));
 			}
-			int inserted;
-			try {
-				// one round trip: the version check and all rows in one statement
-				inserted = this.jdbc.update((connection) -> {
-					PreparedStatement insert = connection.prepareStatement("""
-							INSERT INTO event_store (stream_id, version, event_id, event_type, data, metadata)
-							SELECT ?, e.version, e.event_id, e.event_type, e.data::jsonb, e.metadata::jsonb
-							FROM unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[])
-							     AS e(version, event_id, event_type, data, metadata)
-							WHERE coalesce((SELECT max(version) FROM event_store WHERE stream_id = ?), 0) = ?""");
-					insert.setString(1, streamId);
-					insert.setArray(2, connection.createArrayOf("bigint", versions));
-					insert.setArray(3, connection.createArrayOf("uuid", ids));
-					insert.setArray(4, connection.createArrayOf("text", types));
-					insert.setArray(5, connection.createArrayOf("text", data));
-					insert.setArray(6, connection.createArrayOf("text", metadata));
-					insert.setString(7, streamId);
-					insert.setLong(8, expectedVersion);
-					return insert;
-				});
-			}
-			catch (DuplicateKeyException ex) {
-				// a concurrent writer checked the same version and committed first
+			// one round trip: every stream's version check and all rows in one statement,
+			// in the order they were appended; a row another writer took meanwhile is
+			// left out and found below, instead of aborting the transaction
+			List<String> inserted = this.jdbc.query((connection) -> {
+				PreparedStatement insert = connection.prepareStatement("""
+						INSERT INTO event_store (stream_id, version, event_id, event_type, data, metadata)
+						SELECT e.stream_id, e.version, e.event_id, e.event_type, e.data::jsonb, e.metadata::jsonb
+						FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+						     WITH ORDINALITY AS e(stream_id, expected, version, event_id, event_type, data, metadata, n)
+						WHERE coalesce((SELECT max(s.version) FROM event_store s WHERE s.stream_id = e.stream_id), 0)
+						      = e.expected
+						ORDER BY e.n
+						ON CONFLICT (stream_id, version) DO NOTHING
+						RETURNING stream_id""");
+				insert.setArray(1, connection.createArrayOf("text", streams));
+				insert.setArray(2, connection.createArrayOf("bigint", expected));
+				insert.setArray(3, connection.createArrayOf("bigint", versions));
+				insert.setArray(4, connection.createArrayOf("uuid", ids));
+				insert.setArray(5, connection.createArrayOf("text", types));
+				insert.setArray(6, connection.createArrayOf("text", data));
+				insert.setArray(7, connection.createArrayOf("text", metadata));
+				return insert;
+			}, (rs, row) -> rs.getString(1));
+			if (inserted.size() != count) {
 				this.conflicts.increment();
-				throw new OptimisticConcurrencyException(streamId, expectedVersion, expectedVersion + 1);
+				throw conflict(pending, inserted);
 			}
-			if (inserted != count) {
-				this.conflicts.increment();
-				throw new OptimisticConcurrencyException(streamId, expectedVersion, currentVersion(streamId));
-			}
-			return expectedVersion + count;
 		});
 	}
 
 	/**
-	 * The stream's version: the version of its last event, 0 when it has none.
+	 * The first stream not written whole: another writer moved it on.
+	 */
+	private OptimisticConcurrencyException conflict(Pending pending, List<String> inserted) {
+		Map<String, Integer> written = new HashMap<>();
+		inserted.forEach((stream) -> written.merge(stream, 1, Integer::sum));
+		for (Map.Entry<String, Appended> entry : pending.streams.entrySet()) {
+			String streamId = entry.getKey();
+			Appended appended = entry.getValue();
+			int rows = written.getOrDefault(streamId, 0);
+			if (rows != appended.events()) {
+				// with none of its rows written, the stream's version is the other
+				// writer's
+				return (rows == 0)
+						? new OptimisticConcurrencyException(streamId, appended.expectedVersion(),
+								currentVersion(streamId))
+						: new OptimisticConcurrencyException(streamId, appended.expectedVersion());
+			}
+		}
+		throw new IllegalStateException("Rows of an append went missing with no stream behind");
+	}
+
+	/**
+	 * The stream's version: the version of its last event, 0 when it has none; with the
+	 * events the current transaction has appended to it.
 	 */
 	public long currentVersion(String streamId) {
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		long pendingVersion = (pending != null) ? pending.version(streamId) : -1;
+		if (pendingVersion >= 0) {
+			return pendingVersion;
+		}
 		Long version = this.jdbc.queryForObject("SELECT max(version) FROM event_store WHERE stream_id = ?", Long.class,
 				streamId);
 		return (version != null) ? version : 0;
@@ -128,13 +199,18 @@ public class EventStore {
 
 	/**
 	 * Hands the stream's events from {@code fromVersion} on to {@code consumer}, in
-	 * version order, without holding the whole stream in memory.
+	 * version order, without holding the whole stream in memory; in a transaction, the
+	 * events it appended but has not written yet come last, with no position (0).
 	 */
 	public void readStream(String streamId, long fromVersion, Consumer<RecordedEvent> consumer) {
 		this.jdbc.query("SELECT " + COLUMNS + " FROM event_store WHERE stream_id = ? AND version >= ? ORDER BY version",
 				(ResultSet rs) -> {
 					consumer.accept(map(rs, 0));
 				}, streamId, fromVersion);
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		if (pending != null) {
+			pending.read(streamId, fromVersion, consumer);
+		}
 	}
 
 	public List<RecordedEvent> readStream(String streamId, long fromVersion) {
@@ -193,6 +269,81 @@ public class EventStore {
 	private static String text(tools.jackson.databind.JsonNode node, String field) {
 		var value = node.get(field);
 		return (value == null || value.isNull()) ? null : value.asString();
+	}
+
+	/**
+	 * A stream's share of a transaction's appends.
+	 *
+	 * @param expectedVersion the version its first append expected
+	 * @param events how many events the transaction appended to it
+	 */
+	private record Appended(long expectedVersion, int events) {
+
+	}
+
+	private record Row(String streamId, long version, NewEvent event) {
+
+	}
+
+	/**
+	 * The events one transaction has appended so far, written just before it commits.
+	 */
+	private static final class Pending implements TransactionSynchronization {
+
+		private final EventStore store;
+
+		private final Map<String, Appended> streams = new LinkedHashMap<>();
+
+		private final List<Row> rows = new ArrayList<>();
+
+		private final Instant started = Instant.now();
+
+		Pending(EventStore store) {
+			this.store = store;
+		}
+
+		/**
+		 * The stream's version with the events appended to it, -1 for none.
+		 */
+		long version(String streamId) {
+			Appended appended = this.streams.get(streamId);
+			return (appended != null) ? appended.expectedVersion() + appended.events() : -1;
+		}
+
+		void add(String streamId, long expectedVersion, List<NewEvent> events) {
+			Appended before = this.streams.get(streamId);
+			this.streams.put(streamId,
+					(before != null) ? new Appended(before.expectedVersion(), before.events() + events.size())
+							: new Appended(expectedVersion, events.size()));
+			long version = expectedVersion;
+			for (NewEvent event : events) {
+				this.rows.add(new Row(streamId, ++version, event));
+			}
+		}
+
+		void read(String streamId, long fromVersion, Consumer<RecordedEvent> consumer) {
+			if (!this.streams.containsKey(streamId)) {
+				return;
+			}
+			for (Row row : this.rows) {
+				if (row.streamId().equals(streamId) && row.version() >= fromVersion) {
+					NewEvent event = row.event();
+					consumer.accept(new RecordedEvent(0, streamId, row.version(), event.eventId(), event.type(),
+							event.schemaVersion(), event.data(), event.metadata(), this.started));
+				}
+			}
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.store.write(this);
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(this.store);
+		}
+
 	}
 
 }

@@ -17,6 +17,15 @@ public class OptimisticConcurrencyException extends RuntimeException {
 		this.expectedVersion = expectedVersion;
 	}
 
+	/**
+	 * For a stream that another writer moved on while this one was writing it.
+	 */
+	public OptimisticConcurrencyException(String streamId, long expectedVersion) {
+		super("Stream " + streamId + " moved on from the expected version " + expectedVersion);
+		this.streamId = streamId;
+		this.expectedVersion = expectedVersion;
+	}
+
 	public String streamId() {
 		return this.streamId;
 	}

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +34,9 @@ class EventStoreIT {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void exactlyOneOfSixteenConcurrentWritersAtTheSameVersionWins() throws Exception {
@@ -103,6 +109,55 @@ class EventStoreIT {
 	}
 
 	@Test
+	void aTransactionWritesItsAppendsToAllStreamsWhenItCommitsAndReadsThemBefore() {
+		String first = stream();
+		String second = stream();
+		store.append(first, 0, List.of(event("exists")));
+
+		this.transactions.executeWithoutResult((status) -> {
+			store.append(first, 1, List.of(event("a"), event("b")));
+			store.append(second, 0, List.of(event("c")));
+			store.append(first, 3, List.of(event("d")));
+
+			assertThat(storedRows(first, second)).as("nothing written before the commit").isEqualTo(1);
+			assertThat(store.currentVersion(first)).isEqualTo(4);
+			assertThat(store.readStream(first, 2)).extracting(RecordedEvent::version).containsExactly(2L, 3L, 4L);
+			assertThatThrownBy(() -> store.append(first, 3, List.of(event("stale"))))
+				.isInstanceOf(OptimisticConcurrencyException.class)
+				.hasMessageContaining("at version 4, not the expected 3");
+		});
+
+		List<RecordedEvent> firstEvents = store.readStream(first, 1);
+		List<RecordedEvent> secondEvents = store.readStream(second, 1);
+		assertThat(firstEvents).extracting(RecordedEvent::data)
+			.containsExactly("{\"note\": \"exists\"}", "{\"note\": \"a\"}", "{\"note\": \"b\"}", "{\"note\": \"d\"}");
+		assertThat(secondEvents).hasSize(1);
+		// written in the order they were appended
+		assertThat(List.of(firstEvents.get(1).position(), firstEvents.get(2).position(), secondEvents.get(0).position(),
+				firstEvents.get(3).position()))
+			.isSorted()
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
+	void aCommitFindingOneOfItsStreamsMovedOnRollsBackEveryStream() {
+		String moved = stream();
+		String other = stream();
+		store.append(moved, 0, List.of(event("exists")));
+
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			store.append(other, 0, List.of(event("other")));
+			store.append(moved, 1, List.of(event("mine")));
+			// another writer, outside this transaction, gets there first
+			CompletableFuture.runAsync(() -> store.append(moved, 1, List.of(event("theirs")))).join();
+		})).isInstanceOf(OptimisticConcurrencyException.class).hasMessageContaining(moved);
+
+		assertThat(store.readStream(other, 1)).isEmpty();
+		assertThat(store.readStream(moved, 1)).extracting(RecordedEvent::data)
+			.containsExactly("{\"note\": \"exists\"}", "{\"note\": \"theirs\"}");
+	}
+
+	@Test
 	void readsAStreamFromAVersionWithItsMetadata() {
 		String stream = stream();
 		EventMetadata metadata = new EventMetadata("corr-1", "cause-1", "alice",
@@ -143,12 +198,21 @@ class EventStoreIT {
 		CountDownLatch release = new CountDownLatch(1);
 		String slow = stream();
 		String fast = stream();
-		// the slow transaction takes the smaller position and commits last
+		// the slow transaction writes its events first, taking the smaller position, and
+		// commits last
 		CompletableFuture<Void> slowWriter = CompletableFuture
 			.runAsync(() -> this.transactions.executeWithoutResult((status) -> {
 				store.append(slow, 0, List.of(event("slow")));
-				appended.countDown();
-				await(release);
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+					@Override
+					public void beforeCommit(boolean readOnly) {
+						// runs after the store's own, which wrote the events
+						appended.countDown();
+						await(release);
+					}
+
+				});
 			}));
 		assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
 		store.append(fast, 0, List.of(event("fast 1"), event("fast 2")));
@@ -164,6 +228,12 @@ class EventStoreIT {
 		page2.forEach((e) -> all.add(e.streamId()));
 		assertThat(all).containsSubsequence(slow, fast, fast);
 		assertThat(page1.get(0).position()).isLessThan(page1.get(1).position());
+	}
+
+	private int storedRows(String... streams) {
+		Integer rows = this.jdbc.queryForObject("SELECT count(*) FROM event_store WHERE stream_id = ANY(?)",
+				Integer.class, (Object) streams);
+		return (rows != null) ? rows : 0;
 	}
 
 	private long lastPosition() {
