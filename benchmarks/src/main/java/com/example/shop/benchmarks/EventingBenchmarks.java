@@ -118,7 +118,7 @@ public final class EventingBenchmarks {
 				case "--runs" -> runs = Integer.parseInt(args[i + 1]);
 				case "--only" -> only = args[i + 1];
 				default -> throw new IllegalArgumentException(
-						"Usage: [--runs N] [--only appends|batched|replay|loads|drain|latency]");
+						"Usage: [--runs N] [--only appends|batched|replay|loads|commands|drain|latency]");
 			}
 		}
 		RunDirectory run = new RunDirectory(Path.of("benchmarks", "target", "run-" + System.currentTimeMillis()));
@@ -179,6 +179,24 @@ public final class EventingBenchmarks {
 					loadMillis(repository(true), id, runs), loadMillis(repository(false), id, runs), "ms",
 					"flat with snapshots (baseline: without)");
 		}
+
+		for (int perTransaction : selected(only, "commands") ? new int[] { 10, 50 } : new int[0]) {
+			Samples together = new Samples();
+			Samples alone = new Samples();
+			Samples trips = new Samples();
+			for (int i = 0; i < runs; i++) {
+				this.jdbc.execute("TRUNCATE outbox_message");
+				alone.add(commandsPerSecond(1).perSecond());
+				this.jdbc.execute("TRUNCATE outbox_message");
+				Commands run = commandsPerSecond(perTransaction);
+				together.add(run.perSecond());
+				trips.add(run.roundTripsPerCommand());
+			}
+			row(perTransaction + " commands per transaction, each a load and 1 event + 1 outbox row", together, alone,
+					"commands/s", "(baseline: one command per transaction)");
+			row(perTransaction + " commands per transaction: round trips per command", trips, null, "", "");
+		}
+		this.jdbc.execute("TRUNCATE outbox_message");
 
 		Samples drain = new Samples();
 		Samples producer = new Samples();
@@ -392,6 +410,60 @@ public final class EventingBenchmarks {
 			}
 		}
 		return samples;
+	}
+
+	// --- commands in one transaction
+
+	/**
+	 * @param perSecond commands applied per second
+	 * @param roundTripsPerCommand statements and commits sent to PostgreSQL per command
+	 */
+	private record Commands(double perSecond, double roundTripsPerCommand) {
+	}
+
+	/**
+	 * Commands as a consumer applies a poll, or group commit a batch of HTTP commands:
+	 * {@code perTransaction} of them in one transaction, each loading its own aggregate
+	 * (kept in memory, so the load reads only the events after the kept version) and
+	 * saving one event and one outbox message, for {@link #WINDOW} after a second of
+	 * warm-up. Round trips are counted on the connections of that path alone.
+	 */
+	private Commands commandsPerSecond(int perTransaction) throws InterruptedException {
+		RoundTrips counted = new RoundTrips(this.dataSource);
+		JdbcTemplate jdbc = new JdbcTemplate(counted);
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(counted));
+		var repository = new AggregateRepositories(new EventStore(jdbc, this.json, new SimpleMeterRegistry()),
+				new SnapshotStore(jdbc), new Outbox(jdbc, this.json, () -> {
+				}), this.json, transactions)
+			.of("counter", String::toString, Counter::new, Counter.EVENT_TYPES);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			String id = UUID.randomUUID().toString();
+			repository.save(repository.load(id), List.of(new Counter.Incremented(1)), METADATA, List.of());
+			ids.add(id);
+		}
+		long[] commands = { 0 };
+		Runnable batch = () -> transactions.executeWithoutResult((status) -> {
+			for (int i = 0; i < perTransaction; i++) {
+				String id = ids.get((int) (commands[0]++ % ids.size()));
+				repository.save(repository.load(id), List.of(new Counter.Incremented(1)), METADATA,
+						List.of(OutboxMessage.of("orders.events", id, "Incremented", PAYLOAD, METADATA)));
+			}
+		});
+		long warmUp = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+		while (System.nanoTime() < warmUp) {
+			batch.run();
+		}
+		long startCommands = commands[0];
+		long startTrips = counted.count();
+		long began = System.nanoTime();
+		long end = began + WINDOW.toNanos();
+		while (System.nanoTime() < end) {
+			batch.run();
+		}
+		double seconds = (System.nanoTime() - began) / 1e9;
+		long done = commands[0] - startCommands;
+		return new Commands(done / seconds, (double) (counted.count() - startTrips) / done);
 	}
 
 	// --- relay
