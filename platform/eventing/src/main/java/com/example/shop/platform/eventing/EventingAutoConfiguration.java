@@ -89,10 +89,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code shop.eventing.inbox.attempts} times, then published with its error to
  * {@code <topic>-dlt}; an {@link InvalidMessageException} or malformed JSON goes there at
  * once. Retries are bounded, so a poison record holds up its partition for seconds at
- * most; deliveries that failed while the database was down ({@link StoreProbe}) do not
- * count, so an outage dead-letters nothing: its records are delivered until it is over. A
- * dead letter carries how often it was delivered ({@code shop_attempts}), and operators
- * list, redrive and discard them ({@code deadletter});</li>
+ * most; a delivery that failed to reach the database while the database does not answer
+ * ({@link StoreProbe}) does not count, so an outage dead-letters nothing: its records are
+ * delivered until it is over. A dead letter carries the deliveries that counted
+ * ({@code shop_attempts}), and operators list, redrive and discard them
+ * ({@code deadletter});</li>
  * <li>with a PostgreSQL {@link DataSource}: the event store, snapshots, the transactional
  * outbox and its relay, the inbox and its purge, the decisions about dead letters, on
  * tables this module migrates itself;</li>
@@ -198,11 +199,13 @@ public class EventingAutoConfiguration {
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
 		deadLetters.setHeadersFunction((record, ex) -> new RecordHeaders(List.of(new RecordHeader(DeadLetters.ATTEMPTS,
 				String.valueOf(isRetryable(ex) ? inbox.attempts() : 1).getBytes(StandardCharsets.UTF_8)))));
+		var backOff = new StoreAwareBackOff(inbox.backOff().toMillis(), Math.max(0, inbox.attempts() - 1),
+				store.getIfAvailable(() -> () -> true));
 		var handler = new DefaultErrorHandler((record, ex) -> {
 			deadLetters.accept(record, recordFailure(ex));
 			deadLetters(meters, record.topic()).increment();
-		}, new StoreAwareBackOff(inbox.backOff().toMillis(), Math.max(0, inbox.attempts() - 1),
-				store.getIfAvailable(() -> () -> true)));
+		}, backOff);
+		handler.setRetryListeners(backOff);
 		handler.addNotRetryableExceptions(InvalidMessageException.class, JacksonException.class);
 		return handler;
 	}
@@ -273,6 +276,7 @@ public class EventingAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		StoreProbe mongoStoreProbe(MongoOperations mongo) {
 			return () -> {
 				try {
@@ -332,12 +336,13 @@ public class EventingAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		StoreProbe jdbcStoreProbe(DataSource dataSource) {
 			return () -> {
 				try (Connection connection = dataSource.getConnection()) {
 					return connection.isValid(1);
 				}
-				catch (SQLException ex) {
+				catch (SQLException | RuntimeException ex) {
 					return false;
 				}
 			};

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import com.example.shop.platform.eventing.store.ConflictRetry;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.MDC;
@@ -31,7 +32,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * transaction of its own, so that its caller gets the outcome it would have had alone (an
  * exception, usually), and the work after it forms the next batch. A rejected,
  * conflicting or duplicate request therefore never fails its neighbours. A commit that
- * fails for the batch as a whole runs every unit of work alone.
+ * fails for the batch as a whole runs every unit of work alone; when it failed on a
+ * conflict (the event store checks the versions of the batch's streams when it writes
+ * their events, at commit), the batch first runs once more as a whole.
  * <p>
  * The work runs on the leader's thread, not the caller's: it must take everything it
  * needs as arguments, not from thread-bound state. Batch sizes are recorded in
@@ -177,18 +180,27 @@ public final class GroupCommit {
 
 	private void run(List<Task<?>> batch) {
 		int done = 0;
+		boolean again = false;
 		while (done < batch.size()) {
 			List<Task<?>> rest = batch.subList(done, batch.size());
-			int failed = runTogether(rest);
+			RuntimeException[] cause = { null };
+			int failed = runTogether(rest, cause);
 			if (failed == rest.size()) {
 				return;
+			}
+			if (failed < 0 && !again && ConflictRetry.isConflict(cause[0])) {
+				// a stream that another writer moved on, found when the batch's events
+				// were
+				// written at commit: the batch once more as a whole, loading afresh
+				again = true;
+				continue;
 			}
 			if (failed < 0) {
 				rest.forEach(this::runAlone);
 				return;
 			}
 			List<Task<?>> before = rest.subList(0, failed);
-			if (!before.isEmpty() && runTogether(before) != before.size()) {
+			if (!before.isEmpty() && runTogether(before, cause) != before.size()) {
 				before.forEach(this::runAlone);
 			}
 			runAlone(rest.get(failed));
@@ -201,7 +213,7 @@ public final class GroupCommit {
 	 * @return how many tasks it completed (all of them), the index of the task that
 	 * failed, or -1 when the commit failed
 	 */
-	private int runTogether(List<Task<?>> tasks) {
+	private int runTogether(List<Task<?>> tasks, RuntimeException[] cause) {
 		Object[] results = new Object[tasks.size()];
 		int[] current = { -1 };
 		try {
@@ -214,6 +226,7 @@ public final class GroupCommit {
 			});
 		}
 		catch (RuntimeException ex) {
+			cause[0] = ex;
 			return current[0];
 		}
 		this.sizes.record(tasks.size());

@@ -2,9 +2,10 @@ package com.example.shop.platform.eventing;
 
 /**
  * Whether the service's database answers now. The consumers' error handler asks it after
- * a record failed: a delivery that failed while the database was down does not count
- * towards the attempts after which a record is dead-lettered, so a database outage,
- * however long, sends nothing to the dead letters.
+ * a delivery failed to reach the database: while the database does not answer, such a
+ * delivery does not count towards the attempts after which a record is dead-lettered, so
+ * a database outage, however long, sends nothing to the dead letters. A service that
+ * defines its own bean of this type replaces the library's.
  */
 @FunctionalInterface
 public interface StoreProbe {

@@ -63,12 +63,16 @@ class GroupCommitIT {
 	@Test
 	void concurrentCallersShareOneCommitAndEachGetsItsOwnResult() throws Exception {
 		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(), MessageTracing.off());
+		CountDownLatch running = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> first = call(() -> {
 			String transaction = insert("first");
+			running.countDown();
 			await(release);
 			return transaction;
 		});
+		// the first batch has been taken, holding the first caller's work alone
+		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 		List<CompletableFuture<String>> others = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			String name = "other-" + i;

@@ -2,37 +2,79 @@ package com.example.shop.platform.eventing;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOffExecution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StoreAwareBackOffTest {
 
+	private static final Exception UNREACHABLE = new ListenerExecutionFailedException("listener failed",
+			new BatchListenerFailedException("record failed",
+					new CannotCreateTransactionException("no connection", new IllegalStateException("refused")), 0));
+
+	private static final Exception POISON = new ListenerExecutionFailedException("listener failed",
+			new BatchListenerFailedException("record failed", new IllegalStateException("refused"), 0));
+
+	private final AtomicBoolean reachable = new AtomicBoolean(true);
+
+	private final StoreAwareBackOff backOff = new StoreAwareBackOff(500, 2, this.reachable::get);
+
 	@Test
 	void stopsAfterTheRetriesWhileTheStoreIsReachable() {
-		BackOffExecution execution = new StoreAwareBackOff(500, 2, () -> true).start();
+		BackOffExecution execution = this.backOff.start();
 
-		assertThat(execution.nextBackOff()).isEqualTo(500);
-		assertThat(execution.nextBackOff()).isEqualTo(500);
-		assertThat(execution.nextBackOff()).isEqualTo(BackOffExecution.STOP);
+		assertThat(failed(execution, UNREACHABLE)).isEqualTo(500);
+		assertThat(failed(execution, POISON)).isEqualTo(500);
+		assertThat(failed(execution, UNREACHABLE)).isEqualTo(BackOffExecution.STOP);
 	}
 
 	@Test
-	void countsNoFailureWhileTheStoreIsDownAndCountsAgainOnceItIsBack() {
-		AtomicBoolean reachable = new AtomicBoolean(true);
-		BackOffExecution execution = new StoreAwareBackOff(500, 2, reachable::get).start();
-		assertThat(execution.nextBackOff()).isEqualTo(500);
+	void countsNoFailureToReachTheStoreWhileItIsDownAndCountsAgainOnceItIsBack() {
+		BackOffExecution execution = this.backOff.start();
+		assertThat(failed(execution, POISON)).isEqualTo(500);
 
-		reachable.set(false);
+		this.reachable.set(false);
 		for (int i = 0; i < 1_000; i++) {
-			assertThat(execution.nextBackOff()).isEqualTo(500);
+			assertThat(failed(execution, UNREACHABLE)).isEqualTo(500);
 		}
 
-		reachable.set(true);
-		assertThat(execution.nextBackOff()).isEqualTo(500);
-		assertThat(execution.nextBackOff()).isEqualTo(BackOffExecution.STOP);
+		this.reachable.set(true);
+		assertThat(failed(execution, UNREACHABLE)).isEqualTo(500);
+		assertThat(failed(execution, UNREACHABLE)).isEqualTo(BackOffExecution.STOP);
+	}
+
+	@Test
+	void aRecordThatFailsOnItsOwnIsCountedEvenWhileTheStoreIsDown() {
+		BackOffExecution execution = this.backOff.start();
+		this.reachable.set(false);
+
+		assertThat(failed(execution, POISON)).isEqualTo(500);
+		assertThat(failed(execution, POISON)).isEqualTo(500);
+		assertThat(failed(execution, POISON)).isEqualTo(BackOffExecution.STOP);
+	}
+
+	@Test
+	void knowsTheFailuresOfAStoreThatCannotBeReached() {
+		assertThat(StoreAwareBackOff.failedToReachTheStore(UNREACHABLE)).isTrue();
+		assertThat(StoreAwareBackOff.failedToReachTheStore(
+				new IllegalStateException("write failed", new DataAccessResourceFailureException("down"))))
+			.isTrue();
+		assertThat(StoreAwareBackOff.failedToReachTheStore(POISON)).isFalse();
+	}
+
+	/**
+	 * A delivery failed with {@code failure}: the error handler's two calls, in order.
+	 */
+	private long failed(BackOffExecution execution, Exception failure) {
+		this.backOff.failedDelivery((ConsumerRecord<?, ?>) null, failure, 0);
+		return execution.nextBackOff();
 	}
 
 }

@@ -54,8 +54,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * </ul>
  * A failure that belongs to no record (the commit itself failed) runs the poll record by
  * record, each in a transaction of its own, which finds the record to blame if there is
- * one. Per-key order holds throughout: records are applied in offset order, and nothing
- * after a failed record is applied before it.
+ * one; when it is a conflict (the event store checks the versions of the poll's streams
+ * when it writes their events, at commit), the poll first runs once more as a whole.
+ * Per-key order holds throughout: records are applied in offset order, and nothing after
+ * a failed record is applied before it.
  */
 public class Inbox {
 
@@ -104,11 +106,19 @@ public class Inbox {
 	public <V> void process(String consumer, List<ConsumerRecord<String, V>> records, Acknowledgment acknowledgment,
 			Consumer<ConsumerRecord<String, V>> effect) {
 		int done = 0;
+		boolean again = false;
 		while (done < records.size()) {
 			List<ConsumerRecord<String, V>> rest = records.subList(done, records.size());
 			Failure failure = applyAll(consumer, rest, effect);
 			if (failure == null) {
 				break;
+			}
+			if (failure.index() < 0 && !again && ConflictRetry.isConflict(failure.cause())) {
+				// a stream that another writer moved on, found when the poll's events
+				// were
+				// written at commit: the poll once more as a whole, loading afresh
+				again = true;
+				continue;
 			}
 			this.fallbacks.increment();
 			if (failure.index() < 0) {

@@ -148,6 +148,20 @@ public class Outbox {
 			this.outbox.committed.run();
 		}
 
+		/**
+		 * A transaction started while this one waits ({@code REQUIRES_NEW}) keeps its
+		 * own.
+		 */
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(this.outbox);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(this.outbox, this);
+		}
+
 		@Override
 		public void afterCompletion(int status) {
 			TransactionSynchronizationManager.unbindResourceIfPossible(this.outbox);

@@ -70,7 +70,10 @@ public class EventStore {
 	 * and {@link #currentVersion} in the same transaction see them, so a second command
 	 * to the same stream builds on the first. A stream that moved on fails the commit
 	 * with {@link OptimisticConcurrencyException}, and the transaction rolls back.
-	 * Outside a transaction the events are written at once.
+	 * Outside a transaction on this store's database the events are written at once. A
+	 * transaction started meanwhile ({@code REQUIRES_NEW}) keeps its own appends; a
+	 * savepoint ({@code NESTED}) is not supported: rolling back to it would not take back
+	 * the appends made after it.
 	 * @return the stream's new version
 	 * @throws OptimisticConcurrencyException when the stream is at another version, or
 	 * another writer appends the same version first: at once outside a transaction, at
@@ -81,7 +84,8 @@ public class EventStore {
 			return expectedVersion;
 		}
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+				|| !TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.hasResource(this.jdbc.getDataSource())) {
 			Pending alone = new Pending(this);
 			alone.add(streamId, expectedVersion, events);
 			write(alone);
@@ -175,7 +179,7 @@ public class EventStore {
 				// writer's
 				return (rows == 0)
 						? new OptimisticConcurrencyException(streamId, appended.expectedVersion(),
-								currentVersion(streamId))
+								storedVersion(streamId))
 						: new OptimisticConcurrencyException(streamId, appended.expectedVersion());
 			}
 		}
@@ -192,6 +196,10 @@ public class EventStore {
 		if (pendingVersion >= 0) {
 			return pendingVersion;
 		}
+		return storedVersion(streamId);
+	}
+
+	private long storedVersion(String streamId) {
 		Long version = this.jdbc.queryForObject("SELECT max(version) FROM event_store WHERE stream_id = ?", Long.class,
 				streamId);
 		return (version != null) ? version : 0;
@@ -203,11 +211,19 @@ public class EventStore {
 	 * events it appended but has not written yet come last, with no position (0).
 	 */
 	public void readStream(String streamId, long fromVersion, Consumer<RecordedEvent> consumer) {
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		long before = (pending != null) ? pending.expectedVersion(streamId) : -1;
 		this.jdbc.query("SELECT " + COLUMNS + " FROM event_store WHERE stream_id = ? AND version >= ? ORDER BY version",
 				(ResultSet rs) -> {
-					consumer.accept(map(rs, 0));
+					RecordedEvent event = map(rs, 0);
+					if (before >= 0 && event.version() > before) {
+						// another writer moved the stream on since this transaction
+						// appended
+						this.conflicts.increment();
+						throw new OptimisticConcurrencyException(streamId, before, event.version());
+					}
+					consumer.accept(event);
 				}, streamId, fromVersion);
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
 		if (pending != null) {
 			pending.read(streamId, fromVersion, consumer);
 		}
@@ -302,6 +318,16 @@ public class EventStore {
 			this.store = store;
 		}
 
+		private boolean written;
+
+		/**
+		 * The version the stream's first append expected, -1 for none.
+		 */
+		long expectedVersion(String streamId) {
+			Appended appended = this.streams.get(streamId);
+			return (appended != null) ? appended.expectedVersion() : -1;
+		}
+
 		/**
 		 * The stream's version with the events appended to it, -1 for none.
 		 */
@@ -311,6 +337,10 @@ public class EventStore {
 		}
 
 		void add(String streamId, long expectedVersion, List<NewEvent> events) {
+			if (this.written) {
+				throw new IllegalStateException("Events appended to " + streamId
+						+ " after the transaction wrote its events: append before it commits");
+			}
 			Appended before = this.streams.get(streamId);
 			this.streams.put(streamId,
 					(before != null) ? new Appended(before.expectedVersion(), before.events() + events.size())
@@ -336,7 +366,22 @@ public class EventStore {
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
+			this.written = true;
 			this.store.write(this);
+		}
+
+		/**
+		 * A transaction started while this one waits ({@code REQUIRES_NEW}) keeps its
+		 * own.
+		 */
+		@Override
+		public void suspend() {
+			TransactionSynchronizationManager.unbindResource(this.store);
+		}
+
+		@Override
+		public void resume() {
+			TransactionSynchronizationManager.bindResource(this.store, this);
 		}
 
 		@Override

@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.store.EventMetadata;
+import com.example.shop.platform.eventing.store.EventStore;
+import com.example.shop.platform.eventing.store.NewEvent;
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,6 +47,9 @@ class InboxBatchIT {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	EventStore events;
 
 	final CountingAcknowledgment acknowledgment = new CountingAcknowledgment();
 
@@ -154,6 +161,35 @@ class InboxBatchIT {
 	}
 
 	@Test
+	void aConflictFoundWhenThePollsEventsAreWrittenRunsThePollOnceMoreAsAWhole() {
+		String stream = "inbox-batch-" + UUID.randomUUID();
+		events.append(stream, 0, List.of(event()));
+		List<String> transactions = new ArrayList<>();
+		AtomicInteger attempts = new AtomicInteger();
+
+		inbox.process(consumer, poll("a", "b", "c"), acknowledgment, (record) -> {
+			effect(record);
+			if (id(record).equals("b")) {
+				long version = events.currentVersion(stream);
+				events.append(stream, version, List.of(event()));
+				if (attempts.incrementAndGet() == 1) {
+					// another writer moves the stream on before this poll's events are
+					// written
+					CompletableFuture.runAsync(() -> events.append(stream, version, List.of(event()))).join();
+				}
+			}
+			transactions.add(jdbc.queryForObject("SELECT pg_current_xact_id()::text", String.class));
+		});
+
+		assertThat(effects()).containsExactly("a", "b", "c");
+		assertThat(attempts).hasValue(2);
+		assertThat(transactions).as("two runs of the whole poll, each in one transaction").hasSize(6);
+		assertThat(transactions.subList(3, 6)).containsOnly(transactions.get(3));
+		assertThat(events.currentVersion(stream)).isEqualTo(3);
+		assertThat(acknowledgment.count).hasValue(1);
+	}
+
+	@Test
 	void aRecordWithoutMessageIdIsReportedAfterTheRecordsBeforeIt() {
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(poll("a"));
 		records.add(new ConsumerRecord<>("inbox-batch", 0, 1, "key", new byte[0]));
@@ -195,6 +231,10 @@ class InboxBatchIT {
 			records.add(record);
 		}
 		return records;
+	}
+
+	private static NewEvent event() {
+		return new NewEvent(UUID.randomUUID(), "Noted", 1, "{}", EventMetadata.newRequest("test", null));
 	}
 
 	private static String id(ConsumerRecord<String, byte[]> record) {

@@ -2,6 +2,7 @@ package com.example.shop.platform.eventing.outbox;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.shop.platform.eventing.store.EventMetadata;
@@ -12,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +53,23 @@ class OutboxIT {
 
 		assertThat(rows()).containsExactly("first", "second", "third");
 		assertThat(wakeUps).hasValue(1);
+	}
+
+	@Test
+	void aTransactionStartedWhileAnotherWaitsWritesItsOwnMessagesOnly() {
+		Outbox outbox = new Outbox(jdbc, json, () -> {
+		});
+		TransactionTemplate requiresNew = new TransactionTemplate(transactions.getTransactionManager());
+		requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		transactions.executeWithoutResult((status) -> {
+			outbox.add(List.of(message("k1", "outer")));
+			requiresNew.executeWithoutResult((inside) -> outbox.add(List.of(message("k2", "inner"))));
+			assertThat(CompletableFuture.supplyAsync(this::rows).join()).as("committed with the inner transaction")
+				.containsExactly("inner");
+		});
+
+		assertThat(rows()).containsExactly("inner", "outer");
 	}
 
 	@Test

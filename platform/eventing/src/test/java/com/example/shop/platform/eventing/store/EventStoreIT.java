@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -149,12 +150,67 @@ class EventStoreIT {
 			store.append(other, 0, List.of(event("other")));
 			store.append(moved, 1, List.of(event("mine")));
 			// another writer, outside this transaction, gets there first
-			CompletableFuture.runAsync(() -> store.append(moved, 1, List.of(event("theirs")))).join();
-		})).isInstanceOf(OptimisticConcurrencyException.class).hasMessageContaining(moved);
+			CompletableFuture.runAsync(() -> store.append(moved, 1, List.of(event("theirs"), event("theirs too"))))
+				.join();
+		})).isInstanceOf(OptimisticConcurrencyException.class)
+			.hasMessage("Stream " + moved + " is at version 3, not the expected 1");
 
 		assertThat(store.readStream(other, 1)).isEmpty();
 		assertThat(store.readStream(moved, 1)).extracting(RecordedEvent::data)
-			.containsExactly("{\"note\": \"exists\"}", "{\"note\": \"theirs\"}");
+			.containsExactly("{\"note\": \"exists\"}", "{\"note\": \"theirs\"}", "{\"note\": \"theirs too\"}");
+	}
+
+	@Test
+	void readingAStreamThatAnotherWriterMovedOnSinceThisTransactionAppendedIsAConflict() {
+		String stream = stream();
+		store.append(stream, 0, List.of(event("exists")));
+
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			store.append(stream, 1, List.of(event("mine")));
+			CompletableFuture.runAsync(() -> store.append(stream, 1, List.of(event("theirs")))).join();
+			store.readStream(stream, 1);
+		})).isInstanceOf(OptimisticConcurrencyException.class)
+			.hasMessage("Stream " + stream + " is at version 2, not the expected 1");
+	}
+
+	@Test
+	void anAppendAfterTheTransactionWroteItsEventsIsRefusedNotLost() {
+		String stream = stream();
+
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			store.append(stream, 0, List.of(event("first")));
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					store.append(stream, 1, List.of(event("too late")));
+				}
+
+			});
+		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("after the transaction wrote its events");
+
+		assertThat(store.readStream(stream, 1)).isEmpty();
+	}
+
+	@Test
+	void aTransactionStartedWhileAnotherWaitsWritesItsOwnAppendsOnly() {
+		String outer = stream();
+		String inner = stream();
+		TransactionTemplate requiresNew = new TransactionTemplate(this.transactions.getTransactionManager());
+		requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		this.transactions.executeWithoutResult((status) -> {
+			store.append(outer, 0, List.of(event("outer")));
+			requiresNew.executeWithoutResult((inside) -> store.append(inner, 0, List.of(event("inner"))));
+
+			assertThat(CompletableFuture.supplyAsync(() -> storedRows(inner)).join())
+				.as("the inner transaction's event, committed with it")
+				.isEqualTo(1);
+			assertThat(storedRows(outer)).as("the outer transaction's event, not yet written").isZero();
+			assertThat(store.currentVersion(outer)).isEqualTo(1);
+		});
+
+		assertThat(storedRows(outer)).isEqualTo(1);
 	}
 
 	@Test
