@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -134,6 +135,10 @@ public class EventStore {
 				metadata[i] = metadataJson.computeIfAbsent(List.of(event.metadata(), event.schemaVersion()),
 						(key) -> metadataJson(event.metadata(), event.schemaVersion()));
 			}
+			if (pending.streams.size() == 1) {
+				writeOne(pending, versions, ids, types, data, metadata);
+				return;
+			}
 			// one round trip: every stream's version check and all rows in one statement,
 			// in the order they were appended; a row another writer took meanwhile is
 			// left out and found below, instead of aborting the transaction
@@ -162,6 +167,45 @@ public class EventStore {
 				throw conflict(pending, inserted);
 			}
 		});
+	}
+
+	/**
+	 * The common case, one stream, with a statement that PostgreSQL runs measurably
+	 * faster: the stream's version is checked once, not per row.
+	 */
+	private void writeOne(Pending pending, Long[] versions, UUID[] ids, String[] types, String[] data,
+			String[] metadata) {
+		String streamId = pending.streams.keySet().iterator().next();
+		long expectedVersion = pending.streams.get(streamId).expectedVersion();
+		int inserted;
+		try {
+			inserted = this.jdbc.update((connection) -> {
+				PreparedStatement insert = connection.prepareStatement("""
+						INSERT INTO event_store (stream_id, version, event_id, event_type, data, metadata)
+						SELECT ?, e.version, e.event_id, e.event_type, e.data::jsonb, e.metadata::jsonb
+						FROM unnest(?::bigint[], ?::uuid[], ?::text[], ?::text[], ?::text[])
+						     AS e(version, event_id, event_type, data, metadata)
+						WHERE coalesce((SELECT max(version) FROM event_store WHERE stream_id = ?), 0) = ?""");
+				insert.setString(1, streamId);
+				insert.setArray(2, connection.createArrayOf("bigint", versions));
+				insert.setArray(3, connection.createArrayOf("uuid", ids));
+				insert.setArray(4, connection.createArrayOf("text", types));
+				insert.setArray(5, connection.createArrayOf("text", data));
+				insert.setArray(6, connection.createArrayOf("text", metadata));
+				insert.setString(7, streamId);
+				insert.setLong(8, expectedVersion);
+				return insert;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// a concurrent writer checked the same version and committed first
+			this.conflicts.increment();
+			throw new OptimisticConcurrencyException(streamId, expectedVersion);
+		}
+		if (inserted != versions.length) {
+			this.conflicts.increment();
+			throw new OptimisticConcurrencyException(streamId, expectedVersion, storedVersion(streamId));
+		}
 	}
 
 	/**
