@@ -78,8 +78,8 @@ public class AccountCommands {
 	 * Charges an order and stores the reply, or the reply of the first charge of the
 	 * order, in the caller's transaction.
 	 * @throws com.example.shop.platform.eventing.store.OptimisticConcurrencyException
-	 * when the account changed meanwhile; the caller's transaction must roll back and run
-	 * again
+	 * when the account changed meanwhile, at the latest when the caller's transaction
+	 * commits; that transaction must roll back and run again
 	 */
 	public Decision<ChargeOutcome> charge(CustomerId customerId, OrderId orderId, Money amount,
 			EventMetadata metadata) {
@@ -95,8 +95,8 @@ public class AccountCommands {
 	 * Refunds an order and stores the reply, or the reply of its first refund, in the
 	 * caller's transaction.
 	 * @throws com.example.shop.platform.eventing.store.OptimisticConcurrencyException
-	 * when the account changed meanwhile; the caller's transaction must roll back and run
-	 * again
+	 * when the account changed meanwhile, at the latest when the caller's transaction
+	 * commits; that transaction must roll back and run again
 	 */
 	public Decision<RefundOutcome> refund(CustomerId customerId, OrderId orderId, EventMetadata metadata) {
 		return this.transactions.execute((status) -> {

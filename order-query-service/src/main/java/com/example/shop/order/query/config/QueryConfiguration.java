@@ -35,7 +35,8 @@ class QueryConfiguration {
 	/**
 	 * Without MongoDB a request fails within seconds, as 503 problem details, as a
 	 * PostgreSQL service's does when its connection pool gives up: the driver's default
-	 * waits 30 s for a server (10 s to connect) before it says so.
+	 * waits 30 s for a server (10 s to connect) before it says so. These settings replace
+	 * {@code serverSelectionTimeoutMS} and {@code connectTimeoutMS} given in the URI.
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer mongoFailsFast() {

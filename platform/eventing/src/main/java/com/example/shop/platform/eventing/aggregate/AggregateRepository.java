@@ -40,9 +40,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * latest snapshot on, as of a committed version. A load then rebuilds the aggregate from
  * memory and reads from the store only the events after that version: one round trip that
  * usually finds none, so what another instance appended is never missed. Entries change
- * only after a commit, so a transaction that rolls back leaves nothing behind; an append
- * that finds its stream moved on drops the stream's entry. Snapshot states and events
- * must therefore be immutable, as records of immutable values are.
+ * only after a commit, so a transaction that rolls back leaves nothing behind; a save
+ * whose own transaction finds the stream moved on drops the stream's entry. Snapshot
+ * states and events must therefore be immutable, as records of immutable values are.
  *
  * @param <I> the aggregate's id
  * @param <A> the aggregate
@@ -181,7 +181,9 @@ public class AggregateRepository<I, A extends Aggregate<E>, E> {
 	 * as they were.
 	 * @return the stream's new version
 	 * @throws com.example.shop.platform.eventing.store.OptimisticConcurrencyException
-	 * when the stream has moved on since {@code loaded} was read
+	 * when the stream has moved on since {@code loaded} was read: here when the save runs
+	 * in a transaction of its own, else when the caller's transaction commits (the event
+	 * store writes a transaction's events then)
 	 */
 	public long save(Loaded<I, A> loaded, List<? extends E> newEvents, EventMetadata metadata,
 			List<OutboxMessage> messages) {
