@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.example.shop.platform.eventing.TransactionScoped;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -80,12 +80,7 @@ public class Outbox {
 			throw new IllegalStateException(
 					"Outbox messages must be written in the transaction of the change they announce");
 		}
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-		if (pending == null) {
-			pending = new Pending(this);
-			TransactionSynchronizationManager.bindResource(this, pending);
-			TransactionSynchronizationManager.registerSynchronization(pending);
-		}
+		Pending pending = TransactionScoped.current(this, () -> new Pending(this));
 		pending.messages.addAll(messages);
 	}
 
@@ -128,13 +123,14 @@ public class Outbox {
 	/**
 	 * The messages one transaction has added so far.
 	 */
-	private static final class Pending implements TransactionSynchronization {
+	private static final class Pending extends TransactionScoped {
 
 		private final Outbox outbox;
 
 		private final List<OutboxMessage> messages = new ArrayList<>();
 
 		Pending(Outbox outbox) {
+			super(outbox);
 			this.outbox = outbox;
 		}
 
@@ -146,25 +142,6 @@ public class Outbox {
 		@Override
 		public void afterCommit() {
 			this.outbox.committed.run();
-		}
-
-		/**
-		 * A transaction started while this one waits ({@code REQUIRES_NEW}) keeps its
-		 * own.
-		 */
-		@Override
-		public void suspend() {
-			TransactionSynchronizationManager.unbindResource(this.outbox);
-		}
-
-		@Override
-		public void resume() {
-			TransactionSynchronizationManager.bindResource(this.outbox, this);
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(this.outbox);
 		}
 
 	}

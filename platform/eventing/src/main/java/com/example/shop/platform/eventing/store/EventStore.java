@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.example.shop.platform.eventing.TransactionScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -92,12 +92,7 @@ public class EventStore {
 			write(alone);
 			return expectedVersion + events.size();
 		}
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-		if (pending == null) {
-			pending = new Pending(this);
-			TransactionSynchronizationManager.bindResource(this, pending);
-			TransactionSynchronizationManager.registerSynchronization(pending);
-		}
+		Pending pending = TransactionScoped.current(this, () -> new Pending(this));
 		long pendingVersion = pending.version(streamId);
 		if (pendingVersion >= 0 && pendingVersion != expectedVersion) {
 			this.conflicts.increment();
@@ -235,7 +230,7 @@ public class EventStore {
 	 * events the current transaction has appended to it.
 	 */
 	public long currentVersion(String streamId) {
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		Pending pending = TransactionScoped.find(this);
 		long pendingVersion = (pending != null) ? pending.version(streamId) : -1;
 		if (pendingVersion >= 0) {
 			return pendingVersion;
@@ -255,7 +250,7 @@ public class EventStore {
 	 * events it appended but has not written yet come last, with no position (0).
 	 */
 	public void readStream(String streamId, long fromVersion, Consumer<RecordedEvent> consumer) {
-		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		Pending pending = TransactionScoped.find(this);
 		long before = (pending != null) ? pending.expectedVersion(streamId) : -1;
 		this.jdbc.query("SELECT " + COLUMNS + " FROM event_store WHERE stream_id = ? AND version >= ? ORDER BY version",
 				(ResultSet rs) -> {
@@ -348,7 +343,7 @@ public class EventStore {
 	/**
 	 * The events one transaction has appended so far, written just before it commits.
 	 */
-	private static final class Pending implements TransactionSynchronization {
+	private static final class Pending extends TransactionScoped {
 
 		private final EventStore store;
 
@@ -359,6 +354,7 @@ public class EventStore {
 		private final Instant started = Instant.now();
 
 		Pending(EventStore store) {
+			super(store);
 			this.store = store;
 		}
 
@@ -412,25 +408,6 @@ public class EventStore {
 		public void beforeCommit(boolean readOnly) {
 			this.written = true;
 			this.store.write(this);
-		}
-
-		/**
-		 * A transaction started while this one waits ({@code REQUIRES_NEW}) keeps its
-		 * own.
-		 */
-		@Override
-		public void suspend() {
-			TransactionSynchronizationManager.unbindResource(this.store);
-		}
-
-		@Override
-		public void resume() {
-			TransactionSynchronizationManager.bindResource(this.store, this);
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(this.store);
 		}
 
 	}
