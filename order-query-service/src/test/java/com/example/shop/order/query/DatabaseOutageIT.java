@@ -8,11 +8,11 @@ import java.util.List;
 import com.example.shop.contracts.Topics;
 import com.example.shop.order.query.OrderHistory.Published;
 import com.example.shop.platform.testsupport.Eventually;
+import com.example.shop.platform.testsupport.ListenerFailures;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.TcpProxy;
 import com.example.shop.platform.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,11 +81,11 @@ class DatabaseOutageIT {
 			assertThat(this.driver.get("/customers/C-000123/orders").statusCode()).isEqualTo(503);
 			assertThat(this.driver.get("/readyz").statusCode()).isEqualTo(503);
 
-			double failures = listenerFailures();
+			double failures = ListenerFailures.count(this.meters);
 			this.driver.publish(events.get(1));
 			// more failed deliveries than the three after which a failing record is
 			// dead-lettered
-			Eventually.awaitTrue(Duration.ofSeconds(90), () -> listenerFailures() >= failures + 4);
+			Eventually.awaitTrue(Duration.ofSeconds(90), () -> ListenerFailures.count(this.meters) >= failures + 4);
 		}
 		finally {
 			mongo.restore();
@@ -98,16 +98,6 @@ class DatabaseOutageIT {
 
 	private double deadLetters() {
 		return this.meters.get("inbox.dead.letters").tag("topic", Topics.ORDERS_EVENTS).counter().count();
-	}
-
-	/** Deliveries of a poll that the projections' listener failed on. */
-	private double listenerFailures() {
-		return this.meters.find("spring.kafka.listener")
-			.tag("result", "failure")
-			.timers()
-			.stream()
-			.mapToDouble(Timer::count)
-			.sum();
 	}
 
 }

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.testsupport.Eventually;
+import com.example.shop.platform.testsupport.ListenerFailures;
 import com.example.shop.platform.testsupport.PostgresEndpoint;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.TcpProxy;
 import com.example.shop.platform.testsupport.TestInfrastructure;
 import com.example.shop.platform.testsupport.TestPrincipal;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -107,9 +107,9 @@ class DatabaseOutageIT {
 
 			// a command arrives meanwhile and fails more often than the three deliveries
 			// after which a failing record is dead-lettered
-			double failures = listenerFailures();
+			double failures = ListenerFailures.count(this.meters);
 			confirm(orderId);
-			Eventually.awaitTrue(Duration.ofSeconds(90), () -> listenerFailures() >= failures + 4);
+			Eventually.awaitTrue(Duration.ofSeconds(90), () -> ListenerFailures.count(this.meters) >= failures + 4);
 		}
 		finally {
 			database.restore();
@@ -146,16 +146,6 @@ class DatabaseOutageIT {
 		record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
 		record.headers().add(CloudEventHeaders.SOURCE, "saga-orchestrator".getBytes(StandardCharsets.UTF_8));
 		this.kafka.send(record).get(10, TimeUnit.SECONDS);
-	}
-
-	/** Deliveries of a poll that a listener failed on. */
-	private double listenerFailures() {
-		return this.meters.find("spring.kafka.listener")
-			.tag("result", "failure")
-			.timers()
-			.stream()
-			.mapToDouble(Timer::count)
-			.sum();
 	}
 
 	private HttpResponse<String> post() throws Exception {
