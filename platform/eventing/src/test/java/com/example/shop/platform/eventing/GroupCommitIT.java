@@ -99,12 +99,16 @@ class GroupCommitIT {
 	@Test
 	void workRunOnTheLeadersThreadLogsWithItsOwnCallersContext() throws Exception {
 		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(), MessageTracing.off());
+		CountDownLatch running = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> leader = callAs("corr-leader", () -> {
 			insert("leader");
+			running.countDown();
 			await(release);
 			return MDC.get("correlation_id");
 		});
+		// the first batch has been taken, holding the first caller's work alone
+		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 		List<CompletableFuture<String>> others = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			String correlation = "corr-" + i;
@@ -129,12 +133,16 @@ class GroupCommitIT {
 			Tracer tracer = new BraveTracer(brave.tracer(), new BraveCurrentTraceContext(brave.currentTraceContext()));
 			groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(),
 					new MessageTracing(tracer, new BravePropagator(brave)));
+			CountDownLatch running = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
 			CompletableFuture<String> leader = callInSpan(tracer, () -> {
 				insert("leader-span");
+				running.countDown();
 				await(release);
 				return tracer.currentSpan().context().spanId();
 			});
+			// the first batch has been taken, holding the first caller's work alone
+			assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 			List<CompletableFuture<String>> others = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
 				String row = "span-" + i;
@@ -178,12 +186,16 @@ class GroupCommitIT {
 	@Test
 	void aFailingCallerNeverFailsItsNeighbours() throws Exception {
 		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(), MessageTracing.off());
+		CountDownLatch running = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> first = call(() -> {
 			insert("first");
+			running.countDown();
 			await(release);
 			return "first";
 		});
+		// the first batch has been taken, holding the first caller's work alone
+		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 		CompletableFuture<String> before = call(() -> insert("before"));
 		awaitWaiting(1);
 		CompletableFuture<String> failing = call(() -> {
@@ -211,12 +223,16 @@ class GroupCommitIT {
 	@Test
 	void aCommitThatFailsForTheBatchRunsEachCallerAlone() throws Exception {
 		groupCommit = new GroupCommit(transactions, 64, new SimpleMeterRegistry(), MessageTracing.off());
+		CountDownLatch running = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<String> first = call(() -> {
 			insert("first");
+			running.countDown();
 			await(release);
 			return "first";
 		});
+		// the first batch has been taken, holding the first caller's work alone
+		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
 		List<CompletableFuture<String>> others = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			String name = "other-" + i;
