@@ -183,18 +183,28 @@ public final class EventingBenchmarks {
 		for (int perTransaction : selected(only, "commands") ? new int[] { 10, 50 } : new int[0]) {
 			Samples together = new Samples();
 			Samples alone = new Samples();
+			Samples preloaded = new Samples();
 			Samples trips = new Samples();
+			Samples tripsPreloaded = new Samples();
 			for (int i = 0; i < runs; i++) {
 				this.jdbc.execute("TRUNCATE outbox_message");
-				alone.add(commandsPerSecond(1).perSecond());
+				alone.add(commandsPerSecond(1, false).perSecond());
 				this.jdbc.execute("TRUNCATE outbox_message");
-				Commands run = commandsPerSecond(perTransaction);
+				Commands run = commandsPerSecond(perTransaction, false);
 				together.add(run.perSecond());
 				trips.add(run.roundTripsPerCommand());
+				this.jdbc.execute("TRUNCATE outbox_message");
+				Commands preloading = commandsPerSecond(perTransaction, true);
+				preloaded.add(preloading.perSecond());
+				tripsPreloaded.add(preloading.roundTripsPerCommand());
 			}
 			row(perTransaction + " commands per transaction, each a load and 1 event + 1 outbox row", together, alone,
 					"commands/s", "(baseline: one command per transaction)");
+			row(perTransaction + " commands per transaction, their aggregates preloaded in one query", preloaded,
+					together, "commands/s", "(baseline: each loaded alone)");
 			row(perTransaction + " commands per transaction: round trips per command", trips, null, "", "");
+			row(perTransaction + " commands per transaction, preloaded: round trips per command", tripsPreloaded, null,
+					"", "");
 		}
 		this.jdbc.execute("TRUNCATE outbox_message");
 
@@ -427,8 +437,10 @@ public final class EventingBenchmarks {
 	 * (kept in memory, so the load reads only the events after the kept version) and
 	 * saving one event and one outbox message, for {@link #WINDOW} after a second of
 	 * warm-up. Round trips are counted on the connections of that path alone.
+	 * @param preload whether the transaction first reads all its aggregates with one
+	 * query, as a consumer's {@code PollHandler} does
 	 */
-	private Commands commandsPerSecond(int perTransaction) throws InterruptedException {
+	private Commands commandsPerSecond(int perTransaction, boolean preload) throws InterruptedException {
 		RoundTrips counted = new RoundTrips(this.dataSource);
 		JdbcTemplate jdbc = new JdbcTemplate(counted);
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(counted));
@@ -444,8 +456,14 @@ public final class EventingBenchmarks {
 		}
 		long[] commands = { 0 };
 		Runnable batch = () -> transactions.executeWithoutResult((status) -> {
+			List<String> batchIds = new ArrayList<>(perTransaction);
 			for (int i = 0; i < perTransaction; i++) {
-				String id = ids.get((int) (commands[0]++ % ids.size()));
+				batchIds.add(ids.get((int) (commands[0]++ % ids.size())));
+			}
+			if (preload) {
+				repository.preload(batchIds);
+			}
+			for (String id : batchIds) {
 				repository.save(repository.load(id), List.of(new Counter.Incremented(1)), METADATA,
 						List.of(OutboxMessage.of("orders.events", id, "Incremented", PAYLOAD, METADATA)));
 			}

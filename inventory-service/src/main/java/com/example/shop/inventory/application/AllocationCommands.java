@@ -105,6 +105,16 @@ public class AllocationCommands {
 				(allocation, stock) -> allocation.cancelShipment(orderId, stock, this.clock.instant()));
 	}
 
+	/**
+	 * Reads these allocations, and these products, with one query each for the commands
+	 * about to run in the caller's transaction, so that each of them then loads them from
+	 * memory ({@link AggregateRepository#preload}).
+	 */
+	public void preload(Collection<OrderId> orderIds, Collection<Sku> skus) {
+		this.allocations.preload(orderIds);
+		this.products.preload(skus);
+	}
+
 	private AllocationOutcome run(OrderId orderId, EventMetadata metadata,
 			Function<OrderAllocation, Collection<Sku>> involved, Decider decider) {
 		AllocationDecision decided = this.transactions.execute((status) -> {

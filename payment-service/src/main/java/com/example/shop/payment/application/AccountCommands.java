@@ -1,6 +1,7 @@
 package com.example.shop.payment.application;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 
 import com.example.shop.payment.domain.Account;
@@ -105,6 +106,15 @@ public class AccountCommands {
 			answer(loaded, customerId, decision, metadata);
 			return decision;
 		});
+	}
+
+	/**
+	 * Reads these accounts with one query for the saga commands about to run in the
+	 * caller's transaction, so that each of them then loads its account from memory
+	 * ({@link AggregateRepository#preload}).
+	 */
+	public void preload(Collection<CustomerId> customerIds) {
+		this.accounts.preload(customerIds);
 	}
 
 	private Loaded<CustomerId, Account> existing(CustomerId customerId) {

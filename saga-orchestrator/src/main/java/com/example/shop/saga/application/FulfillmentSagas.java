@@ -2,6 +2,7 @@ package com.example.shop.saga.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import com.example.shop.platform.eventing.AfterCommit;
@@ -67,6 +68,14 @@ public class FulfillmentSagas {
 			AfterCommit.run(this.metrics::started);
 			return true;
 		}));
+	}
+
+	/**
+	 * Locks the sagas of these orders with one query for the replies about to be handled
+	 * in the caller's transaction ({@link SagaStore#lockByOrders}).
+	 */
+	public void lockAll(Collection<OrderId> orderIds) {
+		this.store.lockByOrders(orderIds);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.example.shop.saga.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,14 @@ public interface SagaStore {
 	void update(OrderFulfillmentSaga saga);
 
 	Optional<OrderFulfillmentSaga> lockByOrder(OrderId orderId);
+
+	/**
+	 * Locks the sagas of these orders with one query, in order id order, for the
+	 * {@link #lockByOrder} calls that follow in the current transaction: each of those
+	 * then takes its saga from memory, once (a second call for the same order reads it
+	 * again). Outside a transaction it does nothing.
+	 */
+	void lockByOrders(Collection<OrderId> orderIds);
 
 	Optional<OrderFulfillmentSaga> lock(SagaId id);
 

@@ -1,5 +1,6 @@
 package com.example.shop.inventory.adapter.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.contracts.CancelShipment;
@@ -20,6 +21,7 @@ import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
+import com.example.shop.platform.eventing.inbox.PollHandler;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -40,9 +42,12 @@ import org.springframework.stereotype.Component;
  * {@code shop.eventing.conflict-retry.attempts} times; then the error handler's retries
  * take over. A command that can never apply (unknown type, malformed payload, invalid ids
  * or quantities) goes to {@code inventory.commands-dlt} at once, with the reason.
+ * <p>
+ * The allocations of a poll's commands, and the products its reservations name, are read
+ * with one query each before the first command is applied.
  */
 @Component
-class InventoryCommandsListener {
+class InventoryCommandsListener implements PollHandler<byte[], InventoryCommand> {
 
 	static final String CONSUMER = "inventory-service";
 
@@ -63,11 +68,34 @@ class InventoryCommandsListener {
 
 	@KafkaListener(topics = Topics.INVENTORY_COMMANDS, groupId = CONSUMER, batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
-		this.inbox.process(CONSUMER, records, acknowledgment, this::apply);
+		this.inbox.process(CONSUMER, records, acknowledgment, this);
 	}
 
-	private void apply(ConsumerRecord<String, byte[]> record) {
-		InventoryCommand command = this.codec.decode(record, InventoryCommand.class);
+	@Override
+	public InventoryCommand decode(ConsumerRecord<String, byte[]> record) {
+		return this.codec.decode(record, InventoryCommand.class);
+	}
+
+	@Override
+	public void prepare(List<InventoryCommand> commands) {
+		List<OrderId> orders = new ArrayList<>(commands.size());
+		List<Sku> skus = new ArrayList<>();
+		for (InventoryCommand command : commands) {
+			try {
+				orders.add(OrderId.of(command.orderId().value()));
+				if (command instanceof ReserveInventory reserve) {
+					lines(reserve.lines()).forEach((line) -> skus.add(line.sku()));
+				}
+			}
+			catch (InvalidStockException ex) {
+				// left to apply, which dead-letters the command
+			}
+		}
+		this.commands.preload(orders, skus);
+	}
+
+	@Override
+	public void apply(ConsumerRecord<String, byte[]> record, InventoryCommand command) {
 		EventMetadata metadata = this.causes.ofRecord(record);
 		try {
 			OrderId orderId = OrderId.of(command.orderId().value());

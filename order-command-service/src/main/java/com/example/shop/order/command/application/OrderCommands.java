@@ -2,6 +2,7 @@ package com.example.shop.order.command.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -103,6 +104,15 @@ public class OrderCommands {
 
 	public OrderVersion cancel(OrderId id, EventMetadata metadata) {
 		return change(id, metadata, Order::cancel, -1);
+	}
+
+	/**
+	 * Reads these orders with one query for the saga commands about to run in the
+	 * caller's transaction, so that each of them then loads its order from memory
+	 * ({@link AggregateRepository#preload}).
+	 */
+	public void preload(Collection<OrderId> ids) {
+		this.orders.preload(ids);
 	}
 
 	/**

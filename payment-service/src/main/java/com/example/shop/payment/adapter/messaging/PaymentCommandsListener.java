@@ -1,5 +1,6 @@
 package com.example.shop.payment.adapter.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.contracts.ChargePayment;
@@ -19,6 +20,7 @@ import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
+import com.example.shop.platform.eventing.inbox.PollHandler;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,10 +44,11 @@ import org.springframework.stereotype.Component;
  * </ul>
  * First outcomes are counted in {@code payments.charges} (tags {@code outcome},
  * {@code reason}) and {@code payments.refunds} (tag {@code outcome}) once their
- * transaction has committed; repeated commands are not.
+ * transaction has committed; repeated commands are not. The accounts of a poll's commands
+ * are read with one query before the first is applied.
  */
 @Component
-class PaymentCommandsListener {
+class PaymentCommandsListener implements PollHandler<byte[], PaymentCommand> {
 
 	static final String CONSUMER = "payment-service";
 
@@ -70,16 +73,40 @@ class PaymentCommandsListener {
 
 	@KafkaListener(topics = Topics.PAYMENTS_COMMANDS, groupId = CONSUMER, batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
-		this.inbox.process(CONSUMER, records, acknowledgment, (command) -> {
-			Decision<?> decided = apply(command);
-			if (!decided.repeated()) {
-				AfterCommit.run(() -> count(decided.outcome()));
-			}
-		});
+		this.inbox.process(CONSUMER, records, acknowledgment, this);
 	}
 
-	private Decision<?> apply(ConsumerRecord<String, byte[]> record) {
-		PaymentCommand command = this.codec.decode(record, PaymentCommand.class);
+	@Override
+	public PaymentCommand decode(ConsumerRecord<String, byte[]> record) {
+		return this.codec.decode(record, PaymentCommand.class);
+	}
+
+	@Override
+	public void prepare(List<PaymentCommand> commands) {
+		List<CustomerId> customers = new ArrayList<>(commands.size());
+		for (PaymentCommand command : commands) {
+			try {
+				customers.add(customer(switch (command) {
+					case ChargePayment charge -> charge.customerId();
+					case RefundPayment refund -> refund.customerId();
+				}));
+			}
+			catch (InvalidAccountException ex) {
+				// left to apply, which dead-letters the command
+			}
+		}
+		this.commands.preload(customers);
+	}
+
+	@Override
+	public void apply(ConsumerRecord<String, byte[]> record, PaymentCommand command) {
+		Decision<?> decided = decide(record, command);
+		if (!decided.repeated()) {
+			AfterCommit.run(() -> count(decided.outcome()));
+		}
+	}
+
+	private Decision<?> decide(ConsumerRecord<String, byte[]> record, PaymentCommand command) {
 		EventMetadata metadata = this.causes.ofRecord(record);
 		try {
 			return switch (command) {

@@ -25,6 +25,7 @@ import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
+import com.example.shop.platform.eventing.inbox.PollHandler;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.saga.application.FulfillmentSagas;
 import com.example.shop.saga.application.SagaNotFoundException;
@@ -46,10 +47,11 @@ import org.springframework.stereotype.Component;
  * into an {@link Event}: {@code OrderPlaced} starts a saga, every other event moves the
  * order's saga. Event types the saga does not know are skipped, as consumers of a
  * published language must. A reply for an order without a saga, or one that cannot be
- * read, goes to the topic's dead letters.
+ * read, goes to the topic's dead letters. The sagas that a poll's replies move are locked
+ * with one query before the first is applied.
  */
 @Component
-class SagaRepliesListener {
+class SagaRepliesListener implements PollHandler<byte[], Optional<Event>> {
 
 	static final String CONSUMER = "saga-orchestrator";
 
@@ -73,11 +75,26 @@ class SagaRepliesListener {
 	@KafkaListener(topics = { Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS, Topics.INVENTORY_EVENTS },
 			groupId = CONSUMER, batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
-		this.inbox.process(CONSUMER, records, acknowledgment, this::apply);
+		this.inbox.process(CONSUMER, records, acknowledgment, this);
 	}
 
-	private void apply(ConsumerRecord<String, byte[]> record) {
-		Optional<Event> decoded = this.codec.decodeIfKnown(record, Event.class);
+	@Override
+	public Optional<Event> decode(ConsumerRecord<String, byte[]> record) {
+		return this.codec.decodeIfKnown(record, Event.class);
+	}
+
+	@Override
+	public void prepare(List<Optional<Event>> events) {
+		this.sagas.lockAll(events.stream()
+			.flatMap(Optional::stream)
+			.filter((event) -> !(event instanceof OrderPlaced) && event.orderId() != null
+					&& event.orderId().value() != null && !event.orderId().value().isBlank())
+			.map((event) -> new OrderId(event.orderId().value()))
+			.toList());
+	}
+
+	@Override
+	public void apply(ConsumerRecord<String, byte[]> record, Optional<Event> decoded) {
 		if (decoded.isEmpty()) {
 			log.debug("Skipping {} on {}: the saga does not act on it",
 					CloudEventHeaders.get(record, CloudEventHeaders.TYPE), record.topic());

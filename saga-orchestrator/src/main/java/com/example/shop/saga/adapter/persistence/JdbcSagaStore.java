@@ -6,10 +6,13 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.example.shop.platform.eventing.TransactionScoped;
 import com.example.shop.saga.application.SagaStore;
 import com.example.shop.saga.domain.Effect;
 import com.example.shop.saga.domain.EffectStatus;
@@ -26,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Repository
 class JdbcSagaStore implements SagaStore {
@@ -76,8 +80,28 @@ class JdbcSagaStore implements SagaStore {
 
 	@Override
 	public Optional<OrderFulfillmentSaga> lockByOrder(OrderId orderId) {
+		Locked locked = TransactionScoped.find(this);
+		OrderFulfillmentSaga.Snapshot taken = (locked != null) ? locked.byOrder.remove(orderId) : null;
+		if (taken != null) {
+			return Optional.of(OrderFulfillmentSaga.restore(taken));
+		}
 		return one("SELECT " + COLUMNS + " FROM saga WHERE order_id = ? FOR UPDATE", orderId.value())
 			.map(OrderFulfillmentSaga::restore);
+	}
+
+	@Override
+	public void lockByOrders(Collection<OrderId> orderIds) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive() || orderIds.isEmpty()) {
+			return;
+		}
+		Locked locked = TransactionScoped.current(this, () -> new Locked(this));
+		String[] ids = orderIds.stream().map(OrderId::value).distinct().toArray(String[]::new);
+		this.jdbc.query((connection) -> {
+			var select = connection.prepareStatement(
+					"SELECT " + COLUMNS + " FROM saga WHERE order_id = ANY(?) ORDER BY order_id FOR UPDATE");
+			select.setArray(1, connection.createArrayOf("text", ids));
+			return select;
+		}, this::snapshot).forEach((saga) -> locked.byOrder.put(saga.orderId(), saga));
 	}
 
 	@Override
@@ -165,6 +189,20 @@ class JdbcSagaStore implements SagaStore {
 			arguments.add(state.name());
 		}
 		return arguments;
+	}
+
+	/**
+	 * The sagas {@link #lockByOrders} locked in the current transaction and that no
+	 * {@link #lockByOrder} has taken yet.
+	 */
+	private static final class Locked extends TransactionScoped {
+
+		private final Map<OrderId, OrderFulfillmentSaga.Snapshot> byOrder = new HashMap<>();
+
+		Locked(Object owner) {
+			super(owner);
+		}
+
 	}
 
 	private Optional<OrderFulfillmentSaga.Snapshot> one(String sql, Object key) {

@@ -1,5 +1,6 @@
 package com.example.shop.order.command.adapter.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.contracts.CancelOrder;
@@ -16,6 +17,7 @@ import com.example.shop.platform.eventing.Causes;
 import com.example.shop.platform.eventing.MessageCodec;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.eventing.inbox.InvalidMessageException;
+import com.example.shop.platform.eventing.inbox.PollHandler;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  * retried.
  */
 @Component
-class OrderCommandsListener {
+class OrderCommandsListener implements PollHandler<byte[], OrderCommand> {
 
 	static final String CONSUMER = "order-command-service";
 
@@ -52,11 +54,30 @@ class OrderCommandsListener {
 
 	@KafkaListener(topics = Topics.ORDERS_COMMANDS, groupId = CONSUMER, batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
-		this.inbox.process(CONSUMER, records, acknowledgment, this::apply);
+		this.inbox.process(CONSUMER, records, acknowledgment, this);
 	}
 
-	private void apply(ConsumerRecord<String, byte[]> record) {
-		OrderCommand command = this.codec.decode(record, OrderCommand.class);
+	@Override
+	public OrderCommand decode(ConsumerRecord<String, byte[]> record) {
+		return this.codec.decode(record, OrderCommand.class);
+	}
+
+	@Override
+	public void prepare(List<OrderCommand> commands) {
+		List<OrderId> orders = new ArrayList<>(commands.size());
+		for (OrderCommand command : commands) {
+			try {
+				orders.add(orderId(command.orderId().value()));
+			}
+			catch (InvalidMessageException ex) {
+				// left to apply, which dead-letters the command
+			}
+		}
+		this.commands.preload(orders);
+	}
+
+	@Override
+	public void apply(ConsumerRecord<String, byte[]> record, OrderCommand command) {
 		EventMetadata metadata = this.causes.ofRecord(record);
 		OrderId orderId = orderId(command.orderId().value());
 		try {

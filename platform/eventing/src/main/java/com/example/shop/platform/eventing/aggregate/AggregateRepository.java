@@ -2,7 +2,9 @@ package com.example.shop.platform.eventing.aggregate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.example.shop.platform.eventing.AfterCommit;
+import com.example.shop.platform.eventing.TransactionScoped;
 import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.outbox.OutboxMessage;
 import com.example.shop.platform.eventing.store.EventMetadata;
@@ -22,6 +25,7 @@ import com.example.shop.platform.eventing.store.SnapshotStore;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Loads and saves one kind of event-sourced aggregate; made by
@@ -43,6 +47,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * only after a commit, so a transaction that rolls back leaves nothing behind; a save
  * whose own transaction finds the stream moved on drops the stream's entry. Snapshot
  * states and events must therefore be immutable, as records of immutable values are.
+ * <p>
+ * <b>A unit of work.</b> A consumer that applies a poll of messages in one transaction
+ * calls {@link #preload} first with the aggregates the poll touches: their streams are
+ * then read with one query, and each load in that transaction takes no round trip and
+ * sees what saves earlier in the transaction appended.
  *
  * @param <I> the aggregate's id
  * @param <A> the aggregate
@@ -123,6 +132,11 @@ public class AggregateRepository<I, A extends Aggregate<E>, E> {
 	 */
 	public Loaded<I, A> load(I id) {
 		String streamId = streamId(id);
+		Preloaded<E> preloaded = TransactionScoped.find(this);
+		Cached<E> current = (preloaded != null) ? preloaded.streams.get(streamId) : null;
+		if (current != null) {
+			return new Loaded<>(id, current.rebuild(this.empty, this.snapshotting), current.version());
+		}
 		Cached<E> cached = this.cache.get(streamId);
 		if (cached == null) {
 			cached = restoreSnapshot(streamId);
@@ -139,6 +153,45 @@ public class AggregateRepository<I, A extends Aggregate<E>, E> {
 		Cached<E> loaded = cached.plus(tail, version[0]);
 		AfterCommit.run(() -> remember(streamId, loaded));
 		return new Loaded<>(id, aggregate, version[0]);
+	}
+
+	/**
+	 * Reads the streams of these aggregates with one query, for the loads and saves that
+	 * follow in the current transaction: a load of one of them then rebuilds it from
+	 * memory without a round trip, and a save moves it on in memory too, so that a later
+	 * load in the transaction sees the save. An aggregate is as of this call: a writer
+	 * that appends to it meanwhile is caught when this transaction's appends are checked
+	 * at commit, and a command that appends nothing decides on what the stream held at
+	 * this call, as a load a moment earlier would have. Outside a transaction it does
+	 * nothing.
+	 */
+	public void preload(Collection<? extends I> ids) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			return;
+		}
+		Preloaded<E> preloaded = TransactionScoped.current(this, () -> new Preloaded<E>(this));
+		Map<String, Cached<E>> starts = new LinkedHashMap<>();
+		for (I id : ids) {
+			String streamId = streamId(id);
+			if (!preloaded.streams.containsKey(streamId) && !starts.containsKey(streamId)) {
+				Cached<E> cached = this.cache.get(streamId);
+				starts.put(streamId, (cached != null) ? cached : restoreSnapshot(streamId));
+			}
+		}
+		Map<String, Long> fromVersions = new LinkedHashMap<>();
+		starts.forEach((streamId, start) -> fromVersions.put(streamId, start.version() + 1));
+		Map<String, List<E>> tails = new HashMap<>();
+		Map<String, Long> versions = new HashMap<>();
+		this.events.readStreams(fromVersions, (event) -> {
+			tails.computeIfAbsent(event.streamId(), (streamId) -> new ArrayList<>()).add(read(event));
+			versions.put(event.streamId(), event.version());
+		});
+		starts.forEach((streamId, start) -> {
+			Cached<E> loaded = start.plus(tails.getOrDefault(streamId, List.of()),
+					versions.getOrDefault(streamId, start.version()));
+			preloaded.streams.put(streamId, loaded);
+			AfterCommit.run(() -> remember(streamId, loaded));
+		});
 	}
 
 	/**
@@ -212,12 +265,20 @@ public class AggregateRepository<I, A extends Aggregate<E>, E> {
 					after = null;
 				}
 				AfterCommit.run(() -> remember(streamId, loaded.version(), appended, after, newVersion));
+				Preloaded<E> preloaded = TransactionScoped.find(this);
+				if (preloaded != null) {
+					preloaded.saved(streamId, loaded.version(), appended, after, newVersion);
+				}
 				return newVersion;
 			});
 			return version;
 		}
 		catch (OptimisticConcurrencyException ex) {
 			this.cache.remove(streamId);
+			Preloaded<E> preloaded = TransactionScoped.find(this);
+			if (preloaded != null) {
+				preloaded.streams.remove(streamId);
+			}
 			throw ex;
 		}
 	}
@@ -265,6 +326,33 @@ public class AggregateRepository<I, A extends Aggregate<E>, E> {
 			.map((snapshot) -> new Cached<E>(this.json.readValue(snapshot.data(), this.snapshotting.stateType()),
 					List.of(), snapshot.version()))
 			.orElseGet(Cached::empty);
+	}
+
+	/**
+	 * The streams that {@link #preload} read for the current transaction, moved on by the
+	 * transaction's saves.
+	 */
+	private static final class Preloaded<E> extends TransactionScoped {
+
+		private final Map<String, Cached<E>> streams = new HashMap<>();
+
+		Preloaded(Object owner) {
+			super(owner);
+		}
+
+		void saved(String streamId, long fromVersion, List<? extends E> appended, Cached<E> snapshot, long toVersion) {
+			Cached<E> kept = this.streams.get(streamId);
+			if (kept == null) {
+				return;
+			}
+			if (kept.version() != fromVersion) {
+				this.streams.remove(streamId);
+			}
+			else {
+				this.streams.put(streamId, (snapshot != null) ? snapshot : kept.plus(appended, toVersion));
+			}
+		}
+
 	}
 
 	/**

@@ -40,6 +40,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * the span that sent it ({@link MessageTracing}), so the poll's records stay in the
  * traces they came from.
  * <p>
+ * <b>A poll's reads in one go.</b> A {@link PollHandler} decodes each fresh record once
+ * and, before any is applied, {@link PollHandler#prepare prepares} for all of them in the
+ * poll's transaction: it loads the aggregates, or locks the sagas, that they touch with
+ * one query, so that applying each record then reads nothing.
+ * <p>
  * <b>When a record fails.</b> The transaction rolls back whole, so nothing of the poll is
  * stored. The records before the failing one are then applied again in a transaction of
  * their own. The failing record itself:
@@ -96,7 +101,8 @@ public class Inbox {
 
 	/**
 	 * Applies {@code effect} once per message id to the records of one poll, in one
-	 * transaction, then acknowledges the poll.
+	 * transaction, then acknowledges the poll: for a consumer with nothing to decode or
+	 * prepare beforehand.
 	 * @param consumer the name under which this consumer records what it processed
 	 * @param records one poll, in offset order per partition
 	 * @param effect what a record does; it joins the inbox's transaction
@@ -105,11 +111,37 @@ public class Inbox {
 	 */
 	public <V> void process(String consumer, List<ConsumerRecord<String, V>> records, Acknowledgment acknowledgment,
 			Consumer<ConsumerRecord<String, V>> effect) {
+		process(consumer, records, acknowledgment, new PollHandler<V, ConsumerRecord<String, V>>() {
+
+			@Override
+			public ConsumerRecord<String, V> decode(ConsumerRecord<String, V> record) {
+				return record;
+			}
+
+			@Override
+			public void apply(ConsumerRecord<String, V> record, ConsumerRecord<String, V> same) {
+				effect.accept(record);
+			}
+
+		});
+	}
+
+	/**
+	 * Decodes each fresh record of one poll, prepares for them all and applies each, once
+	 * per message id and in one transaction, then acknowledges the poll.
+	 * @param consumer the name under which this consumer records what it processed
+	 * @param records one poll, in offset order per partition
+	 * @param handler what the records do; it joins the inbox's transaction
+	 * @throws BatchListenerFailedException naming the record that failed; the records
+	 * before it are applied
+	 */
+	public <V, T> void process(String consumer, List<ConsumerRecord<String, V>> records, Acknowledgment acknowledgment,
+			PollHandler<V, T> handler) {
 		int done = 0;
 		boolean again = false;
 		while (done < records.size()) {
 			List<ConsumerRecord<String, V>> rest = records.subList(done, records.size());
-			Failure failure = applyAll(consumer, rest, effect);
+			Failure failure = applyAll(consumer, rest, handler);
 			if (failure == null) {
 				break;
 			}
@@ -125,16 +157,16 @@ public class Inbox {
 				logger.debug("A poll of {} records failed as a whole, applying it record by record: {}", rest.size(),
 						failure.cause().toString());
 				for (int i = done; i < records.size(); i++) {
-					applyAlone(consumer, records, i, effect);
+					applyAlone(consumer, records, i, handler);
 				}
 				break;
 			}
 			int failed = done + failure.index();
-			applyBefore(consumer, records, done, failed, effect);
+			applyBefore(consumer, records, done, failed, handler);
 			if (!ConflictRetry.isConflict(failure.cause())) {
 				throw failed(records, failed, failure.cause());
 			}
-			applyAlone(consumer, records, failed, effect);
+			applyAlone(consumer, records, failed, handler);
 			done = failed + 1;
 		}
 		acknowledgment.acknowledge();
@@ -144,14 +176,14 @@ public class Inbox {
 	 * Applies {@code records[from, to)} in one transaction, or record by record when that
 	 * fails too.
 	 */
-	private <V> void applyBefore(String consumer, List<ConsumerRecord<String, V>> records, int from, int to,
-			Consumer<ConsumerRecord<String, V>> effect) {
+	private <V, T> void applyBefore(String consumer, List<ConsumerRecord<String, V>> records, int from, int to,
+			PollHandler<V, T> handler) {
 		if (from == to) {
 			return;
 		}
-		if (applyAll(consumer, records.subList(from, to), effect) != null) {
+		if (applyAll(consumer, records.subList(from, to), handler) != null) {
 			for (int i = from; i < to; i++) {
-				applyAlone(consumer, records, i, effect);
+				applyAlone(consumer, records, i, handler);
 			}
 		}
 	}
@@ -160,11 +192,11 @@ public class Inbox {
 	 * Applies one record in a transaction of its own, running it again on conflicts.
 	 * @throws BatchListenerFailedException when it fails
 	 */
-	private <V> void applyAlone(String consumer, List<ConsumerRecord<String, V>> records, int index,
-			Consumer<ConsumerRecord<String, V>> effect) {
+	private <V, T> void applyAlone(String consumer, List<ConsumerRecord<String, V>> records, int index,
+			PollHandler<V, T> handler) {
 		try {
 			this.retry.run(() -> {
-				Failure failure = applyAll(consumer, records.subList(index, index + 1), effect);
+				Failure failure = applyAll(consumer, records.subList(index, index + 1), handler);
 				if (failure != null) {
 					throw failure.cause();
 				}
@@ -180,8 +212,8 @@ public class Inbox {
 	 * Applies the records in one transaction.
 	 * @return {@code null} when it committed, else what failed and where
 	 */
-	private <V> Failure applyAll(String consumer, List<ConsumerRecord<String, V>> records,
-			Consumer<ConsumerRecord<String, V>> effect) {
+	private <V, T> Failure applyAll(String consumer, List<ConsumerRecord<String, V>> records,
+			PollHandler<V, T> handler) {
 		List<String> ids = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
 			try {
@@ -196,14 +228,25 @@ public class Inbox {
 		try {
 			this.transactions.executeWithoutResult((status) -> {
 				Set<String> fresh = claim(consumer, ids);
+				List<Integer> indexes = new ArrayList<>(fresh.size());
+				List<T> decoded = new ArrayList<>(fresh.size());
 				for (int i = 0; i < records.size(); i++) {
 					if (fresh.remove(ids.get(i))) {
 						current[0] = i;
-						apply(records.get(i), effect);
+						decoded.add(handler.decode(records.get(i)));
+						indexes.add(i);
 					}
 					else {
 						skipped[0]++;
 					}
+				}
+				current[0] = -1;
+				if (decoded.size() > 1) {
+					handler.prepare(decoded);
+				}
+				for (int j = 0; j < indexes.size(); j++) {
+					current[0] = indexes.get(j);
+					apply(records.get(current[0]), decoded.get(j), handler);
 				}
 				current[0] = -1;
 			});
@@ -220,11 +263,11 @@ public class Inbox {
 	 * Runs a record's effect in its span (a child of the span that sent it) and with its
 	 * logging context.
 	 */
-	private <V> void apply(ConsumerRecord<String, V> record, Consumer<ConsumerRecord<String, V>> effect) {
+	private <V, T> void apply(ConsumerRecord<String, V> record, T decoded, PollHandler<V, T> handler) {
 		Span span = this.tracing.startConsumer(record, "process");
 		try (MessageLogContext context = MessageLogContext.of(record);
 				Tracer.SpanInScope scope = this.tracing.inScope(span)) {
-			effect.accept(record);
+			handler.apply(record, decoded);
 		}
 		catch (RuntimeException ex) {
 			span.error(ex);

@@ -251,20 +251,64 @@ public class EventStore {
 	 */
 	public void readStream(String streamId, long fromVersion, Consumer<RecordedEvent> consumer) {
 		Pending pending = TransactionScoped.find(this);
-		long before = (pending != null) ? pending.expectedVersion(streamId) : -1;
 		this.jdbc.query("SELECT " + COLUMNS + " FROM event_store WHERE stream_id = ? AND version >= ? ORDER BY version",
 				(ResultSet rs) -> {
 					RecordedEvent event = map(rs, 0);
-					if (before >= 0 && event.version() > before) {
-						// another writer moved the stream on since this transaction
-						// appended
-						this.conflicts.increment();
-						throw new OptimisticConcurrencyException(streamId, before, event.version());
-					}
+					checkNotMovedOn(pending, event);
 					consumer.accept(event);
 				}, streamId, fromVersion);
 		if (pending != null) {
 			pending.read(streamId, fromVersion, consumer);
+		}
+	}
+
+	/**
+	 * Hands the events of several streams, each from its own version on, to
+	 * {@code consumer} with one query, stream after stream, each in version order: for a
+	 * unit of work that is about to read them all. Each stream reads as
+	 * {@link #readStream(String, long, Consumer)} reads it, the events this transaction
+	 * appended to it included.
+	 * @param fromVersions the version to read each stream from, by stream id
+	 */
+	public void readStreams(Map<String, Long> fromVersions, Consumer<RecordedEvent> consumer) {
+		if (fromVersions.isEmpty()) {
+			return;
+		}
+		Pending pending = TransactionScoped.find(this);
+		String[] streams = fromVersions.keySet().toArray(String[]::new);
+		Long[] versions = new Long[streams.length];
+		for (int i = 0; i < streams.length; i++) {
+			versions[i] = fromVersions.get(streams[i]);
+		}
+		this.jdbc.query((connection) -> {
+			// a lateral subquery per stream: an index range scan each, whatever the
+			// planner guesses of the arrays' length
+			var select = connection.prepareStatement("SELECT stream.* FROM unnest(?::text[], ?::bigint[]) AS "
+					+ "wanted(id, from_version), LATERAL (SELECT " + COLUMNS + """
+							 FROM event_store WHERE stream_id = wanted.id AND version >= wanted.from_version
+							ORDER BY version) AS stream""");
+			select.setArray(1, connection.createArrayOf("text", streams));
+			select.setArray(2, connection.createArrayOf("bigint", versions));
+			return select;
+		}, (ResultSet rs) -> {
+			RecordedEvent event = map(rs, 0);
+			checkNotMovedOn(pending, event);
+			consumer.accept(event);
+		});
+		if (pending != null) {
+			fromVersions.forEach((streamId, fromVersion) -> pending.read(streamId, fromVersion, consumer));
+		}
+	}
+
+	/**
+	 * Fails when a stored event is newer than the version this transaction's first append
+	 * to its stream expected: another writer moved the stream on since.
+	 */
+	private void checkNotMovedOn(Pending pending, RecordedEvent event) {
+		long before = (pending != null) ? pending.expectedVersion(event.streamId()) : -1;
+		if (before >= 0 && event.version() > before) {
+			this.conflicts.increment();
+			throw new OptimisticConcurrencyException(event.streamId(), before, event.version());
 		}
 	}
 

@@ -3,6 +3,7 @@ package com.example.shop.platform.eventing.aggregate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import com.example.shop.platform.eventing.outbox.Outbox;
@@ -258,6 +259,76 @@ class AggregateRepositoryIT {
 		assertThat(reloaded.version()).isEqualTo(2);
 		assertThat(reloaded.aggregate().state().lastComment()).isEqualTo("won the race");
 		assertThat(reloaded.aggregate().state().comments()).isEqualTo(1);
+	}
+
+	@Test
+	void preloadedStreamsLoadInTheirTransactionWithoutReadingTheStore() {
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+		String unknown = UUID.randomUUID().toString();
+		tickets.save(tickets.load(first), List.of(new TicketOpened("first", "LOW")), METADATA, List.of());
+		tickets.save(tickets.load(second), List.of(new TicketOpened("second", "HIGH"), new TicketCommented("one")),
+				METADATA, List.of());
+		// keeps nothing in memory: the preload reads the streams from the store
+		AggregateRepository<String, Ticket, TicketEvent> fresh = repository(Ticket.SNAPSHOTS);
+
+		transactions.executeWithoutResult((status) -> {
+			fresh.preload(List.of(first, second, unknown));
+			// what a load that read the store would now find
+			jdbc.update("UPDATE event_store SET data = '{\"subject\":\"changed\",\"priority\":\"HIGH\"}' "
+					+ "WHERE stream_id = ?", "ticket-" + first);
+
+			assertThat(fresh.load(first).aggregate().state().subject()).isEqualTo("first");
+			Loaded<String, Ticket> loaded = fresh.load(second);
+			assertThat(loaded.version()).isEqualTo(2);
+			assertThat(loaded.aggregate().state()).isEqualTo(new Ticket.State("second", "HIGH", 1, "one", false));
+			assertThat(fresh.load(unknown).isNew()).isTrue();
+			status.setRollbackOnly();
+		});
+	}
+
+	@Test
+	void aLoadAfterASaveInThePreloadingTransactionSeesTheSave() {
+		String id = UUID.randomUUID().toString();
+		tickets.save(tickets.load(id), List.of(new TicketOpened("busy", "LOW")), METADATA, List.of());
+
+		transactions.executeWithoutResult((status) -> {
+			tickets.preload(List.of(id));
+			tickets.save(tickets.load(id), List.of(new TicketCommented("one")), METADATA, List.of());
+			Loaded<String, Ticket> second = tickets.load(id);
+			assertThat(second.version()).isEqualTo(2);
+			assertThat(second.aggregate().state().lastComment()).isEqualTo("one");
+			tickets.save(second, List.of(new TicketCommented("two")), METADATA, List.of());
+		});
+
+		Loaded<String, Ticket> stored = repository(Ticket.SNAPSHOTS).load(id);
+		assertThat(stored.version()).isEqualTo(3);
+		assertThat(stored.aggregate().state().comments()).isEqualTo(2);
+		// outside a transaction a preload does nothing, and a load reads as always
+		tickets.preload(List.of(id));
+		assertThat(tickets.load(id).version()).isEqualTo(3);
+	}
+
+	@Test
+	void aWriterThatGotInAfterThePreloadFailsTheTransactionAtCommit() {
+		String id = UUID.randomUUID().toString();
+		tickets.save(tickets.load(id), List.of(new TicketOpened("raced", "LOW")), METADATA, List.of());
+		AggregateRepository<String, Ticket, TicketEvent> otherInstance = repository(Ticket.SNAPSHOTS);
+
+		assertThatThrownBy(() -> transactions.executeWithoutResult((status) -> {
+			tickets.preload(List.of(id));
+			CompletableFuture
+				.runAsync(() -> otherInstance.save(otherInstance.load(id), List.of(new TicketCommented("first")),
+						METADATA, List.of()))
+				.join();
+			Loaded<String, Ticket> asPreloaded = tickets.load(id);
+			assertThat(asPreloaded.version()).isEqualTo(1);
+			tickets.save(asPreloaded, List.of(new TicketCommented("late")), METADATA, List.of());
+		})).isInstanceOf(OptimisticConcurrencyException.class);
+
+		Loaded<String, Ticket> loaded = tickets.load(id);
+		assertThat(loaded.version()).isEqualTo(2);
+		assertThat(loaded.aggregate().state().lastComment()).isEqualTo("first");
 	}
 
 	private AggregateRepository<String, Ticket, TicketEvent> repository(Snapshotting<Ticket, ?> snapshotting) {

@@ -190,6 +190,80 @@ class InboxBatchIT {
 	}
 
 	@Test
+	void aHandlerDecodesEachFreshRecordOnceAndPreparesForThemAllInThePollsTransaction() {
+		inbox.process(consumer, poll("c"), acknowledgment, this::effect);
+		List<String> decoded = new ArrayList<>();
+		List<String> prepared = new ArrayList<>();
+		List<String> transactions = new ArrayList<>();
+
+		inbox.process(consumer, poll("a", "b", "a", "c"), acknowledgment, new PollHandler<byte[], String>() {
+
+			@Override
+			public String decode(ConsumerRecord<String, byte[]> record) {
+				decoded.add(id(record));
+				return id(record).toUpperCase();
+			}
+
+			@Override
+			public void prepare(List<String> messages) {
+				prepared.addAll(messages);
+				transactions.add(currentTransaction());
+			}
+
+			@Override
+			public void apply(ConsumerRecord<String, byte[]> record, String message) {
+				assertThat(message).isEqualTo(id(record).toUpperCase());
+				transactions.add(currentTransaction());
+				effect(record);
+			}
+
+		});
+
+		assertThat(decoded).containsExactly("a", "b");
+		assertThat(prepared).containsExactly("A", "B");
+		assertThat(transactions).hasSize(3).containsOnly(transactions.get(0));
+		assertThat(effects()).containsExactly("c", "a", "b");
+	}
+
+	@Test
+	void aRecordThatCannotBeDecodedIsReportedByItsIndexAndAFailedPrepareOnlyCostsTheBatch() {
+		List<Integer> prepared = new ArrayList<>();
+		PollHandler<byte[], String> handler = new PollHandler<>() {
+
+			@Override
+			public String decode(ConsumerRecord<String, byte[]> record) {
+				if (id(record).equals("c")) {
+					throw new InvalidMessageException("unreadable");
+				}
+				return id(record);
+			}
+
+			@Override
+			public void prepare(List<String> messages) {
+				prepared.add(messages.size());
+				throw new IllegalStateException("prepare failed");
+			}
+
+			@Override
+			public void apply(ConsumerRecord<String, byte[]> record, String message) {
+				effect(record);
+			}
+
+		};
+
+		assertThatThrownBy(() -> inbox.process(consumer, poll("a", "b", "c", "d"), acknowledgment, handler))
+			.isInstanceOfSatisfying(BatchListenerFailedException.class, (ex) -> {
+				assertThat(ex.getIndex()).isEqualTo(2);
+				assertThat(ex.getCause()).isInstanceOf(InvalidMessageException.class);
+			});
+
+		// c failed to decode, so the records before it ran again, failed to prepare
+		// together, and then ran one by one, where nothing is prepared
+		assertThat(prepared).containsExactly(2);
+		assertThat(effects()).containsExactly("a", "b");
+	}
+
+	@Test
 	void aRecordWithoutMessageIdIsReportedAfterTheRecordsBeforeIt() {
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(poll("a"));
 		records.add(new ConsumerRecord<>("inbox-batch", 0, 1, "key", new byte[0]));
@@ -202,6 +276,10 @@ class InboxBatchIT {
 			});
 
 		assertThat(effects()).containsExactly("a");
+	}
+
+	private String currentTransaction() {
+		return jdbc.queryForObject("SELECT pg_current_xact_id()::text", String.class);
 	}
 
 	private void effect(ConsumerRecord<String, byte[]> record) {

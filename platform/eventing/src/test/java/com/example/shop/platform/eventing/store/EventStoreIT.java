@@ -2,7 +2,9 @@ package com.example.shop.platform.eventing.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +74,36 @@ class EventStoreIT {
 			assertThat(conflicts).isEqualTo(writers - 1);
 		}
 		assertThat(store.readStream(stream, 1)).extracting(RecordedEvent::version).containsExactly(1L, 2L);
+	}
+
+	@Test
+	void readsSeveralStreamsEachFromItsOwnVersionWithWhatTheTransactionAppended() {
+		String three = stream();
+		String two = stream();
+		String none = stream();
+		store.append(three, 0, List.of(event("a1"), event("a2"), event("a3")));
+		store.append(two, 0, List.of(event("b1"), event("b2")));
+		Map<String, Long> from = new LinkedHashMap<>();
+		from.put(three, 2L);
+		from.put(two, 1L);
+		from.put(none, 1L);
+
+		List<RecordedEvent> stored = new ArrayList<>();
+		store.readStreams(from, stored::add);
+		assertThat(stored).extracting((event) -> event.streamId() + "@" + event.version())
+			.containsExactlyInAnyOrder(three + "@2", three + "@3", two + "@1", two + "@2");
+		assertThat(stored.stream().filter((event) -> event.streamId().equals(three))).extracting(RecordedEvent::version)
+			.containsExactly(2L, 3L);
+
+		List<RecordedEvent> withPending = new ArrayList<>();
+		this.transactions.executeWithoutResult((status) -> {
+			store.append(two, 2, List.of(event("b3")));
+			store.readStreams(from, withPending::add);
+			status.setRollbackOnly();
+		});
+		assertThat(withPending.stream().filter((event) -> event.streamId().equals(two)))
+			.extracting(RecordedEvent::version)
+			.containsExactly(1L, 2L, 3L);
 	}
 
 	@Test
