@@ -1,6 +1,5 @@
 package com.example.shop.inventory.adapter.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.contracts.CancelShipment;
@@ -78,20 +77,9 @@ class InventoryCommandsListener implements PollHandler<byte[], InventoryCommand>
 
 	@Override
 	public void prepare(List<InventoryCommand> commands) {
-		List<OrderId> orders = new ArrayList<>(commands.size());
-		List<Sku> skus = new ArrayList<>();
-		for (InventoryCommand command : commands) {
-			try {
-				orders.add(OrderId.of(command.orderId().value()));
-				if (command instanceof ReserveInventory reserve) {
-					lines(reserve.lines()).forEach((line) -> skus.add(line.sku()));
-				}
-			}
-			catch (InvalidStockException ex) {
-				// left to apply, which dead-letters the command
-			}
-		}
-		this.commands.preload(orders, skus);
+		this.commands.preload(PollHandler.idsOf(commands, (command) -> List.of(OrderId.of(command.orderId().value()))),
+				PollHandler.idsOf(commands, (command) -> (command instanceof ReserveInventory reserve)
+						? lines(reserve.lines()).stream().map(SkuQuantity::sku).toList() : List.<Sku>of()));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package com.example.shop.payment.adapter.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.contracts.ChargePayment;
@@ -83,19 +82,10 @@ class PaymentCommandsListener implements PollHandler<byte[], PaymentCommand> {
 
 	@Override
 	public void prepare(List<PaymentCommand> commands) {
-		List<CustomerId> customers = new ArrayList<>(commands.size());
-		for (PaymentCommand command : commands) {
-			try {
-				customers.add(customer(switch (command) {
-					case ChargePayment charge -> charge.customerId();
-					case RefundPayment refund -> refund.customerId();
-				}));
-			}
-			catch (InvalidAccountException ex) {
-				// left to apply, which dead-letters the command
-			}
-		}
-		this.commands.preload(customers);
+		this.commands.preload(PollHandler.idsOf(commands, (command) -> List.of(customer(switch (command) {
+			case ChargePayment charge -> charge.customerId();
+			case RefundPayment refund -> refund.customerId();
+		}))));
 	}
 
 	@Override

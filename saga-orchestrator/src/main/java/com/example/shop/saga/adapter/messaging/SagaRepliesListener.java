@@ -85,12 +85,11 @@ class SagaRepliesListener implements PollHandler<byte[], Optional<Event>> {
 
 	@Override
 	public void prepare(List<Optional<Event>> events) {
-		this.sagas.lockAll(events.stream()
-			.flatMap(Optional::stream)
-			.filter((event) -> !(event instanceof OrderPlaced) && event.orderId() != null
-					&& event.orderId().value() != null && !event.orderId().value().isBlank())
-			.map((event) -> new OrderId(event.orderId().value()))
-			.toList());
+		// an OrderPlaced starts a saga: there is none to lock
+		this.sagas.lockAll(PollHandler.idsOf(events,
+				(event) -> event.filter((known) -> !(known instanceof OrderPlaced))
+					.map((reply) -> List.of(new OrderId(reply.orderId().value())))
+					.orElse(List.of())));
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package com.example.shop.order.command.adapter.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.contracts.CancelOrder;
@@ -64,16 +63,7 @@ class OrderCommandsListener implements PollHandler<byte[], OrderCommand> {
 
 	@Override
 	public void prepare(List<OrderCommand> commands) {
-		List<OrderId> orders = new ArrayList<>(commands.size());
-		for (OrderCommand command : commands) {
-			try {
-				orders.add(orderId(command.orderId().value()));
-			}
-			catch (InvalidMessageException ex) {
-				// left to apply, which dead-letters the command
-			}
-		}
-		this.commands.preload(orders);
+		this.commands.preload(PollHandler.idsOf(commands, (command) -> List.of(orderId(command.orderId().value()))));
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package com.example.shop.platform.eventing.inbox;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -34,5 +37,22 @@ public interface PollHandler<V, T> {
 	 * Applies one record, given as it was decoded.
 	 */
 	void apply(ConsumerRecord<String, V> record, T message);
+
+	/**
+	 * The ids that {@code ids} reads from each message, for {@link #prepare}: a message
+	 * it fails on is left out, for {@link #apply} to fail it alone.
+	 */
+	static <T, I> List<I> idsOf(List<T> messages, Function<? super T, ? extends Collection<? extends I>> ids) {
+		List<I> all = new ArrayList<>(messages.size());
+		for (T message : messages) {
+			try {
+				all.addAll(ids.apply(message));
+			}
+			catch (RuntimeException ex) {
+				// left to apply, which fails the message with the reason
+			}
+		}
+		return all;
+	}
 
 }
