@@ -10,7 +10,6 @@ import com.example.shop.inventory.domain.Sku;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.testsupport.DatabaseOutageTests;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.TcpProxy;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class DatabaseOutageIT extends DatabaseOutageTests {
 
-	private static TcpProxy database;
-
 	private final Sku sku = new Sku("OUTAGE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
 
 	private final String orderId = UUID.randomUUID().toString();
@@ -38,17 +35,12 @@ class DatabaseOutageIT extends DatabaseOutageTests {
 
 	@DynamicPropertySource
 	static void reachTheDatabaseThroughAProxy(DynamicPropertyRegistry registry) {
-		database = proxyPostgres(registry);
+		proxyPostgres(registry);
 	}
 
 	@BeforeAll
 	void createAProduct() {
 		this.products.create(this.sku, 5, EventMetadata.newRequest("test", null));
-	}
-
-	@Override
-	protected TcpProxy database() {
-		return database;
 	}
 
 	@Override

@@ -14,7 +14,6 @@ import com.example.shop.payment.domain.Money;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.testsupport.DatabaseOutageTests;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.TcpProxy;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class DatabaseOutageIT extends DatabaseOutageTests {
 
-	private static TcpProxy database;
-
 	/** A customer of this class: C-900000 to C-999998, apart from other test classes. */
 	private final CustomerId customer = new CustomerId(
 			"C-%06d".formatted(900_000 + ThreadLocalRandom.current().nextInt(99_999)));
@@ -47,17 +44,12 @@ class DatabaseOutageIT extends DatabaseOutageTests {
 
 	@DynamicPropertySource
 	static void reachTheDatabaseThroughAProxy(DynamicPropertyRegistry registry) {
-		database = proxyPostgres(registry);
+		proxyPostgres(registry);
 	}
 
 	@BeforeAll
 	void openAnAccount() {
 		this.accounts.open(this.customer, Money.of("100.00", "EUR"), EventMetadata.newRequest("test", null));
-	}
-
-	@Override
-	protected TcpProxy database() {
-		return database;
 	}
 
 	@Override

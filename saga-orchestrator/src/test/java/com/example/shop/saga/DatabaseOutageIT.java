@@ -7,7 +7,6 @@ import java.util.UUID;
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.testsupport.DatabaseOutageTests;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.TcpProxy;
 
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -24,18 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(OrderFulfillmentIT.ParticipantTopics.class)
 class DatabaseOutageIT extends DatabaseOutageTests {
 
-	private static TcpProxy database;
-
 	private final String orderId = UUID.randomUUID().toString();
 
 	@DynamicPropertySource
 	static void reachTheDatabaseThroughAProxy(DynamicPropertyRegistry registry) {
-		database = proxyPostgres(registry);
-	}
-
-	@Override
-	protected TcpProxy database() {
-		return database;
+		proxyPostgres(registry);
 	}
 
 	@Override

@@ -8,7 +8,6 @@ import com.example.shop.order.query.OrderHistory.Published;
 import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.testsupport.DatabaseOutageTests;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.TcpProxy;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +28,6 @@ import static com.example.shop.order.query.OrderHistory.anOrder;
 @Import(QueryTestDriver.Configuration.class)
 class DatabaseOutageIT extends DatabaseOutageTests {
 
-	private static TcpProxy mongo;
-
 	private final OrderHistory history = anOrder().placed().confirmed();
 
 	private final List<Published> events = this.history.ordersEvents();
@@ -40,18 +37,13 @@ class DatabaseOutageIT extends DatabaseOutageTests {
 
 	@DynamicPropertySource
 	static void reachMongoThroughAProxy(DynamicPropertyRegistry registry) {
-		mongo = proxyMongo(registry);
+		proxyMongo(registry);
 	}
 
 	@BeforeAll
 	void placeAnOrder() {
 		this.driver.publish(this.events.get(0));
 		this.driver.awaitVersion(this.history.orderId(), 1);
-	}
-
-	@Override
-	protected TcpProxy database() {
-		return mongo;
 	}
 
 	@Override

@@ -183,14 +183,13 @@ public final class GroupCommit {
 		boolean again = false;
 		while (done < batch.size()) {
 			List<Task<?>> rest = batch.subList(done, batch.size());
-			RuntimeException[] cause = { null };
-			int failed = runTogether(rest, cause);
-			if (failed == rest.size()) {
+			Failure failure = runTogether(rest);
+			if (failure == null) {
 				return;
 			}
-			if (failed < 0 && !again && ConflictRetry.isConflict(cause[0])) {
-				// a stream that another writer moved on, found when the batch's events
-				// were
+			int failed = failure.index();
+			if (failed < 0 && !again && ConflictRetry.isConflict(failure.cause())) {
+				// another writer moved a stream on, found as the batch's events were
 				// written at commit: the batch once more as a whole, loading afresh
 				again = true;
 				continue;
@@ -200,7 +199,7 @@ public final class GroupCommit {
 				return;
 			}
 			List<Task<?>> before = rest.subList(0, failed);
-			if (!before.isEmpty() && runTogether(before, cause) != before.size()) {
+			if (!before.isEmpty() && runTogether(before) != null) {
 				before.forEach(this::runAlone);
 			}
 			runAlone(rest.get(failed));
@@ -210,10 +209,9 @@ public final class GroupCommit {
 
 	/**
 	 * Runs the tasks in one transaction and, once it has committed, completes them.
-	 * @return how many tasks it completed (all of them), the index of the task that
-	 * failed, or -1 when the commit failed
+	 * @return {@code null} when it committed, else what failed and where
 	 */
-	private int runTogether(List<Task<?>> tasks, RuntimeException[] cause) {
+	private Failure runTogether(List<Task<?>> tasks) {
 		Object[] results = new Object[tasks.size()];
 		int[] current = { -1 };
 		try {
@@ -226,14 +224,21 @@ public final class GroupCommit {
 			});
 		}
 		catch (RuntimeException ex) {
-			cause[0] = ex;
-			return current[0];
+			return new Failure(current[0], ex);
 		}
 		this.sizes.record(tasks.size());
 		for (int i = 0; i < tasks.size(); i++) {
 			complete(tasks.get(i), results[i]);
 		}
-		return tasks.size();
+		return null;
+	}
+
+	/**
+	 * @param index the failing task's index in the tasks run, -1 when the failure belongs
+	 * to none (the commit failed)
+	 */
+	private record Failure(int index, RuntimeException cause) {
+
 	}
 
 	private void runAlone(Task<?> task) {

@@ -46,6 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatabaseOutageTests {
 
+	/** The proxy of the test class running now; one class runs at a time. */
+	private static TcpProxy database;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Value("${local.server.port}")
@@ -56,9 +59,6 @@ public abstract class DatabaseOutageTests {
 
 	@Autowired
 	private KafkaTemplate<String, String> kafka;
-
-	/** The proxy the service reaches its database through. */
-	protected abstract TcpProxy database();
 
 	/**
 	 * Requests that need the database, built anew for each call (build them with
@@ -83,7 +83,7 @@ public abstract class DatabaseOutageTests {
 		double deadLetters = deadLetters();
 
 		// every open connection is cut and no new one is accepted
-		database().cut();
+		database.cut();
 		try {
 			for (HttpRequest request : requests()) {
 				Instant start = Instant.now();
@@ -103,7 +103,7 @@ public abstract class DatabaseOutageTests {
 			Eventually.awaitTrue(Duration.ofSeconds(90), () -> ListenerFailures.count(this.meters) >= failures + 4);
 		}
 		finally {
-			database().restore();
+			database.restore();
 		}
 
 		for (HttpRequest request : requests()) {
@@ -116,7 +116,7 @@ public abstract class DatabaseOutageTests {
 	@AfterAll
 	void closeClientAndProxy() {
 		this.http.close();
-		database().close();
+		database.close();
 	}
 
 	/** A request to the service as a client with every staff role. */
@@ -143,21 +143,21 @@ public abstract class DatabaseOutageTests {
 	}
 
 	/** Routes the service's PostgreSQL connections through a new proxy. */
-	public static TcpProxy proxyPostgres(DynamicPropertyRegistry registry) {
+	protected static void proxyPostgres(DynamicPropertyRegistry registry) {
 		PostgresEndpoint endpoint = TestInfrastructure.get().postgres();
 		TcpProxy proxy = TcpProxy.to(endpoint.jdbcUrl());
 		registry.add("spring.datasource.url", () -> proxy.rewrite(endpoint.jdbcUrl()));
 		registry.add("spring.datasource.username", endpoint::username);
 		registry.add("spring.datasource.password", endpoint::password);
-		return proxy;
+		database = proxy;
 	}
 
 	/** Routes the service's MongoDB connections through a new proxy. */
-	public static TcpProxy proxyMongo(DynamicPropertyRegistry registry) {
+	protected static void proxyMongo(DynamicPropertyRegistry registry) {
 		String uri = TestInfrastructure.get().mongoUri();
 		TcpProxy proxy = TcpProxy.to(uri);
 		registry.add("spring.mongodb.uri", () -> proxy.rewrite(uri));
-		return proxy;
+		database = proxy;
 	}
 
 	private int status(HttpRequest request) throws Exception {

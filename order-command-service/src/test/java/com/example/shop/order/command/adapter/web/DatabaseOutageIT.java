@@ -8,7 +8,6 @@ import java.util.UUID;
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.testsupport.DatabaseOutageTests;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.TcpProxy;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.test.annotation.DirtiesContext;
@@ -32,13 +31,11 @@ class DatabaseOutageIT extends DatabaseOutageTests {
 			 "shippingAddress":{"name":"Ada Lovelace","street":"1 Analytical St","city":"London",
 			                    "postalCode":"N1 9GU","country":"GB"}}""";
 
-	private static TcpProxy database;
-
 	private String orderId;
 
 	@DynamicPropertySource
 	static void reachTheDatabaseThroughAProxy(DynamicPropertyRegistry registry) {
-		database = proxyPostgres(registry);
+		proxyPostgres(registry);
 	}
 
 	@BeforeAll
@@ -46,11 +43,6 @@ class DatabaseOutageIT extends DatabaseOutageTests {
 		HttpResponse<String> placed = send(placeOrder());
 		assertThat(placed.statusCode()).isEqualTo(201);
 		this.orderId = placed.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1");
-	}
-
-	@Override
-	protected TcpProxy database() {
-		return database;
 	}
 
 	@Override

@@ -146,8 +146,7 @@ public class Inbox {
 				break;
 			}
 			if (failure.index() < 0 && !again && ConflictRetry.isConflict(failure.cause())) {
-				// a stream that another writer moved on, found when the poll's events
-				// were
+				// another writer moved a stream on, found as the poll's events were
 				// written at commit: the poll once more as a whole, loading afresh
 				again = true;
 				continue;
