@@ -1,5 +1,6 @@
 package com.example.shop.order.query;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.shop.platform.testsupport.architecture.ServiceArchitectureTests;
@@ -12,10 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shape of the query side: one package per read model on top of the projection
- * engine, which knows none of them; the REST and Kafka adapters outside; plus the rules
- * of {@link ServiceArchitectureTests}. A read model is any package of the service other
- * than {@code projection}, {@code adapter} and {@code config}, so a new one is checked as
- * soon as it exists.
+ * engine, which knows none of them; the REST, Kafka and MongoDB adapters outside, and the
+ * only code besides the configuration that knows Kafka or MongoDB; plus the rules of
+ * {@link ServiceArchitectureTests}. A read model is any package of the service other than
+ * {@code projection}, {@code adapter} and {@code config}, so a new one is checked as soon
+ * as it exists.
  */
 class ArchitectureTest extends ServiceArchitectureTests {
 
@@ -44,6 +46,20 @@ class ArchitectureTest extends ServiceArchitectureTests {
 			.mayOnlyBeAccessedByLayers("adapters", "config")
 			.whereLayer("engine")
 			.mayOnlyBeAccessedByLayers("read models", "adapters", "config")
+			.check(productionClasses());
+	}
+
+	@Test
+	void onlyTheAdaptersAndTheConfigurationKnowKafkaAndMongoDb() {
+		List<String> inner = new ArrayList<>(readModels().stream().map((model) -> BASE + "." + model + "..").toList());
+		inner.add(BASE + ".projection..");
+		noClasses().that()
+			.resideInAnyPackage(inner.toArray(String[]::new))
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "com.mongodb..", "org.bson..",
+					"org.springframework.data.mongodb..")
+			.allowEmptyShould(false)
 			.check(productionClasses());
 	}
 

@@ -7,17 +7,16 @@ import com.example.shop.contracts.ShipmentCancelled;
 import com.example.shop.contracts.ShipmentCreated;
 import com.example.shop.contracts.Topics;
 import com.example.shop.order.query.projection.Projection;
-import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.projection.ReceivedEvent;
 import com.example.shop.order.query.projection.UtcDay;
+import com.example.shop.order.query.projection.ViewIndex;
+import com.example.shop.order.query.projection.ViewIndex.Key;
 import com.example.shop.order.query.projection.ViewUpdate;
 import com.example.shop.order.query.projection.ViewWrite;
-import org.bson.Document;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
+
+import static com.example.shop.order.query.projection.ViewUpdate.document;
 
 /**
  * Builds one {@link ManifestEntry} per order from {@code ShipmentCreated} and
@@ -30,12 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ShippingManifestProjection implements Projection {
-
-	private final MongoTemplate mongo;
-
-	ShippingManifestProjection(MongoTemplate mongo) {
-		this.mongo = mongo;
-	}
 
 	@Override
 	public String name() {
@@ -53,9 +46,8 @@ class ShippingManifestProjection implements Projection {
 	}
 
 	@Override
-	public void createIndexes(String collection) {
-		this.mongo.indexOps(collection)
-			.createIndex(new Index().on("shippedOn", Sort.Direction.ASC).on("shippedAt", Sort.Direction.ASC));
+	public List<ViewIndex> indexes() {
+		return List.of(ViewIndex.on(Key.ascending("shippedOn"), Key.ascending("shippedAt")));
 	}
 
 	@Override
@@ -63,24 +55,20 @@ class ShippingManifestProjection implements Projection {
 		ViewUpdate update = switch (received.event()) {
 			case ShipmentCreated created -> new ViewUpdate().set("trackingNumber", created.trackingNumber())
 				.set("destination",
-						new Document("name", created.destination().name())
-							.append("street", created.destination().street())
-							.append("city", created.destination().city())
-							.append("postalCode", created.destination().postalCode())
-							.append("country", created.destination().country()))
-				.set("lines",
-						created.lines()
-							.stream()
-							.map((line) -> new Document("sku", Objects.toString(line.sku(), null)).append("quantity",
-									line.quantity()))
-							.toList())
+						document("name", created.destination().name(), "street", created.destination().street(), "city",
+								created.destination().city(), "postalCode", created.destination().postalCode(),
+								"country", created.destination().country()))
+				.set("lines", created.lines()
+					.stream()
+					.map((line) -> document("sku", Objects.toString(line.sku(), null), "quantity", line.quantity()))
+					.toList())
 				.set("shippedAt", created.shippedAt())
 				.set("shippedOn", UtcDay.of(created.shippedAt()));
 			case ShipmentCancelled cancelled when cancelled.trackingNumber() != null ->
 				new ViewUpdate().min("cancelledAt", cancelled.cancelledAt());
 			default -> null;
 		};
-		return (update != null) ? ViewWrite.byId(received.orderId(), update.toDocument()) : null;
+		return (update != null) ? ViewWrite.byId(received.orderId(), update) : null;
 	}
 
 }

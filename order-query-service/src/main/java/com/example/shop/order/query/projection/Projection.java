@@ -27,14 +27,15 @@ public interface Projection {
 	List<String> topics();
 
 	/**
-	 * The change an event makes to the view, applied by {@link ViewWriter}.
+	 * The indexes the queries of this view need, created in each collection that serves
+	 * it before its first write.
+	 */
+	List<ViewIndex> indexes();
+
+	/**
+	 * The change an event makes to the view, applied by the {@link ViewStore}.
 	 * @return {@code null} for an event this projection does not use
 	 */
 	ViewWrite write(ReceivedEvent event);
-
-	/**
-	 * Creates the indexes the queries of this view need in a collection serving it.
-	 */
-	void createIndexes(String collection);
 
 }

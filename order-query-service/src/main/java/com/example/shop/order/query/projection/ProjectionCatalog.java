@@ -7,25 +7,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Which collection serves each projection, in the {@code projections} collection: one
- * document per projection whose {@code collection} field is switched in a single-document
- * update when a rebuild has caught up. Readers and the live listeners of every instance,
- * this one included, read it again at most {@link #POINTER_REFRESH} after they last did,
- * so a switch reaches them all within that time; until then they use the old collection,
- * which outlives the switch for that reason (see {@link ProjectionRebuilder}).
+ * Which collection serves each projection: one {@link Pointer} per projection, kept in
+ * the {@link PointerStore} that every instance shares, whose {@code collection} is
+ * switched in one atomic update when a rebuild has caught up. Readers and the live
+ * listeners of every instance, this one included, read it again at most
+ * {@link #POINTER_REFRESH} after they last did, so a switch reaches them all within that
+ * time; until then they use the old collection, which outlives the switch for that reason
+ * (see {@link ProjectionRebuilder}).
  */
 @Component
 public class ProjectionCatalog {
-
-	static final String COLLECTION = "projections";
 
 	/**
 	 * The collection of each projection's first generation, by name and in the order
@@ -39,12 +33,12 @@ public class ProjectionCatalog {
 	 */
 	public static final Duration POINTER_REFRESH = Duration.ofSeconds(1);
 
-	private final MongoTemplate mongo;
+	private final PointerStore pointers;
 
 	private final Map<String, Lookup> lookups = new ConcurrentHashMap<>();
 
-	public ProjectionCatalog(MongoTemplate mongo, List<Projection> projections) {
-		this.mongo = mongo;
+	ProjectionCatalog(PointerStore pointers, List<Projection> projections) {
+		this.pointers = pointers;
 		this.firstCollections = new TreeMap<>();
 		projections.forEach((projection) -> this.firstCollections.put(projection.name(), projection.collection()));
 	}
@@ -88,17 +82,12 @@ public class ProjectionCatalog {
 		if (first == null) {
 			throw new IllegalArgumentException("No projection named " + projection);
 		}
-		Pointer pointer = this.mongo.findById(projection, Pointer.class, COLLECTION);
+		Pointer pointer = this.pointers.find(projection);
 		if (pointer != null) {
 			return pointer;
 		}
-		try {
-			this.mongo.insert(new Pointer(projection, first, 1, "LIVE", null, null), COLLECTION);
-		}
-		catch (DuplicateKeyException ex) {
-			// another instance created it first
-		}
-		return this.mongo.findById(projection, Pointer.class, COLLECTION);
+		this.pointers.createIfAbsent(new Pointer(projection, first, 1, "LIVE", null, null));
+		return this.pointers.find(projection);
 	}
 
 	/**
@@ -116,31 +105,21 @@ public class ProjectionCatalog {
 	String startRebuild(String projection) {
 		Pointer current = pointer(projection);
 		String target = this.firstCollections.get(projection) + "_g" + (current.generation() + 1);
-		var result = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(projection).and("state").is("LIVE")),
-				new Update().set("state", "REBUILDING").set("rebuildCollection", target), COLLECTION);
-		return (result.getModifiedCount() == 1) ? target : null;
+		return this.pointers.startRebuild(projection, target) ? target : null;
 	}
 
 	/**
-	 * Points reads and live events at the rebuilt collection: one atomic single-document
-	 * update.
+	 * Points reads and live events at the rebuilt collection: one atomic update.
 	 * @return the collection that served before
 	 */
 	String switchTo(String projection, String collection) {
 		String previous = pointer(projection).collection();
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(projection)),
-				new Update().set("collection", collection)
-					.inc("generation", 1)
-					.set("state", "LIVE")
-					.unset("rebuildCollection")
-					.set("switchedAt", Instant.now()),
-				COLLECTION);
+		this.pointers.switchTo(projection, collection, Instant.now());
 		return previous;
 	}
 
 	void abandonRebuild(String projection) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(projection)),
-				new Update().set("state", "LIVE").unset("rebuildCollection"), COLLECTION);
+		this.pointers.abandonRebuild(projection);
 	}
 
 	private record Lookup(String collection, long expiresAt) {

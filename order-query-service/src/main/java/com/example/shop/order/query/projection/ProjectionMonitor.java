@@ -2,17 +2,13 @@ package com.example.shop.order.query.projection;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import com.example.shop.platform.eventing.CloudEventHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.stereotype.Component;
 
@@ -34,28 +30,19 @@ public class ProjectionMonitor {
 	}
 
 	/**
-	 * How long ago the record's event was written ({@code ce_time}), {@code null} when
-	 * its time is missing or malformed. Taken once per record for all the projections
-	 * that apply it.
+	 * How long ago the record's event was written, {@code null} when the record does not
+	 * say. Taken once per record for all the projections that apply it.
 	 */
-	static Duration lag(ConsumerRecord<String, byte[]> record, Instant now) {
-		String written = CloudEventHeaders.get(record, CloudEventHeaders.TIME);
-		if (written == null) {
-			return null;
-		}
-		try {
-			return Duration.between(Instant.parse(written), now);
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+	static Duration lag(TopicRecord record, Instant now) {
+		Instant written = record.writtenAt();
+		return (written != null) ? Duration.between(written, now) : null;
 	}
 
 	/**
 	 * The projection has applied the record at {@code now}, {@code lag} after its event
 	 * was written ({@code null}: no lag recorded, the event itself was applied).
 	 */
-	void applied(String projection, ConsumerRecord<String, byte[]> record, Instant now, Duration lag) {
+	void applied(String projection, TopicRecord record, Instant now, Duration lag) {
 		progress(projection).applied(record, now, lag);
 	}
 
@@ -87,7 +74,8 @@ public class ProjectionMonitor {
 
 	private static final class Progress {
 
-		private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+		/** The last applied offset by topic partition, e.g. {@code orders.events-0}. */
+		private final Map<String, Long> positions = new ConcurrentHashMap<>();
 
 		private final Timer lag;
 
@@ -97,8 +85,8 @@ public class ProjectionMonitor {
 			this.lag = lag;
 		}
 
-		private void applied(ConsumerRecord<String, byte[]> record, Instant now, Duration lag) {
-			this.positions.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+		private void applied(TopicRecord record, Instant now, Duration lag) {
+			this.positions.merge(record.topic() + "-" + record.partition(), record.offset(), Math::max);
 			this.lastAppliedAt = now;
 			if (lag != null) {
 				this.lag.record(lag);
@@ -107,10 +95,8 @@ public class ProjectionMonitor {
 
 		private Status status() {
 			var percentiles = this.lag.takeSnapshot().percentileValues();
-			Map<String, Long> positions = new TreeMap<>();
-			this.positions.forEach((partition, offset) -> positions.put(partition.toString(), offset));
-			return new Status(positions, this.lastAppliedAt, percentiles[0].value(TimeUnit.MILLISECONDS),
-					percentiles[1].value(TimeUnit.MILLISECONDS));
+			return new Status(new TreeMap<>(this.positions), this.lastAppliedAt,
+					percentiles[0].value(TimeUnit.MILLISECONDS), percentiles[1].value(TimeUnit.MILLISECONDS));
 		}
 
 	}

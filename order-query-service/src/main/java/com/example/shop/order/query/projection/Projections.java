@@ -10,18 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.example.shop.platform.eventing.MessageTracing;
 import io.micrometer.tracing.Span;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The projections by name, and the way records reach them: a poll's records are decoded
- * and their writes applied together to the collection that serves the projection now (the
- * catalog says which) by {@link ViewWriter}, a few bulk writes instead of a round trip
- * per event; then the progress is recorded. A collection gets its view's indexes before
- * its first event from this instance; creating an index that exists is a no-op.
+ * and their writes handed together to the {@link ViewStore} for the collection that
+ * serves the projection now (the catalog says which), a few bulk writes instead of a
+ * round trip per event; then the progress is recorded. A collection gets its view's
+ * indexes before its first event from this instance; creating an index that exists is a
+ * no-op.
  */
 @Component
 public class Projections {
@@ -31,27 +30,20 @@ public class Projections {
 	/** The projections in a fixed order: the order in which a poll's writes go out. */
 	private final List<Projection> ordered;
 
-	private final EventDecoder decoder;
-
 	private final ProjectionCatalog catalog;
 
 	private final ProjectionMonitor monitor;
 
-	private final ViewWriter writer;
-
-	private final MessageTracing tracing;
+	private final ViewStore store;
 
 	private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
-	Projections(List<Projection> projections, EventDecoder decoder, ProjectionCatalog catalog,
-			ProjectionMonitor monitor, ViewWriter writer, MessageTracing tracing) {
-		this.tracing = tracing;
+	Projections(List<Projection> projections, ProjectionCatalog catalog, ProjectionMonitor monitor, ViewStore store) {
 		this.byName = projections.stream().collect(Collectors.toUnmodifiableMap(Projection::name, Function.identity()));
 		this.ordered = List.copyOf(projections);
-		this.decoder = decoder;
 		this.catalog = catalog;
 		this.monitor = monitor;
-		this.writer = writer;
+		this.store = store;
 	}
 
 	/**
@@ -73,14 +65,14 @@ public class Projections {
 	 * misses it.
 	 * @throws RecordNotAppliedException for the first record that could not be applied
 	 */
-	public void apply(List<ConsumerRecord<String, byte[]>> records) {
+	public void apply(List<TopicRecord> records) {
 		List<Batch> batches;
 		try {
 			batches = this.ordered.stream().map(this::batch).toList();
 		}
 		catch (RuntimeException ex) {
-			// MongoDB unreachable: nothing is applied, the error handler retries from the
-			// start
+			// the store unreachable: nothing is applied, the error handler retries from
+			// the start
 			throw new RecordNotAppliedException(0, ex);
 		}
 		int failedAt = records.size();
@@ -88,10 +80,10 @@ public class Projections {
 		List<Span> spans = new ArrayList<>(records.size());
 		try {
 			for (int i = 0; i < records.size() && failure == null; i++) {
-				ConsumerRecord<String, byte[]> record = records.get(i);
-				spans.add(this.tracing.startConsumer(record, "project"));
+				TopicRecord record = records.get(i);
+				spans.add(record.startSpan("project"));
 				try {
-					ReceivedEvent event = this.decoder.decode(record);
+					ReceivedEvent event = record.decode();
 					List<ViewWrite> writes = new ArrayList<>(batches.size());
 					for (Batch batch : batches) {
 						writes.add(batch.uses(record) ? batch.projection.write(event) : null);
@@ -125,7 +117,7 @@ public class Projections {
 			end(spans, failedAt, failure);
 		}
 		Instant now = Instant.now();
-		for (ConsumerRecord<String, byte[]> record : records.subList(0, failedAt)) {
+		for (TopicRecord record : records.subList(0, failedAt)) {
 			Duration lag = ProjectionMonitor.lag(record, now);
 			for (Batch batch : batches) {
 				if (batch.uses(record)) {
@@ -159,7 +151,7 @@ public class Projections {
 	private Batch batch(Projection projection) {
 		String collection = this.catalog.activeCollection(projection.name());
 		if (!this.indexed.contains(collection)) {
-			projection.createIndexes(collection);
+			this.store.createIndexes(collection, projection.indexes());
 			this.indexed.add(collection);
 		}
 		return new Batch(projection, collection);
@@ -187,7 +179,7 @@ public class Projections {
 			this.topics = Set.copyOf(projection.topics());
 		}
 
-		boolean uses(ConsumerRecord<String, byte[]> record) {
+		boolean uses(TopicRecord record) {
 			return this.topics.contains(record.topic());
 		}
 
@@ -208,13 +200,13 @@ public class Projections {
 			int count = (int) this.sources.stream().filter((source) -> source < end).count();
 			List<ViewWrite> due = this.writes.subList(0, count);
 			try {
-				Projections.this.writer.write(this.collection, due);
+				Projections.this.store.write(this.collection, due);
 			}
 			catch (RuntimeException bulkFailure) {
-				// MongoDB's errors, and the driver's when it cannot encode a value
+				// the store's errors, and its driver's when it cannot encode a value
 				for (int w = 0; w < due.size(); w++) {
 					try {
-						Projections.this.writer.write(this.collection, List.of(due.get(w)));
+						Projections.this.store.write(this.collection, List.of(due.get(w)));
 					}
 					catch (RuntimeException ex) {
 						throw new RecordNotAppliedException(this.sources.get(w), new IllegalStateException(
@@ -231,12 +223,11 @@ public class Projections {
 	 * never be decoded to {@code skipped}.
 	 * @return how many records the projection used
 	 */
-	int applyTo(Projection projection, String collection, List<ConsumerRecord<String, byte[]>> records,
-			Skipped skipped) {
+	int applyTo(Projection projection, String collection, List<TopicRecord> records, Skipped skipped) {
 		List<ViewWrite> writes = new ArrayList<>(records.size());
-		for (ConsumerRecord<String, byte[]> record : records) {
+		for (TopicRecord record : records) {
 			try {
-				ViewWrite write = projection.write(this.decoder.decode(record));
+				ViewWrite write = projection.write(record.decode());
 				if (write != null) {
 					writes.add(write);
 				}
@@ -245,7 +236,7 @@ public class Projections {
 				skipped.skip(record, ex);
 			}
 		}
-		this.writer.write(collection, writes);
+		this.store.write(collection, writes);
 		return writes.size();
 	}
 
@@ -263,7 +254,7 @@ public class Projections {
 	@FunctionalInterface
 	interface Skipped {
 
-		void skip(ConsumerRecord<String, byte[]> record, RuntimeException reason);
+		void skip(TopicRecord record, RuntimeException reason);
 
 	}
 

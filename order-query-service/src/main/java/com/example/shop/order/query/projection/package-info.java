@@ -1,12 +1,14 @@
 /**
  * The projection engine: it feeds every
  * {@link com.example.shop.order.query.projection.Projection} from the event topics and
- * writes what each returns to MongoDB. It decodes each record once
- * ({@code EventDecoder}), applies a poll's writes as bulk writes ({@code ViewWriter}),
- * keeps which collection serves each projection ({@code ProjectionCatalog}), measures lag
- * and positions ({@code ProjectionMonitor}) and rebuilds a projection into a fresh
- * collection by replaying its topics from the start, switching readers over when it has
- * caught up ({@code ProjectionRebuilder}).
+ * hands what each returns to the view store. It decodes each record once, applies a
+ * poll's writes together ({@code Projections}), keeps which collection serves each
+ * projection ({@code ProjectionCatalog}), measures lag and positions
+ * ({@code ProjectionMonitor}) and rebuilds a projection into a fresh collection by
+ * replaying its topics from the start, switching readers over when it has caught up
+ * ({@code ProjectionRebuilder}). It knows neither Kafka nor MongoDB: it reads records
+ * through its ports {@code TopicRecord} and {@code TopicReplay}, and writes through
+ * {@code ViewStore} and {@code PointerStore}, all implemented in the adapters.
  * <p>
  * It knows no read model: the features ({@code summary}, {@code revenue},
  * {@code manifest}) register their projections as beans. Every projection is idempotent

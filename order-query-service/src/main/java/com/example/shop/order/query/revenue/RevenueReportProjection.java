@@ -8,15 +8,13 @@ import com.example.shop.contracts.OrderPlaced;
 import com.example.shop.contracts.PaymentRefunded;
 import com.example.shop.contracts.Topics;
 import com.example.shop.order.query.projection.Projection;
-import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.projection.ReceivedEvent;
 import com.example.shop.order.query.projection.UtcDay;
+import com.example.shop.order.query.projection.ViewIndex;
+import com.example.shop.order.query.projection.ViewIndex.Key;
 import com.example.shop.order.query.projection.ViewUpdate;
 import com.example.shop.order.query.projection.ViewWrite;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RevenueReportProjection implements Projection {
-
-	private final MongoTemplate mongo;
-
-	RevenueReportProjection(MongoTemplate mongo) {
-		this.mongo = mongo;
-	}
 
 	@Override
 	public String name() {
@@ -53,9 +45,8 @@ class RevenueReportProjection implements Projection {
 	}
 
 	@Override
-	public void createIndexes(String collection) {
-		this.mongo.indexOps(collection).createIndex(new Index().on("confirmedOn", Sort.Direction.ASC));
-		this.mongo.indexOps(collection).createIndex(new Index().on("refundedOn", Sort.Direction.ASC));
+	public List<ViewIndex> indexes() {
+		return List.of(ViewIndex.on(Key.ascending("confirmedOn")), ViewIndex.on(Key.ascending("refundedOn")));
 	}
 
 	@Override
@@ -72,7 +63,7 @@ class RevenueReportProjection implements Projection {
 					.set("refundedOn", UtcDay.of(refunded.refundedAt()));
 			default -> null;
 		};
-		return (update != null) ? ViewWrite.byId(received.orderId(), update.toDocument()) : null;
+		return (update != null) ? ViewWrite.byId(received.orderId(), update) : null;
 	}
 
 }

@@ -22,22 +22,21 @@ import com.example.shop.contracts.ShipmentCreated;
 import com.example.shop.contracts.ShipmentFailed;
 import com.example.shop.contracts.Topics;
 import com.example.shop.order.query.projection.Projection;
-import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.projection.ReceivedEvent;
+import com.example.shop.order.query.projection.ViewIndex;
+import com.example.shop.order.query.projection.ViewIndex.Key;
 import com.example.shop.order.query.projection.ViewUpdate;
 import com.example.shop.order.query.projection.ViewWrite;
-import org.bson.Document;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
+
+import static com.example.shop.order.query.projection.ViewUpdate.document;
 
 /**
  * Builds {@link OrderSummary} documents from the events of all three contexts, with
- * single-document updates only (no multi-document transaction), written as BSON documents
- * ({@link ViewUpdate}): the field names are those of {@link OrderSummary}, which Spring
- * Data maps back when the view is read.
+ * single-document updates only (no multi-document transaction), as {@link ViewUpdate}s
+ * whose field names are those of {@link OrderSummary}, so that the store maps them back
+ * when the view is read.
  * <ul>
  * <li><b>Orders events</b> carry the order's stream version: each is one conditional
  * upsert on {@code version < event version}, so a duplicate or stale event matches
@@ -60,12 +59,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderSummaryProjection implements Projection {
 
-	private final MongoTemplate mongo;
-
-	OrderSummaryProjection(MongoTemplate mongo) {
-		this.mongo = mongo;
-	}
-
 	@Override
 	public String name() {
 		return OrderSummary.PROJECTION;
@@ -82,33 +75,30 @@ class OrderSummaryProjection implements Projection {
 	}
 
 	@Override
-	public void createIndexes(String collection) {
-		this.mongo.indexOps(collection)
-			.createIndex(new Index().on("customerId", Sort.Direction.ASC).on("placedAt", Sort.Direction.DESC));
+	public List<ViewIndex> indexes() {
+		return List.of(ViewIndex.on(Key.ascending("customerId"), Key.descending("placedAt")));
 	}
 
 	@Override
 	public ViewWrite write(ReceivedEvent received) {
 		String id = received.orderId();
 		return switch (received.event()) {
-			case OrderPlaced placed -> change(placed, received.version(), placed.placedAt(), new ViewUpdate()
-				.set("customerId", Objects.toString(placed.customerId(), null))
-				.set("status", "PENDING")
-				.set("lines",
-						placed.lines()
-							.stream()
-							.map((line) -> new Document("sku", Objects.toString(line.sku(), null))
-								.append("quantity", line.quantity())
-								.append("unitPrice", line.unitPrice()))
-							.toList())
-				.set("currency", placed.currency())
-				.set("total", placed.total())
-				.set("shippingAddress",
-						new Document("name", placed.recipient()).append("street", placed.shippingAddress().street())
-							.append("city", placed.shippingAddress().city())
-							.append("postalCode", placed.shippingAddress().postalCode())
-							.append("country", placed.shippingAddress().country()))
-				.set("placedAt", placed.placedAt()));
+			case OrderPlaced placed ->
+				change(placed, received.version(), placed.placedAt(), new ViewUpdate()
+					.set("customerId", Objects.toString(placed.customerId(), null))
+					.set("status", "PENDING")
+					.set("lines",
+							placed.lines()
+								.stream()
+								.map((line) -> document("sku", Objects.toString(line.sku(), null), "quantity",
+										line.quantity(), "unitPrice", line.unitPrice()))
+								.toList())
+					.set("currency", placed.currency())
+					.set("total", placed.total())
+					.set("shippingAddress", document("name", placed.recipient(), "street",
+							placed.shippingAddress().street(), "city", placed.shippingAddress().city(), "postalCode",
+							placed.shippingAddress().postalCode(), "country", placed.shippingAddress().country()))
+					.set("placedAt", placed.placedAt()));
 			case OrderConfirmed confirmed -> change(confirmed, received.version(), confirmed.confirmedAt(),
 					new ViewUpdate().set("status", "CONFIRMED"));
 			case OrderRejected rejected -> change(rejected, received.version(), rejected.rejectedAt(),
@@ -137,8 +127,8 @@ class OrderSummaryProjection implements Projection {
 						.set("reservation.lines",
 								reserved.lines()
 									.stream()
-									.map((line) -> new Document("sku", Objects.toString(line.sku(), null))
-										.append("quantity", line.quantity()))
+									.map((line) -> document("sku", Objects.toString(line.sku(), null), "quantity",
+											line.quantity()))
 									.toList())
 						.min("reservation.reservedAt", reserved.reservedAt()));
 			case InventoryReservationFailed failed -> record(id, failed.failedAt(),
@@ -146,9 +136,8 @@ class OrderSummaryProjection implements Projection {
 						.set("reservation.shortages",
 								failed.shortages()
 									.stream()
-									.map((shortage) -> new Document("sku", Objects.toString(shortage.sku(), null))
-										.append("requested", shortage.requested())
-										.append("available", shortage.available()))
+									.map((shortage) -> document("sku", Objects.toString(shortage.sku(), null),
+											"requested", shortage.requested(), "available", shortage.available()))
 									.toList())
 						.min("reservation.failedAt", failed.failedAt()));
 			case InventoryReleased released -> record(id, released.releasedAt(),
@@ -176,10 +165,8 @@ class OrderSummaryProjection implements Projection {
 		String orderId = event.orderId().value();
 		update.set("version", version)
 			.max("updatedAt", at)
-			.push("timeline",
-					new Document("at", at).append("event", MessageTypes.of(event).name()).append("version", version));
-		return new ViewWrite(orderId, new Document("_id", orderId).append("version", new Document("$lt", version)),
-				update.toDocument());
+			.push("timeline", document("at", at, "event", MessageTypes.of(event).name(), "version", version));
+		return ViewWrite.ifVersionBelow(orderId, version, update);
 	}
 
 	/**
@@ -187,7 +174,7 @@ class OrderSummaryProjection implements Projection {
 	 */
 	private static ViewWrite record(String orderId, Instant at, ViewUpdate update) {
 		update.max("updatedAt", at).setOnInsert("version", 0L);
-		return ViewWrite.byId(orderId, update.toDocument());
+		return ViewWrite.byId(orderId, update);
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * decodes each record once and applies it to every projection built from its topic with a
  * few bulk writes per projection. Idempotency comes from the views, so no inbox is
  * needed; a poll is acknowledged once the views have it. Rebuilds read with a consumer of
- * their own ({@code ProjectionRebuilder}), so one group does not tie the projections'
+ * their own ({@link KafkaTopicReplay}), so one group does not tie the projections'
  * rebuilds together.
  * <p>
  * A record that can never be applied (unknown {@code ce_type}, no order id, an orders
@@ -32,14 +32,17 @@ class ProjectionListeners {
 
 	private final Projections projections;
 
-	ProjectionListeners(Projections projections) {
+	private final KafkaTopicRecords topicRecords;
+
+	ProjectionListeners(Projections projections, KafkaTopicRecords topicRecords) {
 		this.projections = projections;
+		this.topicRecords = topicRecords;
 	}
 
 	@KafkaListener(topics = "#{@projections.topics()}", groupId = "order-query-service.projections", batch = "true")
 	void apply(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
 		try {
-			this.projections.apply(records);
+			this.projections.apply(this.topicRecords.of(records));
 		}
 		catch (RecordNotAppliedException ex) {
 			throw new BatchListenerFailedException(ex.getMessage(), ex, ex.index());

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import com.example.shop.order.query.projection.ProjectionCatalog;
-import com.example.shop.order.query.summary.OrderSummary;
+import com.example.shop.order.query.summary.OrderSummaries;
 import com.example.shop.platform.web.ProblemResponses;
 import com.example.shop.platform.web.security.Allow;
 import com.example.shop.platform.web.security.Caller;
@@ -18,10 +17,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,13 +36,10 @@ class CustomerOrdersController {
 
 	static final int MAX_SIZE = 100;
 
-	private final MongoTemplate mongo;
+	private final OrderSummaries summaries;
 
-	private final ProjectionCatalog catalog;
-
-	CustomerOrdersController(MongoTemplate mongo, ProjectionCatalog catalog) {
-		this.mongo = mongo;
-		this.catalog = catalog;
+	CustomerOrdersController(OrderSummaries summaries) {
+		this.summaries = summaries;
 	}
 
 	record Page(String customerId, String status, int page, int size, long totalElements, long totalPages,
@@ -76,17 +68,9 @@ class CustomerOrdersController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No orders of customer " + customerId);
 		}
 		int effectiveSize = Math.min(size, MAX_SIZE);
-		Criteria criteria = Criteria.where("customerId").is(customerId);
-		if (status != null) {
-			criteria = criteria.and("status").is(status);
-		}
-		String collection = this.catalog.activeCollection(OrderSummary.PROJECTION);
-		long total = this.mongo.count(Query.query(criteria), collection);
-		List<Entry> orders = this.mongo
-			.find(Query.query(criteria)
-				.with(Sort.by(Sort.Direction.DESC, "placedAt"))
-				.skip((long) page * effectiveSize)
-				.limit(effectiveSize), OrderSummary.class, collection)
+		OrderSummaries.CustomerOrders found = this.summaries.ofCustomer(customerId, status, page, effectiveSize);
+		long total = found.total();
+		List<Entry> orders = found.orders()
 			.stream()
 			.map((summary) -> new Entry(summary.id(), summary.status(), summary.total(), summary.currency(),
 					summary.placedAt(), summary.version()))

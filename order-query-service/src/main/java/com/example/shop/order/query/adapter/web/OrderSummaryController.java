@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.shop.order.query.config.QueryProperties;
-import com.example.shop.order.query.projection.ProjectionCatalog;
+import com.example.shop.order.query.summary.OrderSummaries;
 import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.web.ProblemResponses;
 import com.example.shop.platform.web.security.Allow;
@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,18 +44,14 @@ class OrderSummaryController {
 
 	private static final Duration POLL = Duration.ofMillis(20);
 
-	private final MongoTemplate mongo;
-
-	private final ProjectionCatalog catalog;
+	private final OrderSummaries summaries;
 
 	private final QueryProperties properties;
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
-	OrderSummaryController(MongoTemplate mongo, ProjectionCatalog catalog, QueryProperties properties,
-			MeterRegistry meters) {
-		this.mongo = mongo;
-		this.catalog = catalog;
+	OrderSummaryController(OrderSummaries summaries, QueryProperties properties, MeterRegistry meters) {
+		this.summaries = summaries;
 		this.properties = properties;
 		Gauge.builder("query.reads.waiting", this.waiting, AtomicInteger::get)
 			.description("Reads of an order summary waiting for the view to reach the minVersion they asked for")
@@ -78,8 +73,7 @@ class OrderSummaryController {
 			Caller caller) throws InterruptedException {
 		Instant deadline = Instant.now().plus(this.properties.readYourWritesTimeout());
 		while (true) {
-			OrderSummary summary = this.mongo.findById(orderId, OrderSummary.class,
-					this.catalog.activeCollection(OrderSummary.PROJECTION));
+			OrderSummary summary = this.summaries.find(orderId);
 			if (summary != null && !caller.mayActFor(summary.customerId())) {
 				// another customer's order is one that does not exist, version and all
 				summary = null;
