@@ -3,6 +3,7 @@ package com.example.shop.inventory.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 
 import com.example.shop.contracts.Topics;
@@ -19,19 +20,19 @@ import com.example.shop.inventory.domain.product.Product;
 import com.example.shop.inventory.domain.product.ProductEvent;
 import com.example.shop.inventory.domain.product.StockLevels;
 import com.example.shop.platform.eventing.RetentionPurge;
+import com.example.shop.platform.eventing.TopicDeclarations;
 import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
 import com.example.shop.platform.eventing.aggregate.Snapshotting;
 import com.example.shop.platform.eventing.store.ConflictRetry;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -137,20 +138,9 @@ class InventoryConfiguration {
 	}
 
 	@Bean
-	NewTopic inventoryCommands(InventoryProperties properties) {
-		return TopicBuilder.name(Topics.INVENTORY_COMMANDS).partitions(properties.topicPartitions()).build();
-	}
-
-	@Bean
-	NewTopic inventoryEvents(InventoryProperties properties) {
-		return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(properties.topicPartitions()).build();
-	}
-
-	@Bean
-	NewTopic inventoryCommandsDeadLetters(InventoryProperties properties) {
-		return TopicBuilder.name(Topics.deadLetter(Topics.INVENTORY_COMMANDS))
-			.partitions(properties.topicPartitions())
-			.build();
+	KafkaAdmin.NewTopics inventoryTopics(InventoryProperties properties) {
+		return TopicDeclarations.of(properties.topicPartitions(),
+				List.of(Topics.INVENTORY_COMMANDS, Topics.INVENTORY_EVENTS), List.of(Topics.INVENTORY_COMMANDS));
 	}
 
 }

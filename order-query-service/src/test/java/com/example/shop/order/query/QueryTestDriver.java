@@ -24,8 +24,8 @@ import com.example.shop.order.query.projection.ProjectionCatalog;
 import com.example.shop.order.query.revenue.OrderRevenue;
 import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.TopicDeclarations;
 import com.example.shop.platform.testsupport.TestPrincipal;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -38,8 +38,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -327,18 +327,9 @@ class QueryTestDriver {
 	static class Configuration {
 
 		@Bean
-		NewTopic ordersEvents() {
-			return TopicBuilder.name(Topics.ORDERS_EVENTS).partitions(3).build();
-		}
-
-		@Bean
-		NewTopic paymentsEvents() {
-			return TopicBuilder.name(Topics.PAYMENTS_EVENTS).partitions(3).build();
-		}
-
-		@Bean
-		NewTopic inventoryEvents() {
-			return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(3).build();
+		KafkaAdmin.NewTopics eventTopics() {
+			return TopicDeclarations.of(3,
+					List.of(Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS, Topics.INVENTORY_EVENTS), List.of());
 		}
 
 		@Bean

@@ -1,6 +1,7 @@
 package com.example.shop.payment.config;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.payment.application.AccountCommands;
@@ -9,16 +10,16 @@ import com.example.shop.payment.application.PaymentReplies;
 import com.example.shop.payment.domain.Account;
 import com.example.shop.payment.domain.AccountEvent;
 import com.example.shop.payment.domain.CustomerId;
+import com.example.shop.platform.eventing.TopicDeclarations;
 import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
 import com.example.shop.platform.eventing.store.ConflictRetry;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -59,20 +60,9 @@ class PaymentConfiguration {
 	}
 
 	@Bean
-	NewTopic paymentsCommands(PaymentProperties properties) {
-		return TopicBuilder.name(Topics.PAYMENTS_COMMANDS).partitions(properties.topicPartitions()).build();
-	}
-
-	@Bean
-	NewTopic paymentsEvents(PaymentProperties properties) {
-		return TopicBuilder.name(Topics.PAYMENTS_EVENTS).partitions(properties.topicPartitions()).build();
-	}
-
-	@Bean
-	NewTopic paymentsCommandsDeadLetters(PaymentProperties properties) {
-		return TopicBuilder.name(Topics.deadLetter(Topics.PAYMENTS_COMMANDS))
-			.partitions(properties.topicPartitions())
-			.build();
+	KafkaAdmin.NewTopics paymentTopics(PaymentProperties properties) {
+		return TopicDeclarations.of(properties.topicPartitions(),
+				List.of(Topics.PAYMENTS_COMMANDS, Topics.PAYMENTS_EVENTS), List.of(Topics.PAYMENTS_COMMANDS));
 	}
 
 }

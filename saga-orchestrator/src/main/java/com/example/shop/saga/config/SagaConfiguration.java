@@ -2,8 +2,10 @@ package com.example.shop.saga.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import com.example.shop.contracts.Topics;
+import com.example.shop.platform.eventing.TopicDeclarations;
 import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.saga.application.FulfillmentSagas;
 import com.example.shop.saga.application.SagaCommandDispatch;
@@ -11,12 +13,11 @@ import com.example.shop.saga.application.SagaMetrics;
 import com.example.shop.saga.application.SagaQueries;
 import com.example.shop.saga.application.SagaStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -66,22 +67,9 @@ class SagaConfiguration {
 	}
 
 	@Bean
-	NewTopic ordersEventsDeadLetters(SagaProperties properties) {
-		return deadLetters(Topics.ORDERS_EVENTS, properties);
-	}
-
-	@Bean
-	NewTopic paymentsEventsDeadLetters(SagaProperties properties) {
-		return deadLetters(Topics.PAYMENTS_EVENTS, properties);
-	}
-
-	@Bean
-	NewTopic inventoryEventsDeadLetters(SagaProperties properties) {
-		return deadLetters(Topics.INVENTORY_EVENTS, properties);
-	}
-
-	private static NewTopic deadLetters(String topic, SagaProperties properties) {
-		return TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.topicPartitions()).build();
+	KafkaAdmin.NewTopics sagaTopics(SagaProperties properties) {
+		return TopicDeclarations.of(properties.topicPartitions(), List.of(),
+				List.of(Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS, Topics.INVENTORY_EVENTS));
 	}
 
 }

@@ -2,6 +2,7 @@ package com.example.shop.order.command.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.order.command.application.IdempotencyKeys;
@@ -13,18 +14,18 @@ import com.example.shop.order.command.domain.OrderEvent;
 import com.example.shop.order.command.domain.OrderId;
 import com.example.shop.platform.eventing.GroupCommit;
 import com.example.shop.platform.eventing.RetentionPurge;
+import com.example.shop.platform.eventing.TopicDeclarations;
 import com.example.shop.platform.eventing.aggregate.AggregateRepositories;
 import com.example.shop.platform.eventing.aggregate.AggregateRepository;
 import com.example.shop.platform.eventing.aggregate.EventTypes;
 import com.example.shop.platform.eventing.outbox.Outbox;
 import com.example.shop.platform.eventing.store.EventStore;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -74,20 +75,9 @@ class OrderCommandConfiguration {
 	}
 
 	@Bean
-	NewTopic ordersEvents(OrderCommandProperties properties) {
-		return TopicBuilder.name(Topics.ORDERS_EVENTS).partitions(properties.topicPartitions()).build();
-	}
-
-	@Bean
-	NewTopic ordersCommands(OrderCommandProperties properties) {
-		return TopicBuilder.name(Topics.ORDERS_COMMANDS).partitions(properties.topicPartitions()).build();
-	}
-
-	@Bean
-	NewTopic ordersCommandsDeadLetters(OrderCommandProperties properties) {
-		return TopicBuilder.name(Topics.deadLetter(Topics.ORDERS_COMMANDS))
-			.partitions(properties.topicPartitions())
-			.build();
+	KafkaAdmin.NewTopics orderTopics(OrderCommandProperties properties) {
+		return TopicDeclarations.of(properties.topicPartitions(), List.of(Topics.ORDERS_EVENTS, Topics.ORDERS_COMMANDS),
+				List.of(Topics.ORDERS_COMMANDS));
 	}
 
 }

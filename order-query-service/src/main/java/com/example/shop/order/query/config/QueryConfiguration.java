@@ -1,10 +1,11 @@
 package com.example.shop.order.query.config;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.example.shop.contracts.Topics;
+import com.example.shop.platform.eventing.TopicDeclarations;
 import io.micrometer.observation.ObservationRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.observability.ContextProviderFactory;
 import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The query side's settings and the dead-letter topics of what it consumes (each consumer
@@ -46,18 +47,9 @@ class QueryConfiguration {
 	}
 
 	@Bean
-	NewTopic ordersEventsDeadLetters() {
-		return TopicBuilder.name(Topics.deadLetter(Topics.ORDERS_EVENTS)).partitions(3).build();
-	}
-
-	@Bean
-	NewTopic paymentsEventsDeadLetters() {
-		return TopicBuilder.name(Topics.deadLetter(Topics.PAYMENTS_EVENTS)).partitions(3).build();
-	}
-
-	@Bean
-	NewTopic inventoryEventsDeadLetters() {
-		return TopicBuilder.name(Topics.deadLetter(Topics.INVENTORY_EVENTS)).partitions(3).build();
+	KafkaAdmin.NewTopics queryTopics() {
+		return TopicDeclarations.of(3, List.of(),
+				List.of(Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS, Topics.INVENTORY_EVENTS));
 	}
 
 }

@@ -18,13 +18,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.TopicDeclarations;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Action;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Status;
 import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.testsupport.Eventually;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,8 +40,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -419,23 +419,8 @@ class DeadLettersIT {
 	static class Listener {
 
 		@Bean
-		NewTopic deadLettersTopic() {
-			return TopicBuilder.name(TOPIC).partitions(2).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic deadLettersDeadLetterTopic() {
-			return TopicBuilder.name(TOPIC + "-dlt").partitions(2).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic pagingTopic() {
-			return TopicBuilder.name(PAGING_TOPIC).partitions(2).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic pagingDeadLetterTopic() {
-			return TopicBuilder.name(PAGING_TOPIC + "-dlt").partitions(2).replicas(1).build();
+		KafkaAdmin.NewTopics deadLettersTopics() {
+			return TopicDeclarations.of(2, List.of(TOPIC, PAGING_TOPIC), List.of(TOPIC, PAGING_TOPIC));
 		}
 
 		@Bean

@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.RetentionPurge;
+import com.example.shop.platform.eventing.TopicDeclarations;
 import com.example.shop.platform.testsupport.Eventually;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,8 +36,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.Acknowledgment;
 
@@ -208,13 +208,8 @@ class InboxIT {
 	static class Listener {
 
 		@Bean
-		NewTopic inboxTopic() {
-			return TopicBuilder.name(TOPIC).partitions(1).replicas(1).build();
-		}
-
-		@Bean
-		NewTopic inboxDeadLetterTopic() {
-			return TopicBuilder.name(TOPIC + "-dlt").partitions(1).replicas(1).build();
+		KafkaAdmin.NewTopics inboxTopics() {
+			return TopicDeclarations.of(1, List.of(TOPIC), List.of(TOPIC));
 		}
 
 		@Bean
