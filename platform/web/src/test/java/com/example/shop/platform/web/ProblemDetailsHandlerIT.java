@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import com.example.shop.platform.testsupport.TestPrincipal;
@@ -14,9 +15,11 @@ import com.example.shop.platform.web.security.Role;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -95,6 +98,27 @@ class ProblemDetailsHandlerIT {
 		assertThat(response.body()).contains("\"detail\":\"forbidden is not a name we take\"")
 			.contains("\"field\":\"name\"")
 			.contains("\"message\":\"forbidden is not a name we take\"");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/days?on=2026-13-01          | on    | must be an ISO date such as 2026-11-27
+			/days?on=2026-01-01&count=x  | count | must be a whole number
+			/days                        | on    | is required
+			/days?on=2026-01-01&count=0  | count | must be greater than or equal to 1
+			/days?on=1999-12-31          | on    | must be in 2000 or later
+			""")
+	void aParameterThatIsMissingMalformedOrRefusedIs400NamingIt(String path, String parameter, String message)
+			throws Exception {
+		assertThat(get("/days?on=2026-01-01&count=2").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"detail\":\"The request has invalid parameters; see errors.\"")
+			.contains("\"field\":\"" + parameter + "\"")
+			.contains("\"message\":\"" + message + "\"");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -209,6 +233,15 @@ class ProblemDetailsHandlerIT {
 		@GetMapping("/things")
 		Thing find(@RequestParam String name) {
 			return new Thing(name);
+		}
+
+		@Allow(Role.OPERATIONS)
+		@GetMapping("/days")
+		String days(@RequestParam LocalDate on, @RequestParam(defaultValue = "1") @Min(1) int count) {
+			if (on.getYear() < 2000) {
+				throw new InvalidParameterException("on", "must be in 2000 or later");
+			}
+			return on + " x" + count;
 		}
 
 	}

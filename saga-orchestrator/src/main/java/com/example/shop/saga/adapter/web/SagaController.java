@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import com.example.shop.platform.web.InvalidParameterException;
 import com.example.shop.platform.web.ProblemResponses;
 import com.example.shop.platform.web.security.Allow;
 import com.example.shop.platform.web.security.Role;

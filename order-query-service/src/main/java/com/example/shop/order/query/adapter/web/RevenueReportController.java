@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.example.shop.order.query.revenue.RevenueReport;
+import com.example.shop.platform.web.InvalidParameterException;
 import com.example.shop.platform.web.ProblemResponses;
 import com.example.shop.platform.web.security.Allow;
 import com.example.shop.platform.web.security.Role;
@@ -64,10 +65,10 @@ class RevenueReportController {
 			@Parameter(example = "2026-12-02") @RequestParam @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		if (to.isBefore(from)) {
-			throw new InvalidQueryException("to", "must not be before from");
+			throw new InvalidParameterException("to", "must not be before from");
 		}
 		if (ChronoUnit.DAYS.between(from, to) + 1 > RevenueReport.MAX_DAYS) {
-			throw new InvalidQueryException("to",
+			throw new InvalidParameterException("to",
 					"must be within " + RevenueReport.MAX_DAYS + " days of from, both included");
 		}
 		return new Report(from, to, "UTC",
