@@ -4,25 +4,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.eventing.TopicDeclarations;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.TestPrincipal;
-import org.apache.kafka.clients.admin.NewTopic;
+import com.example.shop.platform.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -55,10 +54,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderFulfillmentIT {
 
 	@Autowired
-	KafkaTemplate<String, String> kafka;
+	ConsumerFactory<String, byte[]> consumers;
+
+	TopicProbe topics;
 
 	@Autowired
-	ConsumerFactory<String, byte[]> consumers;
+	void topics(KafkaTemplate<String, String> kafka) {
+		this.topics = new TopicProbe(kafka, this.consumers);
+	}
 
 	@Autowired
 	JsonMapper json;
@@ -291,11 +294,8 @@ class OrderFulfillmentIT {
 
 	private void publish(String topic, String type, String messageId, String key, String payload, String correlation)
 			throws Exception {
-		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-		record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.CORRELATION_ID, correlation.getBytes(StandardCharsets.UTF_8));
-		kafka.send(record).get(10, TimeUnit.SECONDS);
+		topics.publish(topic, key, type, payload,
+				Map.of(CloudEventHeaders.ID, messageId, CloudEventHeaders.CORRELATION_ID, correlation));
 	}
 
 	private ConsumerRecord<String, byte[]> awaitCommand(String orderId, String type) {
@@ -372,8 +372,7 @@ class OrderFulfillmentIT {
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		var header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+		return CloudEventHeaders.get(record, name);
 	}
 
 	/**
@@ -383,33 +382,11 @@ class OrderFulfillmentIT {
 	static class ParticipantTopics {
 
 		@Bean
-		NewTopic ordersEvents() {
-			return TopicBuilder.name(Topics.ORDERS_EVENTS).partitions(3).build();
-		}
-
-		@Bean
-		NewTopic paymentsEvents() {
-			return TopicBuilder.name(Topics.PAYMENTS_EVENTS).partitions(3).build();
-		}
-
-		@Bean
-		NewTopic inventoryEvents() {
-			return TopicBuilder.name(Topics.INVENTORY_EVENTS).partitions(3).build();
-		}
-
-		@Bean
-		NewTopic ordersCommands() {
-			return TopicBuilder.name(Topics.ORDERS_COMMANDS).partitions(3).build();
-		}
-
-		@Bean
-		NewTopic paymentsCommands() {
-			return TopicBuilder.name(Topics.PAYMENTS_COMMANDS).partitions(3).build();
-		}
-
-		@Bean
-		NewTopic inventoryCommands() {
-			return TopicBuilder.name(Topics.INVENTORY_COMMANDS).partitions(3).build();
+		KafkaAdmin.NewTopics participantTopics() {
+			return TopicDeclarations.of(3,
+					List.of(Topics.ORDERS_EVENTS, Topics.PAYMENTS_EVENTS, Topics.INVENTORY_EVENTS,
+							Topics.ORDERS_COMMANDS, Topics.PAYMENTS_COMMANDS, Topics.INVENTORY_COMMANDS),
+					List.of());
 		}
 
 	}

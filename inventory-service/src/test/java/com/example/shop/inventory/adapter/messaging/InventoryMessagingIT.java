@@ -5,11 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -29,9 +27,8 @@ import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.eventing.store.EventStore;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.TestPrincipal;
+import com.example.shop.platform.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -62,16 +59,21 @@ class InventoryMessagingIT {
 	EventStore events;
 
 	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	ConsumerFactory<String, byte[]> consumers;
-
-	@Autowired
 	MeterRegistry meters;
 
 	@Autowired
 	JsonMapper json;
+
+	/** For a record the probe would not publish: one without {@code ce_id}. */
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	TopicProbe topics;
+
+	@Autowired
+	void topics(ConsumerFactory<String, byte[]> consumers) {
+		this.topics = new TopicProbe(this.kafka, consumers);
+	}
 
 	@Value("${local.server.port}")
 	int port;
@@ -421,13 +423,8 @@ class InventoryMessagingIT {
 	}
 
 	private String send(String type, String order, String messageId, String payload) throws Exception {
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INVENTORY_COMMANDS, order, payload);
-		record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.CORRELATION_ID, ("saga-" + order).getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.SOURCE, "saga-orchestrator".getBytes(StandardCharsets.UTF_8));
-		kafka.send(record).get(10, TimeUnit.SECONDS);
-		return messageId;
+		return topics.publish(Topics.INVENTORY_COMMANDS, order, type, payload, Map.of(CloudEventHeaders.ID, messageId,
+				CloudEventHeaders.CORRELATION_ID, "saga-" + order, CloudEventHeaders.SOURCE, "saga-orchestrator"));
 	}
 
 	/**
@@ -436,21 +433,16 @@ class InventoryMessagingIT {
 	 * answered, they are done.
 	 */
 	private void awaitProcessed(String order) throws Exception {
-		String other = newOrderId();
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INVENTORY_COMMANDS, order,
-				orderOnly(other));
-		String messageId = UUID.randomUUID().toString();
-		record.headers().add(CloudEventHeaders.TYPE, "CancelShipment".getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
-		kafka.send(record).get(10, TimeUnit.SECONDS);
+		String messageId = topics.publish(Topics.INVENTORY_COMMANDS, order, "CancelShipment", orderOnly(newOrderId()),
+				Map.of());
 		awaitReply(messageId, "ShipmentCancelled");
 	}
 
 	// answers
 
 	private ConsumerRecord<String, byte[]> awaitReply(String commandId) {
-		return await(Topics.INVENTORY_EVENTS, (r) -> commandId.equals(header(r, CloudEventHeaders.CAUSATION_ID)), 1)
-			.get(0);
+		return topics.await(Topics.INVENTORY_EVENTS,
+				(r) -> commandId.equals(header(r, CloudEventHeaders.CAUSATION_ID)));
 	}
 
 	private ConsumerRecord<String, byte[]> awaitReply(String commandId, String type) {
@@ -480,41 +472,18 @@ class InventoryMessagingIT {
 	 * All answers on the topic so far that match.
 	 */
 	private List<ConsumerRecord<String, byte[]>> replies(Predicate<ConsumerRecord<String, byte[]>> match) {
-		return await(Topics.INVENTORY_EVENTS, match, Integer.MAX_VALUE, Duration.ofSeconds(3));
+		return topics.readToEnd(Topics.INVENTORY_EVENTS, match);
 	}
 
 	private String deadLetterReason(String commandId) {
-		return header(await(DLT, (r) -> commandId.equals(header(r, CloudEventHeaders.ID)), 1).get(0),
+		return header(topics.await(DLT, (r) -> commandId.equals(header(r, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message");
 	}
 
 	private List<ConsumerRecord<String, byte[]>> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
 			int count) {
-		List<ConsumerRecord<String, byte[]>> found = await(topic, match, count, Duration.ofSeconds(60));
-		assertThat(found).as("records on %s within 60 s", topic).hasSize(count);
-		return found;
-	}
-
-	/**
-	 * Reads the topic from the start until {@code count} records match or the time is up.
-	 */
-	private List<ConsumerRecord<String, byte[]>> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
-			int count, Duration timeout) {
-		Properties fromStart = new Properties();
-		fromStart.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-		try (Consumer<String, byte[]> consumer = consumers.createConsumer("it-" + UUID.randomUUID(), null, null,
-				fromStart)) {
-			consumer.subscribe(List.of(topic));
-			Instant deadline = Instant.now().plus(timeout);
-			while (found.size() < count && Instant.now().isBefore(deadline)) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (match.test(record)) {
-						found.add(record);
-					}
-				}
-			}
-		}
+		List<ConsumerRecord<String, byte[]>> found = topics.collect(topic, match, count);
+		assertThat(found).as("records on %s", topic).hasSize(count);
 		return found;
 	}
 

@@ -2,12 +2,9 @@ package com.example.shop.payment.adapter.messaging;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,11 +13,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
-import com.example.shop.contracts.Topics;
 import com.example.shop.contracts.PaymentCharged;
 import com.example.shop.contracts.PaymentRefunded;
+import com.example.shop.contracts.Topics;
 import com.example.shop.payment.application.AccountCommands;
 import com.example.shop.payment.application.AccountQueries;
 import com.example.shop.payment.domain.CustomerId;
@@ -30,12 +26,9 @@ import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.eventing.store.EventStore;
 import com.example.shop.platform.eventing.store.OptimisticConcurrencyException;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.TopicProbe;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,13 +63,14 @@ class PaymentMessagingIT {
 	EventStore events;
 
 	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	ConsumerFactory<String, byte[]> consumers;
-
-	@Autowired
 	JsonMapper json;
+
+	TopicProbe topics;
+
+	@Autowired
+	void topics(KafkaTemplate<String, String> kafka, ConsumerFactory<String, byte[]> consumers) {
+		this.topics = new TopicProbe(kafka, consumers);
+	}
 
 	@Autowired
 	MeterRegistry meters;
@@ -96,9 +90,9 @@ class PaymentMessagingIT {
 		assertThat(charged.amount()).isEqualTo(new BigDecimal("30.00"));
 		assertThat(charged.currency()).isEqualTo("EUR");
 		assertThat(new String(reply.value(), StandardCharsets.UTF_8)).contains("\"amount\":30.00");
-		assertThat(header(reply, CloudEventHeaders.CORRELATION_ID)).isEqualTo("saga-corr");
-		assertThat(header(reply, CloudEventHeaders.CAUSATION_ID)).isEqualTo(commandId);
-		assertThat(header(reply, CloudEventHeaders.SOURCE)).isEqualTo("payment-service");
+		assertThat(CloudEventHeaders.get(reply, CloudEventHeaders.CORRELATION_ID)).isEqualTo("saga-corr");
+		assertThat(CloudEventHeaders.get(reply, CloudEventHeaders.CAUSATION_ID)).isEqualTo(commandId);
+		assertThat(CloudEventHeaders.get(reply, CloudEventHeaders.SOURCE)).isEqualTo("payment-service");
 		assertThat(balanceOf(customer)).isEqualByComparingTo("70.00");
 		var stored = events.readStream("account-" + customer, 2);
 		assertThat(stored).singleElement().satisfies((event) -> {
@@ -179,7 +173,7 @@ class PaymentMessagingIT {
 		send("RefundPayment", UUID.randomUUID().toString(), order, refund(order, customer));
 
 		awaitReply(order, "PaymentRefunded");
-		assertThat(replies(order)).extracting((reply) -> header(reply, CloudEventHeaders.TYPE))
+		assertThat(replies(order)).extracting((reply) -> CloudEventHeaders.get(reply, CloudEventHeaders.TYPE))
 			.containsExactly("PaymentCharged", "PaymentRefunded");
 		assertThat(events.currentVersion("account-" + customer)).isEqualTo(3);
 		assertThat(balanceOf(customer)).isEqualByComparingTo("100.00");
@@ -195,11 +189,11 @@ class PaymentMessagingIT {
 		awaitReply(order, "PaymentCharged");
 		send("ChargePayment", resentId, order, charge(order, customer, "30.00", "EUR"));
 
-		ConsumerRecord<String, byte[]> second = await(Topics.PAYMENTS_EVENTS,
-				(reply) -> resentId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
+		ConsumerRecord<String, byte[]> second = topics.await(Topics.PAYMENTS_EVENTS,
+				(reply) -> resentId.equals(CloudEventHeaders.get(reply, CloudEventHeaders.CAUSATION_ID)));
 		List<ConsumerRecord<String, byte[]>> replies = replies(order);
 		assertThat(replies).hasSize(2);
-		assertThat(header(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentCharged");
+		assertThat(CloudEventHeaders.get(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentCharged");
 		assertThat(json.readTree(second.value())).isEqualTo(json.readTree(replies.get(0).value()));
 		assertThat(balanceOf(customer)).isEqualByComparingTo("70.00");
 		assertThat(events.currentVersion("account-" + customer)).isEqualTo(2);
@@ -216,9 +210,9 @@ class PaymentMessagingIT {
 
 		send("ChargePayment", resentId, order, charge(order, customer, "30.00", "EUR"));
 
-		ConsumerRecord<String, byte[]> second = await(Topics.PAYMENTS_EVENTS,
-				(reply) -> resentId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
-		assertThat(header(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentFailed");
+		ConsumerRecord<String, byte[]> second = topics.await(Topics.PAYMENTS_EVENTS,
+				(reply) -> resentId.equals(CloudEventHeaders.get(reply, CloudEventHeaders.CAUSATION_ID)));
+		assertThat(CloudEventHeaders.get(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentFailed");
 		assertThat(json.readTree(second.value())).isEqualTo(json.readTree(first.value()));
 		assertThat(balanceOf(customer)).isEqualByComparingTo("110.00");
 	}
@@ -232,10 +226,10 @@ class PaymentMessagingIT {
 		send("RefundPayment", UUID.randomUUID().toString(), order, refund(order, customer));
 		send("RefundPayment", resentId, order, refund(order, customer));
 
-		ConsumerRecord<String, byte[]> second = await(Topics.PAYMENTS_EVENTS,
-				(reply) -> resentId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
+		ConsumerRecord<String, byte[]> second = topics.await(Topics.PAYMENTS_EVENTS,
+				(reply) -> resentId.equals(CloudEventHeaders.get(reply, CloudEventHeaders.CAUSATION_ID)));
 		assertThat(json.readTree(second.value()).get("amount").decimalValue()).isEqualByComparingTo("30.00");
-		assertThat(replies(order)).extracting((reply) -> header(reply, CloudEventHeaders.TYPE))
+		assertThat(replies(order)).extracting((reply) -> CloudEventHeaders.get(reply, CloudEventHeaders.TYPE))
 			.containsExactly("PaymentCharged", "PaymentRefunded", "PaymentRefunded");
 		assertThat(balanceOf(customer)).isEqualByComparingTo("100.00");
 		assertThat(events.currentVersion("account-" + customer)).isEqualTo(3);
@@ -260,18 +254,26 @@ class PaymentMessagingIT {
 
 		awaitReply(order, "PaymentCharged");
 		String dlt = Topics.deadLetter(Topics.PAYMENTS_COMMANDS);
-		assertThat(await(dlt, (record) -> malformed.equals(header(record, CloudEventHeaders.ID)))).isNotNull();
-		assertThat(header(await(dlt, (record) -> unknownType.equals(header(record, CloudEventHeaders.ID))),
+		assertThat(topics.await(dlt, (record) -> malformed.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))))
+			.isNotNull();
+		assertThat(CloudEventHeaders.get(
+				topics.await(dlt, (record) -> unknownType.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("Unknown command type PayTwice");
-		assertThat(header(await(dlt, (record) -> invalidOrder.equals(header(record, CloudEventHeaders.ID))),
+		assertThat(CloudEventHeaders.get(
+				topics.await(dlt, (record) -> invalidOrder.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("orderId");
-		assertThat(header(await(dlt, (record) -> tooPrecise.equals(header(record, CloudEventHeaders.ID))),
+		assertThat(CloudEventHeaders.get(
+				topics.await(dlt, (record) -> tooPrecise.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("decimals");
-		assertThat(header(await(dlt, (record) -> invalidCustomer.equals(header(record, CloudEventHeaders.ID))),
-				"kafka_dlt-exception-message"))
+		assertThat(
+				CloudEventHeaders.get(
+						topics.await(dlt,
+								(record) -> invalidCustomer
+									.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))),
+						"kafka_dlt-exception-message"))
 			.contains("customerId");
 		assertThat(replies(order)).hasSize(1);
 		assertThat(balanceOf(customer)).isEqualByComparingTo("70.00");
@@ -307,7 +309,7 @@ class PaymentMessagingIT {
 		long charged = 0;
 		for (String order : orders) {
 			ConsumerRecord<String, byte[]> reply = awaitReply(order, null);
-			if ("PaymentCharged".equals(header(reply, CloudEventHeaders.TYPE))) {
+			if ("PaymentCharged".equals(CloudEventHeaders.get(reply, CloudEventHeaders.TYPE))) {
 				charged++;
 			}
 			else {
@@ -360,20 +362,16 @@ class PaymentMessagingIT {
 	 * Publishes a command as the saga does: keyed by order id, with CloudEvents headers.
 	 */
 	private void send(String type, String messageId, String key, String payload) throws Exception {
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.PAYMENTS_COMMANDS, key, payload);
-		record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.CORRELATION_ID, "saga-corr".getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.SOURCE, "saga-orchestrator".getBytes(StandardCharsets.UTF_8));
-		kafka.send(record).get(10, TimeUnit.SECONDS);
+		topics.publish(Topics.PAYMENTS_COMMANDS, key, type, payload, Map.of(CloudEventHeaders.ID, messageId,
+				CloudEventHeaders.CORRELATION_ID, "saga-corr", CloudEventHeaders.SOURCE, "saga-orchestrator"));
 	}
 
 	/**
 	 * The first reply for the order, of the type when one is given.
 	 */
 	private ConsumerRecord<String, byte[]> awaitReply(String order, String type) {
-		return await(Topics.PAYMENTS_EVENTS, (record) -> order.equals(record.key())
-				&& (type == null || type.equals(header(record, CloudEventHeaders.TYPE))));
+		return topics.await(Topics.PAYMENTS_EVENTS, (record) -> order.equals(record.key())
+				&& (type == null || type.equals(CloudEventHeaders.get(record, CloudEventHeaders.TYPE))));
 	}
 
 	/**
@@ -381,54 +379,7 @@ class PaymentMessagingIT {
 	 * its end offsets.
 	 */
 	private List<ConsumerRecord<String, byte[]>> replies(String order) {
-		List<ConsumerRecord<String, byte[]>> replies = new ArrayList<>();
-		try (Consumer<String, byte[]> consumer = consumer()) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAYMENTS_EVENTS)
-				.stream()
-				.map((partition) -> new TopicPartition(partition.topic(), partition.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			Instant deadline = Instant.now().plusSeconds(30);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
-				assertThat(Instant.now()).as("read %s to its end within 30 s", Topics.PAYMENTS_EVENTS)
-					.isBefore(deadline);
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (order.equals(record.key())) {
-						replies.add(record);
-					}
-				}
-			}
-		}
-		return replies;
-	}
-
-	private ConsumerRecord<String, byte[]> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
-		try (Consumer<String, byte[]> consumer = consumer()) {
-			consumer.subscribe(List.of(topic));
-			Instant deadline = Instant.now().plusSeconds(30);
-			int seen = 0;
-			while (Instant.now().isBefore(deadline)) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					seen++;
-					if (match.test(record)) {
-						return record;
-					}
-				}
-			}
-			throw new AssertionError("No matching record on " + topic + " within 30 s among " + seen);
-		}
-	}
-
-	private Consumer<String, byte[]> consumer() {
-		Properties fromStart = new Properties();
-		fromStart.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		return consumers.createConsumer("it-" + UUID.randomUUID(), null, null, fromStart);
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		return CloudEventHeaders.get(record, name);
+		return topics.readToEnd(Topics.PAYMENTS_EVENTS, (record) -> order.equals(record.key()));
 	}
 
 }

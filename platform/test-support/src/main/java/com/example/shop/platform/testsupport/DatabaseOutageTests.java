@@ -4,22 +4,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -59,6 +57,9 @@ public abstract class DatabaseOutageTests {
 
 	@Autowired
 	private KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	private ConsumerFactory<String, byte[]> consumers;
 
 	/**
 	 * Requests that need the database, built anew for each call (build them with
@@ -131,15 +132,11 @@ public abstract class DatabaseOutageTests {
 
 	/**
 	 * Publishes a record to {@link #topic()} as its producer would: keyed, with the
-	 * CloudEvents headers of the Kafka binding ({@code CloudEventHeaders} of
-	 * platform/eventing, which this module is built before) and a message id of its own.
+	 * CloudEvents headers of the Kafka binding and a message id of its own.
 	 */
 	protected void publish(String key, String type, String payload) throws Exception {
-		ProducerRecord<String, String> record = new ProducerRecord<>(topic(), key, payload);
-		record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_source", "database-outage-test".getBytes(StandardCharsets.UTF_8));
-		this.kafka.send(record).get(10, TimeUnit.SECONDS);
+		new TopicProbe(this.kafka, this.consumers).publish(topic(), key, type, payload,
+				Map.of("ce_source", "database-outage-test"));
 	}
 
 	/** Routes the service's PostgreSQL connections through a new proxy. */

@@ -1,16 +1,9 @@
 package com.example.shop.order.command.adapter.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.order.command.application.OrderCommands;
@@ -25,12 +18,8 @@ import com.example.shop.order.command.domain.ShippingAddress;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.store.EventMetadata;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import com.example.shop.platform.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,28 +44,29 @@ class OrderMessagingIT {
 	OrderHistory history;
 
 	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	ConsumerFactory<String, byte[]> consumers;
-
-	@Autowired
 	JsonMapper json;
+
+	TopicProbe topics;
+
+	@Autowired
+	void topics(KafkaTemplate<String, String> kafka, ConsumerFactory<String, byte[]> consumers) {
+		this.topics = new TopicProbe(kafka, consumers);
+	}
 
 	@Test
 	void aPlacedOrderIsPublishedKeyedByItsIdWithCloudEventsHeaders() {
 		OrderId id = place("corr-published");
 
-		ConsumerRecord<String, byte[]> record = await(Topics.ORDERS_EVENTS,
-				(r) -> id.toString().equals(r.key()) && "OrderPlaced".equals(header(r, "ce_type")));
+		ConsumerRecord<String, byte[]> record = topics.await(Topics.ORDERS_EVENTS,
+				(r) -> id.toString().equals(r.key()) && "OrderPlaced".equals(CloudEventHeaders.get(r, "ce_type")));
 
 		var payload = json.readTree(record.value());
 		assertThat(payload.get("orderId").asString()).isEqualTo(id.toString());
 		assertThat(payload.get("total").decimalValue()).isEqualByComparingTo("39.98");
 		assertThat(payload.get("currency").asString()).isEqualTo("EUR");
-		assertThat(header(record, "ce_source")).isEqualTo("order-command-service");
-		assertThat(header(record, "correlation_id")).isEqualTo("corr-published");
-		assertThat(header(record, "ce_sequence")).isEqualTo("1");
+		assertThat(CloudEventHeaders.get(record, "ce_source")).isEqualTo("order-command-service");
+		assertThat(CloudEventHeaders.get(record, "correlation_id")).isEqualTo("corr-published");
+		assertThat(CloudEventHeaders.get(record, "ce_sequence")).isEqualTo("1");
 	}
 
 	@Test
@@ -91,15 +81,16 @@ class OrderMessagingIT {
 		awaitStatus(id, OrderStatus.CONFIRMED);
 		// all three commands have been consumed: whatever the duplicate did is in the
 		// store
-		awaitCommandsConsumed();
+		topics.awaitConsumed(OrderCommandsListener.CONSUMER, Topics.ORDERS_COMMANDS);
 		var trail = history.asOf(id, Instant.now());
 		assertThat(trail.events()).extracting((e) -> e.type()).containsExactly("OrderPlaced", "OrderConfirmed");
 		assertThat(trail.events().get(1).metadata().causationId()).isEqualTo(messageId);
 		assertThat(trail.events().get(1).metadata().correlationId()).isEqualTo("saga-corr");
 		// the re-sent command (a new message id) is answered with the same event again
-		List<ConsumerRecord<String, byte[]>> confirmed = awaitAll(Topics.ORDERS_EVENTS,
-				(r) -> id.toString().equals(r.key()) && "OrderConfirmed".equals(header(r, "ce_type")), 2);
-		assertThat(confirmed).extracting((r) -> header(r, "ce_sequence")).containsExactly("2", "2");
+		List<ConsumerRecord<String, byte[]>> confirmed = topics.collect(Topics.ORDERS_EVENTS,
+				(r) -> id.toString().equals(r.key()) && "OrderConfirmed".equals(CloudEventHeaders.get(r, "ce_type")),
+				2);
+		assertThat(confirmed).extracting((r) -> CloudEventHeaders.get(r, "ce_sequence")).containsExactly("2", "2");
 		assertThat(json.readTree(confirmed.get(1).value())).isEqualTo(json.readTree(confirmed.get(0).value()));
 	}
 
@@ -126,10 +117,12 @@ class OrderMessagingIT {
 		send("CancelOrder", forbidden, "{\"orderId\":\"" + id + "\"}");
 
 		String dlt = Topics.deadLetter(Topics.ORDERS_COMMANDS);
-		assertThat(header(await(dlt, (r) -> unknownType.equals(header(r, CloudEventHeaders.ID))),
+		assertThat(CloudEventHeaders.get(
+				topics.await(dlt, (r) -> unknownType.equals(CloudEventHeaders.get(r, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("Unknown command type ShipToMoon");
-		assertThat(header(await(dlt, (r) -> forbidden.equals(header(r, CloudEventHeaders.ID))),
+		assertThat(CloudEventHeaders.get(
+				topics.await(dlt, (r) -> forbidden.equals(CloudEventHeaders.get(r, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("cannot become CANCELLED");
 		assertThat(history.asOf(id, Instant.now()).state().aggregate().status()).isEqualTo(OrderStatus.PENDING);
@@ -144,37 +137,8 @@ class OrderMessagingIT {
 	}
 
 	private void send(String type, String messageId, String payload) throws Exception {
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_COMMANDS, payload);
-		record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-		record.headers().add(CloudEventHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
-		record.headers().add("correlation_id", "saga-corr".getBytes(StandardCharsets.UTF_8));
-		record.headers().add("ce_source", "saga-orchestrator".getBytes(StandardCharsets.UTF_8));
-		kafka.send(record).get(10, TimeUnit.SECONDS);
-	}
-
-	/**
-	 * Waits until the service's consumer group has committed offsets past every command
-	 * sent so far.
-	 */
-	private void awaitCommandsConsumed() throws InterruptedException {
-		try (Consumer<String, byte[]> group = consumers.createConsumer(OrderCommandsListener.CONSUMER,
-				"-await-consumed")) {
-			List<TopicPartition> partitions = group.partitionsFor(Topics.ORDERS_COMMANDS)
-				.stream()
-				.map((partition) -> new TopicPartition(Topics.ORDERS_COMMANDS, partition.partition()))
-				.toList();
-			Map<TopicPartition, Long> ends = group.endOffsets(partitions);
-			Instant deadline = Instant.now().plusSeconds(30);
-			while (!ends.entrySet().stream().allMatch((end) -> consumedUpTo(group, end.getKey()) >= end.getValue())) {
-				assertThat(Instant.now()).as("commands consumed within 30 s").isBefore(deadline);
-				Thread.sleep(100);
-			}
-		}
-	}
-
-	private static long consumedUpTo(Consumer<String, byte[]> group, TopicPartition partition) {
-		OffsetAndMetadata committed = group.committed(Set.of(partition)).get(partition);
-		return (committed != null) ? committed.offset() : 0;
+		topics.publish(Topics.ORDERS_COMMANDS, null, type, payload, Map.of(CloudEventHeaders.ID, messageId,
+				CloudEventHeaders.CORRELATION_ID, "saga-corr", CloudEventHeaders.SOURCE, "saga-orchestrator"));
 	}
 
 	private void awaitStatus(OrderId id, OrderStatus status) throws InterruptedException {
@@ -183,57 +147,6 @@ class OrderMessagingIT {
 			assertThat(Instant.now()).as("order %s %s within 30 s", id, status).isBefore(deadline);
 			Thread.sleep(100);
 		}
-	}
-
-	private List<ConsumerRecord<String, byte[]>> awaitAll(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
-			int count) {
-		Properties fromStart = new Properties();
-		fromStart.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (Consumer<String, byte[]> consumer = consumers.createConsumer("it-" + UUID.randomUUID(), null, null,
-				fromStart)) {
-			consumer.subscribe(List.of(topic));
-			Instant deadline = Instant.now().plusSeconds(30);
-			List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
-			while (Instant.now().isBefore(deadline) && matching.size() < count) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (match.test(record)) {
-						matching.add(record);
-					}
-				}
-			}
-			// one poll more: a record beyond the expected count would show here
-			consumer.poll(Duration.ofMillis(500)).forEach((record) -> {
-				if (match.test(record)) {
-					matching.add(record);
-				}
-			});
-			return matching;
-		}
-	}
-
-	private ConsumerRecord<String, byte[]> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
-		Properties fromStart = new Properties();
-		fromStart.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		try (Consumer<String, byte[]> consumer = consumers.createConsumer("it-" + UUID.randomUUID(), null, null,
-				fromStart)) {
-			consumer.subscribe(List.of(topic));
-			Instant deadline = Instant.now().plusSeconds(30);
-			List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-			while (Instant.now().isBefore(deadline)) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					seen.add(record);
-					if (match.test(record)) {
-						return record;
-					}
-				}
-			}
-			throw new AssertionError("No matching record on " + topic + " within 30 s among " + seen.size());
-		}
-	}
-
-	private static String header(ConsumerRecord<String, byte[]> record, String name) {
-		var header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 }
