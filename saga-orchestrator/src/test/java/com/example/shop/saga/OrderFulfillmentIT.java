@@ -36,7 +36,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,12 +55,8 @@ class OrderFulfillmentIT {
 	@Autowired
 	ConsumerFactory<String, byte[]> consumers;
 
-	TopicProbe topics;
-
 	@Autowired
-	void topics(KafkaTemplate<String, String> kafka) {
-		this.topics = new TopicProbe(kafka, this.consumers);
-	}
+	TopicProbe topics;
 
 	@Autowired
 	JsonMapper json;

@@ -37,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,12 +67,8 @@ class InventoryMessagingIT {
 	@Autowired
 	KafkaTemplate<String, String> kafka;
 
-	TopicProbe topics;
-
 	@Autowired
-	void topics(ConsumerFactory<String, byte[]> consumers) {
-		this.topics = new TopicProbe(this.kafka, consumers);
-	}
+	TopicProbe topics;
 
 	@Value("${local.server.port}")
 	int port;

@@ -33,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,12 +63,8 @@ class PaymentMessagingIT {
 	@Autowired
 	JsonMapper json;
 
-	TopicProbe topics;
-
 	@Autowired
-	void topics(KafkaTemplate<String, String> kafka, ConsumerFactory<String, byte[]> consumers) {
-		this.topics = new TopicProbe(kafka, consumers);
-	}
+	TopicProbe topics;
 
 	@Autowired
 	MeterRegistry meters;

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,10 +54,7 @@ public abstract class DatabaseOutageTests {
 	private MeterRegistry meters;
 
 	@Autowired
-	private KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	private ConsumerFactory<String, byte[]> consumers;
+	private TopicProbe topics;
 
 	/**
 	 * Requests that need the database, built anew for each call (build them with
@@ -135,8 +130,7 @@ public abstract class DatabaseOutageTests {
 	 * CloudEvents headers of the Kafka binding and a message id of its own.
 	 */
 	protected void publish(String key, String type, String payload) throws Exception {
-		new TopicProbe(this.kafka, this.consumers).publish(topic(), key, type, payload,
-				Map.of("ce_source", "database-outage-test"));
+		this.topics.publish(topic(), key, type, payload, Map.of("ce_source", "database-outage-test"));
 	}
 
 	/** Routes the service's PostgreSQL connections through a new proxy. */

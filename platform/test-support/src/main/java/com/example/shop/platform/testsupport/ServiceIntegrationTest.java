@@ -8,10 +8,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * A service started whole on a random port, connected to the real PostgreSQL, Kafka and
- * MongoDB of {@link TestInfrastructure}.
+ * MongoDB of {@link TestInfrastructure}, with a {@link TopicProbe} to autowire.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
+@Import(TopicProbe.class)
 public @interface ServiceIntegrationTest {
 
 }

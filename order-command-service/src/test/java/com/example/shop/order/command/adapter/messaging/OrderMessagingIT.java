@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,12 +44,8 @@ class OrderMessagingIT {
 	@Autowired
 	JsonMapper json;
 
-	TopicProbe topics;
-
 	@Autowired
-	void topics(KafkaTemplate<String, String> kafka, ConsumerFactory<String, byte[]> consumers) {
-		this.topics = new TopicProbe(kafka, consumers);
-	}
+	TopicProbe topics;
 
 	@Test
 	void aPlacedOrderIsPublishedKeyedByItsIdWithCloudEventsHeaders() {
