@@ -1,11 +1,13 @@
 package com.example.shop.platform.eventing;
 
+import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -21,6 +23,10 @@ class StoreAwareBackOffTest {
 
 	private static final Exception POISON = new ListenerExecutionFailedException("listener failed",
 			new BatchListenerFailedException("record failed", new IllegalStateException("refused"), 0));
+
+	private static final Exception READ_ONLY = new ListenerExecutionFailedException("listener failed",
+			new BatchListenerFailedException("record failed", new UncategorizedSQLException("insert", "INSERT",
+					new SQLException("cannot execute INSERT in a read-only transaction", "25006")), 0));
 
 	private final AtomicBoolean reachable = new AtomicBoolean(true);
 
@@ -61,12 +67,36 @@ class StoreAwareBackOffTest {
 	}
 
 	@Test
+	void countsNoFailureOfADatabaseThatRefusesWritesEvenThoughItAnswersTheProbe() {
+		BackOffExecution execution = this.backOff.start();
+
+		for (int i = 0; i < 1_000; i++) {
+			assertThat(failed(execution, READ_ONLY)).isEqualTo(500);
+		}
+		assertThat(failed(execution, POISON)).isEqualTo(500);
+		assertThat(failed(execution, POISON)).isEqualTo(500);
+		assertThat(failed(execution, POISON)).isEqualTo(BackOffExecution.STOP);
+	}
+
+	@Test
 	void knowsTheFailuresOfAStoreThatCannotBeReached() {
-		assertThat(StoreAwareBackOff.failedToReachTheStore(UNREACHABLE)).isTrue();
-		assertThat(StoreAwareBackOff.failedToReachTheStore(
-				new IllegalStateException("write failed", new DataAccessResourceFailureException("down"))))
+		assertThat(StoreFailures.unreachable(UNREACHABLE)).isTrue();
+		assertThat(StoreFailures
+			.unreachable(new IllegalStateException("write failed", new DataAccessResourceFailureException("down"))))
 			.isTrue();
-		assertThat(StoreAwareBackOff.failedToReachTheStore(POISON)).isFalse();
+		assertThat(StoreFailures.unreachable(POISON)).isFalse();
+	}
+
+	@Test
+	void knowsTheStatesOfADatabaseThatTakesNoWritesForNow() {
+		assertThat(StoreFailures.refusingWrites(READ_ONLY)).isTrue();
+		for (String state : new String[] { "53100", "53300", "57P01", "57P02", "57P03" }) {
+			assertThat(StoreFailures.refusingWrites(new SQLException("refused", state))).as(state).isTrue();
+		}
+		// out of memory may be one statement's doing; a unique violation is the record's
+		assertThat(StoreFailures.refusingWrites(new SQLException("refused", "53200"))).isFalse();
+		assertThat(StoreFailures.refusingWrites(new SQLException("refused", "23505"))).isFalse();
+		assertThat(StoreFailures.refusingWrites(POISON)).isFalse();
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package com.example.shop.platform.eventing.inbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.RetentionPurge;
 import com.example.shop.platform.eventing.TopicDeclarations;
 import com.example.shop.platform.testsupport.Eventually;
+import com.example.shop.platform.testsupport.ListenerFailures;
 import com.example.shop.platform.testsupport.RealInfrastructure;
+import com.example.shop.platform.testsupport.TopicProbe;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,6 +42,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -49,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @RealInfrastructure
+@Import(TopicProbe.class)
 class InboxIT {
 
 	/** How long the tests wait for what happens on its own time. */
@@ -64,6 +74,12 @@ class InboxIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	TopicProbe topics;
 
 	@Autowired
 	MeterRegistry meters;
@@ -148,6 +164,40 @@ class InboxIT {
 		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(
 				(record) -> new String(record.value(), StandardCharsets.UTF_8).contains(marker));
 		assertThat(header(dead, "kafka_dlt-exception-message")).contains("has no ce_id header");
+	}
+
+	/**
+	 * A database that answers but takes no writes (a demoted primary during a failover
+	 * does so) fails every record the same way, and a probe that only reads finds it up:
+	 * no record is to blame, so none is dead-lettered. The database here is made
+	 * read-only for new sessions, and the pool's connections are replaced.
+	 */
+	@Test
+	void aRecordWhileTheDatabaseTakesNoWritesIsDeliveredAgainUntilItDoesAndNotDeadLettered() throws Exception {
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		String readOnly = "ALTER DATABASE \"" + jdbc.queryForObject("SELECT current_database()", String.class) + "\" ";
+		String id = UUID.randomUUID().toString();
+		try (Connection admin = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+				Statement statement = admin.createStatement()) {
+			double failuresBefore = ListenerFailures.count(meters);
+			statement.execute(readOnly + "SET default_transaction_read_only = on");
+			try {
+				pool.getHikariPoolMXBean().softEvictConnections();
+				send("key-read-only", id, "{\"note\":\"while the database takes no writes\"}");
+
+				// more failed deliveries than the three after which a record is
+				// dead-lettered
+				Eventually.awaitTrue(WAIT, () -> ListenerFailures.count(meters) >= failuresBefore + 6);
+				assertThat(effects(id)).isZero();
+			}
+			finally {
+				statement.execute(readOnly + "RESET default_transaction_read_only");
+				pool.getHikariPoolMXBean().softEvictConnections();
+			}
+		}
+		Eventually.awaitTrue(WAIT, () -> effects(id) == 1);
+		assertThat(topics.readToEnd(TOPIC + "-dlt", (record) -> id.equals(header(record, CloudEventHeaders.ID))))
+			.isEmpty();
 	}
 
 	@Test
