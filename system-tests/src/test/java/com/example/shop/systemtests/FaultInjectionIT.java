@@ -51,10 +51,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,8 +69,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link SystemUnderTest}). Each scenario adds a row to {@code target/fault-report.md},
  * with what the fault did in figures.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FaultInjectionIT {
+class FaultInjectionIT extends SystemTest {
 
 	private static final int RATE = 10;
 
@@ -110,21 +106,6 @@ class FaultInjectionIT {
 			(int) (500_000 + Math.floorMod(System.nanoTime(), 4000L) * 100));
 
 	private final Duration duration = Duration.ofSeconds(Long.getLong("shop.faults.seconds", 20));
-
-	private SystemUnderTest system;
-
-	private ShopClient shop;
-
-	@BeforeAll
-	void start() {
-		this.system = SystemUnderTest.get();
-		this.shop = this.system.client();
-	}
-
-	@AfterAll
-	void close() {
-		this.shop.close();
-	}
 
 	@Test
 	void everyServiceKilledInTurnLosesNothingAndAppliesNothingTwice() {

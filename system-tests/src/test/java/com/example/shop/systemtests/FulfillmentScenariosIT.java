@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,31 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over REST only, and after each one the invariant checker reads every service's store.
  * Faults are real: a service is stopped, restarted or frozen with {@code SIGSTOP}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FulfillmentScenariosIT {
+class FulfillmentScenariosIT extends SystemTest {
 
 	private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final AtomicInteger IDS = new AtomicInteger((int) Math.floorMod(System.nanoTime(), 4000L) * 100);
 
-	private SystemUnderTest system;
-
-	private ShopClient shop;
-
 	private final List<String> orders = new ArrayList<>();
 
 	private final List<String> skus = new ArrayList<>();
-
-	@BeforeAll
-	void start() {
-		this.system = SystemUnderTest.get();
-		this.shop = this.system.client();
-	}
-
-	@AfterAll
-	void close() {
-		this.shop.close();
-	}
 
 	@AfterEach
 	void invariantsHold() {

@@ -17,10 +17,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,29 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One trace from {@code POST /orders} through every saga step in all five services to the
  * projections, read back from the trace backend (Zipkin) the services report to.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TracingIT {
+class TracingIT extends SystemTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	private SystemUnderTest system;
-
-	private ShopClient shop;
-
-	@BeforeAll
-	void start() {
-		this.system = SystemUnderTest.get();
-		this.shop = this.system.client();
-	}
-
-	@AfterAll
-	void close() {
-		this.shop.close();
-	}
 
 	@Test
 	void anOrderIsOneTraceFromItsRequestThroughEverySagaStepToTheProjections() {

@@ -84,9 +84,9 @@ class PaymentMessagingIT {
 		assertThat(charged.amount()).isEqualTo(new BigDecimal("30.00"));
 		assertThat(charged.currency()).isEqualTo("EUR");
 		assertThat(new String(reply.value(), StandardCharsets.UTF_8)).contains("\"amount\":30.00");
-		assertThat(CloudEventHeaders.get(reply, CloudEventHeaders.CORRELATION_ID)).isEqualTo("saga-corr");
-		assertThat(CloudEventHeaders.get(reply, CloudEventHeaders.CAUSATION_ID)).isEqualTo(commandId);
-		assertThat(CloudEventHeaders.get(reply, CloudEventHeaders.SOURCE)).isEqualTo("payment-service");
+		assertThat(header(reply, CloudEventHeaders.CORRELATION_ID)).isEqualTo("saga-corr");
+		assertThat(header(reply, CloudEventHeaders.CAUSATION_ID)).isEqualTo(commandId);
+		assertThat(header(reply, CloudEventHeaders.SOURCE)).isEqualTo("payment-service");
 		assertThat(balanceOf(customer)).isEqualByComparingTo("70.00");
 		var stored = events.readStream("account-" + customer, 2);
 		assertThat(stored).singleElement().satisfies((event) -> {
@@ -167,7 +167,7 @@ class PaymentMessagingIT {
 		send("RefundPayment", UUID.randomUUID().toString(), order, refund(order, customer));
 
 		awaitReply(order, "PaymentRefunded");
-		assertThat(replies(order)).extracting((reply) -> CloudEventHeaders.get(reply, CloudEventHeaders.TYPE))
+		assertThat(replies(order)).extracting((reply) -> header(reply, CloudEventHeaders.TYPE))
 			.containsExactly("PaymentCharged", "PaymentRefunded");
 		assertThat(events.currentVersion("account-" + customer)).isEqualTo(3);
 		assertThat(balanceOf(customer)).isEqualByComparingTo("100.00");
@@ -184,10 +184,10 @@ class PaymentMessagingIT {
 		send("ChargePayment", resentId, order, charge(order, customer, "30.00", "EUR"));
 
 		ConsumerRecord<String, byte[]> second = topics.await(Topics.PAYMENTS_EVENTS,
-				(reply) -> resentId.equals(CloudEventHeaders.get(reply, CloudEventHeaders.CAUSATION_ID)));
+				(reply) -> resentId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
 		List<ConsumerRecord<String, byte[]>> replies = replies(order);
 		assertThat(replies).hasSize(2);
-		assertThat(CloudEventHeaders.get(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentCharged");
+		assertThat(header(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentCharged");
 		assertThat(json.readTree(second.value())).isEqualTo(json.readTree(replies.get(0).value()));
 		assertThat(balanceOf(customer)).isEqualByComparingTo("70.00");
 		assertThat(events.currentVersion("account-" + customer)).isEqualTo(2);
@@ -205,8 +205,8 @@ class PaymentMessagingIT {
 		send("ChargePayment", resentId, order, charge(order, customer, "30.00", "EUR"));
 
 		ConsumerRecord<String, byte[]> second = topics.await(Topics.PAYMENTS_EVENTS,
-				(reply) -> resentId.equals(CloudEventHeaders.get(reply, CloudEventHeaders.CAUSATION_ID)));
-		assertThat(CloudEventHeaders.get(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentFailed");
+				(reply) -> resentId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
+		assertThat(header(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentFailed");
 		assertThat(json.readTree(second.value())).isEqualTo(json.readTree(first.value()));
 		assertThat(balanceOf(customer)).isEqualByComparingTo("110.00");
 	}
@@ -221,9 +221,9 @@ class PaymentMessagingIT {
 		send("RefundPayment", resentId, order, refund(order, customer));
 
 		ConsumerRecord<String, byte[]> second = topics.await(Topics.PAYMENTS_EVENTS,
-				(reply) -> resentId.equals(CloudEventHeaders.get(reply, CloudEventHeaders.CAUSATION_ID)));
+				(reply) -> resentId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
 		assertThat(json.readTree(second.value()).get("amount").decimalValue()).isEqualByComparingTo("30.00");
-		assertThat(replies(order)).extracting((reply) -> CloudEventHeaders.get(reply, CloudEventHeaders.TYPE))
+		assertThat(replies(order)).extracting((reply) -> header(reply, CloudEventHeaders.TYPE))
 			.containsExactly("PaymentCharged", "PaymentRefunded", "PaymentRefunded");
 		assertThat(balanceOf(customer)).isEqualByComparingTo("100.00");
 		assertThat(events.currentVersion("account-" + customer)).isEqualTo(3);
@@ -248,26 +248,18 @@ class PaymentMessagingIT {
 
 		awaitReply(order, "PaymentCharged");
 		String dlt = Topics.deadLetter(Topics.PAYMENTS_COMMANDS);
-		assertThat(topics.await(dlt, (record) -> malformed.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))))
-			.isNotNull();
-		assertThat(CloudEventHeaders.get(
-				topics.await(dlt, (record) -> unknownType.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))),
+		assertThat(topics.await(dlt, (record) -> malformed.equals(header(record, CloudEventHeaders.ID)))).isNotNull();
+		assertThat(header(topics.await(dlt, (record) -> unknownType.equals(header(record, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("Unknown command type PayTwice");
-		assertThat(CloudEventHeaders.get(
-				topics.await(dlt, (record) -> invalidOrder.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))),
+		assertThat(header(topics.await(dlt, (record) -> invalidOrder.equals(header(record, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("orderId");
-		assertThat(CloudEventHeaders.get(
-				topics.await(dlt, (record) -> tooPrecise.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))),
+		assertThat(header(topics.await(dlt, (record) -> tooPrecise.equals(header(record, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("decimals");
-		assertThat(
-				CloudEventHeaders.get(
-						topics.await(dlt,
-								(record) -> invalidCustomer
-									.equals(CloudEventHeaders.get(record, CloudEventHeaders.ID))),
-						"kafka_dlt-exception-message"))
+		assertThat(header(topics.await(dlt, (record) -> invalidCustomer.equals(header(record, CloudEventHeaders.ID))),
+				"kafka_dlt-exception-message"))
 			.contains("customerId");
 		assertThat(replies(order)).hasSize(1);
 		assertThat(balanceOf(customer)).isEqualByComparingTo("70.00");
@@ -303,7 +295,7 @@ class PaymentMessagingIT {
 		long charged = 0;
 		for (String order : orders) {
 			ConsumerRecord<String, byte[]> reply = awaitReply(order, null);
-			if ("PaymentCharged".equals(CloudEventHeaders.get(reply, CloudEventHeaders.TYPE))) {
+			if ("PaymentCharged".equals(header(reply, CloudEventHeaders.TYPE))) {
 				charged++;
 			}
 			else {
@@ -365,7 +357,7 @@ class PaymentMessagingIT {
 	 */
 	private ConsumerRecord<String, byte[]> awaitReply(String order, String type) {
 		return topics.await(Topics.PAYMENTS_EVENTS, (record) -> order.equals(record.key())
-				&& (type == null || type.equals(CloudEventHeaders.get(record, CloudEventHeaders.TYPE))));
+				&& (type == null || type.equals(header(record, CloudEventHeaders.TYPE))));
 	}
 
 	/**
@@ -374,6 +366,10 @@ class PaymentMessagingIT {
 	 */
 	private List<ConsumerRecord<String, byte[]>> replies(String order) {
 		return topics.readToEnd(Topics.PAYMENTS_EVENTS, (record) -> order.equals(record.key()));
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return CloudEventHeaders.get(record, name);
 	}
 
 }

@@ -38,6 +38,7 @@ class StoreUnavailableAdviceIT {
 					() -> jdbc.update("INSERT INTO advice_it (id) VALUES (1)"));
 			jdbc.execute("SET default_transaction_read_only = off");
 			jdbc.execute("DROP TABLE advice_it");
+			assertThat(refused).as("the insert in a read-only session").isNotNull();
 
 			ResponseEntity<ProblemDetail> answer = this.advice.storeRefusingWrites(refused);
 
@@ -53,6 +54,7 @@ class StoreUnavailableAdviceIT {
 			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 			DataAccessException badSql = catchThrowableOfType(DataAccessException.class,
 					() -> jdbc.update("INSERT INTO no_such_table (id) VALUES (1)"));
+			assertThat(badSql).isNotNull();
 
 			assertThatThrownBy(() -> this.advice.storeRefusingWrites(badSql)).isSameAs(badSql);
 		}

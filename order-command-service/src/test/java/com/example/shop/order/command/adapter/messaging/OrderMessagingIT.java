@@ -52,15 +52,15 @@ class OrderMessagingIT {
 		OrderId id = place("corr-published");
 
 		ConsumerRecord<String, byte[]> record = topics.await(Topics.ORDERS_EVENTS,
-				(r) -> id.toString().equals(r.key()) && "OrderPlaced".equals(CloudEventHeaders.get(r, "ce_type")));
+				(r) -> id.toString().equals(r.key()) && "OrderPlaced".equals(header(r, "ce_type")));
 
 		var payload = json.readTree(record.value());
 		assertThat(payload.get("orderId").asString()).isEqualTo(id.toString());
 		assertThat(payload.get("total").decimalValue()).isEqualByComparingTo("39.98");
 		assertThat(payload.get("currency").asString()).isEqualTo("EUR");
-		assertThat(CloudEventHeaders.get(record, "ce_source")).isEqualTo("order-command-service");
-		assertThat(CloudEventHeaders.get(record, "correlation_id")).isEqualTo("corr-published");
-		assertThat(CloudEventHeaders.get(record, "ce_sequence")).isEqualTo("1");
+		assertThat(header(record, "ce_source")).isEqualTo("order-command-service");
+		assertThat(header(record, "correlation_id")).isEqualTo("corr-published");
+		assertThat(header(record, "ce_sequence")).isEqualTo("1");
 	}
 
 	@Test
@@ -82,9 +82,8 @@ class OrderMessagingIT {
 		assertThat(trail.events().get(1).metadata().correlationId()).isEqualTo("saga-corr");
 		// the re-sent command (a new message id) is answered with the same event again
 		List<ConsumerRecord<String, byte[]>> confirmed = topics.collect(Topics.ORDERS_EVENTS,
-				(r) -> id.toString().equals(r.key()) && "OrderConfirmed".equals(CloudEventHeaders.get(r, "ce_type")),
-				2);
-		assertThat(confirmed).extracting((r) -> CloudEventHeaders.get(r, "ce_sequence")).containsExactly("2", "2");
+				(r) -> id.toString().equals(r.key()) && "OrderConfirmed".equals(header(r, "ce_type")), 2);
+		assertThat(confirmed).extracting((r) -> header(r, "ce_sequence")).containsExactly("2", "2");
 		assertThat(json.readTree(confirmed.get(1).value())).isEqualTo(json.readTree(confirmed.get(0).value()));
 	}
 
@@ -111,12 +110,10 @@ class OrderMessagingIT {
 		send("CancelOrder", forbidden, "{\"orderId\":\"" + id + "\"}");
 
 		String dlt = Topics.deadLetter(Topics.ORDERS_COMMANDS);
-		assertThat(CloudEventHeaders.get(
-				topics.await(dlt, (r) -> unknownType.equals(CloudEventHeaders.get(r, CloudEventHeaders.ID))),
+		assertThat(header(topics.await(dlt, (r) -> unknownType.equals(header(r, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("Unknown command type ShipToMoon");
-		assertThat(CloudEventHeaders.get(
-				topics.await(dlt, (r) -> forbidden.equals(CloudEventHeaders.get(r, CloudEventHeaders.ID))),
+		assertThat(header(topics.await(dlt, (r) -> forbidden.equals(header(r, CloudEventHeaders.ID))),
 				"kafka_dlt-exception-message"))
 			.contains("cannot become CANCELLED");
 		assertThat(history.asOf(id, Instant.now()).state().aggregate().status()).isEqualTo(OrderStatus.PENDING);
@@ -141,6 +138,10 @@ class OrderMessagingIT {
 			assertThat(Instant.now()).as("order %s %s within 30 s", id, status).isBefore(deadline);
 			Thread.sleep(100);
 		}
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return CloudEventHeaders.get(record, name);
 	}
 
 }
