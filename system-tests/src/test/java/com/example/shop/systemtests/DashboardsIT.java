@@ -24,7 +24,6 @@ import com.example.shop.platform.localstack.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instances) and evaluates each panel's expression. A dashboard that names a metric no
  * service exports fails the build. The latency buckets carry exemplars that name traces.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardsIT {
+class DashboardsIT extends SystemTest {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
@@ -50,18 +48,12 @@ class DashboardsIT {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private SystemUnderTest system;
-
-	private ShopClient shop;
-
 	private Process prometheus;
 
 	private String prometheusUrl;
 
 	@BeforeAll
 	void start() throws IOException {
-		this.system = SystemUnderTest.get();
-		this.shop = this.system.client();
 		Path work = Files.createDirectories(Path.of("target", "prometheus-" + UUID.randomUUID()));
 		Path config = work.resolve("prometheus.yml");
 		Files.writeString(config, scrapeConfiguration());
@@ -83,7 +75,6 @@ class DashboardsIT {
 
 	@AfterAll
 	void stop() {
-		this.shop.close();
 		if (this.prometheus != null) {
 			this.prometheus.destroy();
 		}

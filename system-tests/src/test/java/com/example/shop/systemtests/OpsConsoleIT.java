@@ -19,7 +19,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -42,8 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * letter once its cause is fixed, and rebuilds a projection. Every page it visits must
  * label each control; a screenshot of each goes to {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OpsConsoleIT {
+class OpsConsoleIT extends SystemTest {
 
 	/** How long the tests wait for what happens on its own time. */
 	private static final Duration WAIT = Duration.ofSeconds(60);
@@ -55,10 +53,6 @@ class OpsConsoleIT {
 	private static final AtomicInteger IDS = new AtomicInteger(
 			(int) Math.floorMod(System.nanoTime(), 4000L) * 100 + 500_000);
 
-	private SystemUnderTest system;
-
-	private ShopClient shop;
-
 	private String console;
 
 	private WebDriver browser;
@@ -69,8 +63,6 @@ class OpsConsoleIT {
 
 	@BeforeAll
 	void start() {
-		this.system = SystemUnderTest.get();
-		this.shop = this.system.client();
 		this.console = this.system.consoleUrl();
 		this.mongo = MongoClients.create(this.system.mongoUri());
 		this.browser = chromium();
@@ -86,7 +78,6 @@ class OpsConsoleIT {
 		if (this.mongo != null) {
 			this.mongo.close();
 		}
-		this.shop.close();
 	}
 
 	@Test

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A test of the whole system: the one {@link SystemUnderTest} of the run, and a client of
- * the shop's APIs of its own for the class.
+ * the shop's APIs of its own for the class. A subclass's own {@code @BeforeAll} runs
+ * after this one's, and its {@code @AfterAll} before.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SystemTest {
