@@ -39,7 +39,9 @@ public class StoreUnavailableAdvice {
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
 			QueryTimeoutException.class, TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
-		return unavailable("The service's database cannot be reached. Retry in a few seconds.");
+		// a full disk or a shutdown arrives as a resource failure too
+		return StoreFailures.refusingWrites(ex) ? refusingWrites()
+				: unavailable("The service's database cannot be reached. Retry in a few seconds.");
 	}
 
 	/**
@@ -51,6 +53,10 @@ public class StoreUnavailableAdvice {
 		if (!StoreFailures.refusingWrites(ex)) {
 			throw ex;
 		}
+		return refusingWrites();
+	}
+
+	private static ResponseEntity<ProblemDetail> refusingWrites() {
 		return unavailable("The service's database takes no writes for now. Retry in a few seconds.");
 	}
 

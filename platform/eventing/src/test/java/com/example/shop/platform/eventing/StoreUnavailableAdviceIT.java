@@ -2,12 +2,14 @@ package com.example.shop.platform.eventing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 
 import com.example.shop.platform.testsupport.PostgresEndpoint;
 import com.example.shop.platform.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -58,6 +60,18 @@ class StoreUnavailableAdviceIT {
 
 			assertThatThrownBy(() -> this.advice.storeRefusingWrites(badSql)).isSameAs(badSql);
 		}
+	}
+
+	@Test
+	void aFullDiskTranslatedAsAResourceFailureSaysThatTheDatabaseTakesNoWrites() {
+		ResponseEntity<ProblemDetail> answer = this.advice.storeUnavailable(new DataAccessResourceFailureException(
+				"insert", new SQLException("could not extend file: No space left on device", "53100")));
+
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(answer.getBody().getDetail()).contains("takes no writes");
+		assertThat(this.advice.storeUnavailable(new DataAccessResourceFailureException("connection refused"))
+			.getBody()
+			.getDetail()).contains("cannot be reached");
 	}
 
 	private static Connection connect() throws Exception {

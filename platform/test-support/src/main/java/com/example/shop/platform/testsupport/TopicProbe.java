@@ -31,7 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 public final class TopicProbe {
 
 	/** How long a wait lasts before it fails. */
-	public static final Duration TIMEOUT = Duration.ofSeconds(60);
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private static final Duration POLL = Duration.ofMillis(200);
 
@@ -145,14 +145,6 @@ public final class TopicProbe {
 				Thread.sleep(100);
 			}
 		}
-	}
-
-	/**
-	 * The last value of the header, {@code null} when the record has none.
-	 */
-	public static String header(ConsumerRecord<?, ?> record, String name) {
-		var header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	private Consumer<String, byte[]> fromStart() {
