@@ -1,8 +1,6 @@
 package com.example.shop.platform.eventing;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +117,8 @@ public class EventingAutoConfiguration {
 	static class StoreUnavailableConfiguration {
 
 		@Bean
-		StoreUnavailableAdvice storeUnavailableAdvice() {
-			return new StoreUnavailableAdvice();
+		StoreUnavailableAdvice storeUnavailableAdvice(ObjectProvider<StoreProbe> store) {
+			return new StoreUnavailableAdvice(store.getIfAvailable(() -> () -> true));
 		}
 
 	}
@@ -338,14 +336,7 @@ public class EventingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		StoreProbe jdbcStoreProbe(DataSource dataSource) {
-			return () -> {
-				try (Connection connection = dataSource.getConnection()) {
-					return connection.isValid(1);
-				}
-				catch (SQLException | RuntimeException ex) {
-					return false;
-				}
-			};
+			return StoreProbe.of(dataSource);
 		}
 
 		@Bean

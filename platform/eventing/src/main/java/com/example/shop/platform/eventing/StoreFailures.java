@@ -31,17 +31,22 @@ final class StoreFailures {
 	 */
 	private static final Set<String> REFUSING_WRITES = Set.of("25006", "53100", "53300", "57P01", "57P02", "57P03");
 
+	/** The SQLSTATE class of a connection that could not be had or broke. */
+	private static final String CONNECTION_EXCEPTION = "08";
+
 	private StoreFailures() {
 	}
 
 	/**
 	 * Whether the failure, or one of its causes, is a connection to the database that
-	 * could not be had or broke, or a transaction that could not be ended on one.
+	 * could not be had or broke (SQLSTATE class 08, whatever a translator made of it), or
+	 * a transaction that could not be ended on one.
 	 */
 	static boolean unreachable(Throwable failure) {
 		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
 			if (ex instanceof CannotCreateTransactionException || ex instanceof DataAccessResourceFailureException
-					|| ex instanceof TransactionSystemException) {
+					|| ex instanceof TransactionSystemException || (ex instanceof SQLException sql
+							&& sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION))) {
 				return true;
 			}
 			for (Class<?> type = ex.getClass(); type != null; type = type.getSuperclass()) {
@@ -59,7 +64,9 @@ final class StoreFailures {
 	 */
 	static boolean refusingWrites(Throwable failure) {
 		for (Throwable ex = failure; ex != null; ex = ex.getCause()) {
-			if (ex instanceof SQLException sql && REFUSING_WRITES.contains(sql.getSQLState())) {
+			// a closed connection has no SQLSTATE, and Set.of holds no null
+			if (ex instanceof SQLException sql && sql.getSQLState() != null
+					&& REFUSING_WRITES.contains(sql.getSQLState())) {
 				return true;
 			}
 		}

@@ -3,14 +3,12 @@ package com.example.shop.platform.eventing;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -23,6 +21,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code connection-timeout} (2 s in every service with PostgreSQL), or the MongoDB
  * client's server selection timeout (2 s in the order-query-service, whose
  * {@code MongoTemplate} turns the driver's failures into these exceptions).
+ * <p>
+ * It decides as the consumers' error handler does ({@link StoreAwareBackOff}): by the
+ * failure where the failure says enough, and by asking the {@link StoreProbe} where it
+ * does not. A connection that broke in the middle of a transaction may leave nothing
+ * better than "connection is closed" for the statements after it.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -30,34 +33,30 @@ public class StoreUnavailableAdvice {
 
 	static final String RETRY_AFTER_SECONDS = "2";
 
-	/**
-	 * No connection to be had, a connection that broke mid-request, or a transaction that
-	 * could not be ended on a broken connection. In the last case a commit may in fact
-	 * have happened, so the answer does not claim that nothing changed: a client retries
-	 * with the same idempotency key.
-	 */
-	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-			QueryTimeoutException.class, TransactionSystemException.class })
-	ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
-		// a full disk or a shutdown arrives as a resource failure too
-		return StoreFailures.refusingWrites(ex) ? refusingWrites()
-				: unavailable("The service's database cannot be reached. Retry in a few seconds.");
+	private final StoreProbe store;
+
+	public StoreUnavailableAdvice(StoreProbe store) {
+		this.store = store;
 	}
 
 	/**
-	 * The database answered that it takes no writes for now; any other failure of the
-	 * database goes on to the handlers after this one, as if this one did not exist.
+	 * A failure of the database or of a transaction. A database that answered that it
+	 * takes no writes, a connection that could not be had or broke, a statement that
+	 * timed out, or any other failure while the probe finds the database down, is 503:
+	 * where a commit failed on a broken connection it may in fact have happened, so the
+	 * answer does not claim that nothing changed, and a client retries with the same
+	 * idempotency key. Any other failure goes on to the handlers after this one, as if
+	 * this one did not exist.
 	 */
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> storeRefusingWrites(DataAccessException ex) {
-		if (!StoreFailures.refusingWrites(ex)) {
-			throw ex;
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> storeFailed(Exception ex) throws Exception {
+		if (StoreFailures.refusingWrites(ex)) {
+			return unavailable("The service's database takes no writes for now. Retry in a few seconds.");
 		}
-		return refusingWrites();
-	}
-
-	private static ResponseEntity<ProblemDetail> refusingWrites() {
-		return unavailable("The service's database takes no writes for now. Retry in a few seconds.");
+		if (StoreFailures.unreachable(ex) || ex instanceof QueryTimeoutException || !this.store.reachable()) {
+			return unavailable("The service's database cannot be reached. Retry in a few seconds.");
+		}
+		throw ex;
 	}
 
 	private static ResponseEntity<ProblemDetail> unavailable(String detail) {

@@ -84,6 +84,10 @@ class StoreAwareBackOffTest {
 		assertThat(StoreFailures
 			.unreachable(new IllegalStateException("write failed", new DataAccessResourceFailureException("down"))))
 			.isTrue();
+		// a broken connection that a translator did not recognise as one
+		assertThat(StoreFailures.unreachable(new UncategorizedSQLException("insert", "INSERT",
+				new SQLException("An I/O error occurred while sending to the backend.", "08006"))))
+			.isTrue();
 		assertThat(StoreFailures.unreachable(POISON)).isFalse();
 	}
 
@@ -97,6 +101,7 @@ class StoreAwareBackOffTest {
 		assertThat(StoreFailures.refusingWrites(new SQLException("refused", "53200"))).isFalse();
 		assertThat(StoreFailures.refusingWrites(new SQLException("refused", "23505"))).isFalse();
 		assertThat(StoreFailures.refusingWrites(POISON)).isFalse();
+		assertThat(StoreFailures.refusingWrites(new SQLException("Connection is closed"))).isFalse();
 	}
 
 	/**

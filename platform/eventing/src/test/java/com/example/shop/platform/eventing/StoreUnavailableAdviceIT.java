@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import com.example.shop.platform.testsupport.PostgresEndpoint;
+import com.example.shop.platform.testsupport.TcpProxy;
 import com.example.shop.platform.testsupport.TestInfrastructure;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessException;
@@ -15,19 +17,23 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * What a request meets when a real PostgreSQL answers but takes no writes: 503 with
- * {@code Retry-After}, not a 500; and what else goes wrong in the database is left to the
- * handlers after this one.
+ * What a request meets when a real PostgreSQL answers but takes no writes, or goes away
+ * in the middle of a transaction: 503 with {@code Retry-After}, not a 500; and what else
+ * goes wrong in the database is left to the handlers after this one.
  */
 class StoreUnavailableAdviceIT {
 
-	private final StoreUnavailableAdvice advice = new StoreUnavailableAdvice();
+	private static final StoreProbe UP = () -> true;
+
+	private final StoreUnavailableAdvice advice = new StoreUnavailableAdvice(UP);
 
 	@Test
 	void aWriteToADatabaseThatTakesNoWritesIs503WithRetryAfter() throws Exception {
@@ -42,7 +48,7 @@ class StoreUnavailableAdviceIT {
 			jdbc.execute("DROP TABLE advice_it");
 			assertThat(refused).as("the insert in a read-only session").isNotNull();
 
-			ResponseEntity<ProblemDetail> answer = this.advice.storeRefusingWrites(refused);
+			ResponseEntity<ProblemDetail> answer = this.advice.storeFailed(refused);
 
 			assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 			assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("2");
@@ -51,25 +57,66 @@ class StoreUnavailableAdviceIT {
 	}
 
 	@Test
-	void anyOtherFailureOfTheDatabaseGoesOnToTheNextHandler() throws Exception {
+	void anyOtherFailureOfADatabaseThatAnswersGoesOnToTheNextHandler() throws Exception {
 		try (Connection connection = connect()) {
 			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 			DataAccessException badSql = catchThrowableOfType(DataAccessException.class,
 					() -> jdbc.update("INSERT INTO no_such_table (id) VALUES (1)"));
 			assertThat(badSql).isNotNull();
 
-			assertThatThrownBy(() -> this.advice.storeRefusingWrites(badSql)).isSameAs(badSql);
+			assertThatThrownBy(() -> this.advice.storeFailed(badSql)).isSameAs(badSql);
+		}
+	}
+
+	/**
+	 * Once a statement has found the connection broken, the pool closes it, and the
+	 * transaction's next statement learns no more than "connection is closed": the probe
+	 * decides.
+	 */
+	@Test
+	void aStatementOnAConnectionThatBrokeEarlierInItsTransactionIs503WhileTheDatabaseIsAway() {
+		PostgresEndpoint postgres = TestInfrastructure.get().postgres();
+		try (TcpProxy proxy = TcpProxy.to(postgres.jdbcUrl()); HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl(proxy.rewrite(postgres.jdbcUrl()));
+			pool.setUsername(postgres.username());
+			pool.setPassword(postgres.password());
+			pool.setConnectionTimeout(500);
+			JdbcTemplate jdbc = new JdbcTemplate(pool);
+			DataAccessException[] failures = new DataAccessException[2];
+			catchThrowableOfType(RuntimeException.class,
+					() -> new TransactionTemplate(new JdbcTransactionManager(pool)).executeWithoutResult((status) -> {
+						jdbc.queryForObject("SELECT 1", Integer.class);
+						proxy.cut();
+						failures[0] = catchThrowableOfType(DataAccessException.class,
+								() -> jdbc.queryForObject("SELECT 1", Integer.class));
+						failures[1] = catchThrowableOfType(DataAccessException.class,
+								() -> jdbc.queryForObject("SELECT 1", Integer.class));
+					}));
+			assertThat(failures).doesNotContainNull();
+			assertThat(StoreFailures.unreachable(failures[0])).as("the statement that met the break").isTrue();
+			assertThat(StoreFailures.unreachable(failures[1])).as("the statement after it").isFalse();
+
+			assertThat(this.advice.storeFailed(failures[0]).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+			assertThatThrownBy(() -> this.advice.storeFailed(failures[1])).as("while the probe finds the database up")
+				.isSameAs(failures[1]);
+			ResponseEntity<ProblemDetail> answer = new StoreUnavailableAdvice(StoreProbe.of(pool))
+				.storeFailed(failures[1]);
+			assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+			assertThat(answer.getBody().getDetail()).contains("cannot be reached");
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
 		}
 	}
 
 	@Test
-	void aFullDiskTranslatedAsAResourceFailureSaysThatTheDatabaseTakesNoWrites() {
-		ResponseEntity<ProblemDetail> answer = this.advice.storeUnavailable(new DataAccessResourceFailureException(
-				"insert", new SQLException("could not extend file: No space left on device", "53100")));
+	void aFullDiskTranslatedAsAResourceFailureSaysThatTheDatabaseTakesNoWrites() throws Exception {
+		ResponseEntity<ProblemDetail> answer = this.advice.storeFailed(new DataAccessResourceFailureException("insert",
+				new SQLException("could not extend file: No space left on device", "53100")));
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(answer.getBody().getDetail()).contains("takes no writes");
-		assertThat(this.advice.storeUnavailable(new DataAccessResourceFailureException("connection refused"))
+		assertThat(this.advice.storeFailed(new DataAccessResourceFailureException("connection refused"))
 			.getBody()
 			.getDetail()).contains("cannot be reached");
 	}
