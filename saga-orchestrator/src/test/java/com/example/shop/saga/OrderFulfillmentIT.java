@@ -1,8 +1,5 @@
 package com.example.shop.saga;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +13,8 @@ import java.util.function.Predicate;
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.TopicDeclarations;
+import com.example.shop.platform.testsupport.ServiceApi;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.TestPrincipal;
 import com.example.shop.platform.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -61,10 +57,8 @@ class OrderFulfillmentIT {
 	@Autowired
 	JsonMapper json;
 
-	@Value("${local.server.port}")
-	int port;
-
-	private final HttpClient http = HttpClient.newHttpClient();
+	@Autowired
+	ServiceApi api;
 
 	private Consumer<String, byte[]> commands;
 
@@ -82,7 +76,6 @@ class OrderFulfillmentIT {
 	@AfterAll
 	void close() {
 		this.commands.close();
-		this.http.close();
 	}
 
 	@Test
@@ -150,7 +143,7 @@ class OrderFulfillmentIT {
 		reply(Topics.PAYMENTS_EVENTS, "PaymentFailed", orderId, ",\"reason\":\"INSUFFICIENT_FUNDS\"");
 		awaitCommand(orderId, "RejectOrder");
 
-		JsonNode page = json.readTree(get("/sagas?orderId=" + orderId).body());
+		JsonNode page = json.readTree(api.get("/sagas?orderId=" + orderId).body());
 		assertThat(page.get("totalElements").asLong()).isEqualTo(1);
 		assertThat(commandsFor(orderId, "ChargePayment")).hasSize(1);
 	}
@@ -185,21 +178,21 @@ class OrderFulfillmentIT {
 
 		String sagaId = awaitSagaState(orderId, "COMPENSATION_FAILED").get("sagaId").asString();
 		awaitCommands(orderId, "RefundPayment", 2);
-		JsonNode parked = json.readTree(get("/sagas?state=COMPENSATION_FAILED&size=100").body());
+		JsonNode parked = json.readTree(api.get("/sagas?state=COMPENSATION_FAILED&size=100").body());
 		assertThat(parked.get("sagas")).extracting((s) -> s.get("sagaId").asString()).contains(sagaId);
-		JsonNode stuck = json.readTree(get("/sagas/stuck").body());
+		JsonNode stuck = json.readTree(api.get("/sagas/stuck").body());
 		assertThat(stuck.get("sagas")).as("a parked saga is stuck until it is retried")
 			.extracting((s) -> s.get("sagaId").asString())
 			.contains(sagaId);
 
-		HttpResponse<String> retried = post("/sagas/" + sagaId + "/retry");
+		HttpResponse<String> retried = api.post("/sagas/" + sagaId + "/retry");
 		assertThat(retried.statusCode()).isEqualTo(202);
 		assertThat(json.readTree(retried.body()).get("state").asString()).isEqualTo("COMPENSATING");
 		awaitCommands(orderId, "RefundPayment", 3);
 
 		reply(Topics.PAYMENTS_EVENTS, "PaymentRefunded", orderId, ",\"amount\":59.80");
 		awaitCommand(orderId, "RejectOrder");
-		assertThat(post("/sagas/" + sagaId + "/retry").statusCode()).isEqualTo(409);
+		assertThat(api.post("/sagas/" + sagaId + "/retry").statusCode()).isEqualTo(409);
 	}
 
 	@Test
@@ -240,17 +233,17 @@ class OrderFulfillmentIT {
 
 	@Test
 	void answersBadRequestsWithProblemDetails() throws Exception {
-		assertThat(get("/sagas/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-		assertThat(post("/sagas/" + UUID.randomUUID() + "/retry").statusCode()).isEqualTo(404);
-		HttpResponse<String> badId = get("/sagas/not-a-uuid");
+		assertThat(api.get("/sagas/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+		assertThat(api.post("/sagas/" + UUID.randomUUID() + "/retry").statusCode()).isEqualTo(404);
+		HttpResponse<String> badId = api.get("/sagas/not-a-uuid");
 		assertThat(badId.statusCode()).isEqualTo(400);
 		assertThat(badId.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		HttpResponse<String> badState = get("/sagas?state=HALF_DONE");
+		HttpResponse<String> badState = api.get("/sagas?state=HALF_DONE");
 		assertThat(badState.statusCode()).isEqualTo(400);
 		assertThat(json.readTree(badState.body()).at("/errors/0/field").asString()).isEqualTo("state");
-		assertThat(get("/sagas?size=1000").statusCode()).isEqualTo(400);
-		assertThat(get("/sagas?page=-1").statusCode()).isEqualTo(400);
-		HttpResponse<String> blankOrder = get("/sagas?orderId=%20");
+		assertThat(api.get("/sagas?size=1000").statusCode()).isEqualTo(400);
+		assertThat(api.get("/sagas?page=-1").statusCode()).isEqualTo(400);
+		HttpResponse<String> blankOrder = api.get("/sagas?orderId=%20");
 		assertThat(blankOrder.statusCode()).isEqualTo(400);
 		assertThat(json.readTree(blankOrder.body()).at("/errors/0/field").asString()).isEqualTo("orderId");
 	}
@@ -336,9 +329,9 @@ class OrderFulfillmentIT {
 		Instant deadline = Instant.now().plusSeconds(30);
 		JsonNode last = null;
 		while (Instant.now().isBefore(deadline)) {
-			JsonNode sagas = json.readTree(get("/sagas?orderId=" + orderId).body()).get("sagas");
+			JsonNode sagas = json.readTree(api.get("/sagas?orderId=" + orderId).body()).get("sagas");
 			if (!sagas.isEmpty()) {
-				last = json.readTree(get("/sagas/" + sagas.get(0).get("sagaId").asString()).body());
+				last = json.readTree(api.get("/sagas/" + sagas.get(0).get("sagaId").asString()).body());
 				if (match.test(last)) {
 					return last;
 				}
@@ -346,24 +339,6 @@ class OrderFulfillmentIT {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("Saga of order " + orderId + " did not match within 30 s; last: " + last);
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,9 +1,5 @@
 package com.example.shop.saga;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.testsupport.ServiceApi;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.TestPrincipal;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -21,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -46,10 +41,8 @@ class StuckSagasIT {
 	@Autowired
 	MeterRegistry meters;
 
-	@Value("${local.server.port}")
-	int port;
-
-	final HttpClient http = HttpClient.newHttpClient();
+	@Autowired
+	ServiceApi api;
 
 	final JsonMapper json = JsonMapper.builder().build();
 
@@ -71,7 +64,7 @@ class StuckSagasIT {
 		Instant deadline = Instant.now().plusSeconds(30);
 		while (listed == null) {
 			assertThat(Instant.now()).as("the saga listed as stuck within 30 s").isBefore(deadline);
-			for (JsonNode saga : json.readTree(get("/sagas/stuck")).path("sagas")) {
+			for (JsonNode saga : json.readTree(api.get("/sagas/stuck").body()).path("sagas")) {
 				if (orderId.equals(saga.path("orderId").asString())) {
 					listed = saga;
 				}
@@ -81,22 +74,13 @@ class StuckSagasIT {
 
 		assertThat(listed.path("state").asString()).isEqualTo("PROCESSING");
 		assertThat(listed.path("step").asString()).isEqualTo("CHARGE_PAYMENT");
-		assertThat(json.readTree(get("/sagas/stuck")).path("stuckAfterSeconds").asLong()).isEqualTo(1);
+		assertThat(json.readTree(api.get("/sagas/stuck").body()).path("stuckAfterSeconds").asLong()).isEqualTo(1);
 		// the gauges are refreshed every 5 s
 		Instant counted = Instant.now().plus(Duration.ofSeconds(20));
 		while (meters.get("sagas.stuck").gauge().value() < 1) {
 			assertThat(Instant.now()).as("sagas.stuck counts it within 20 s").isBefore(counted);
 			Thread.sleep(200);
 		}
-	}
-
-	private String get(String path) throws Exception {
-		return http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-				.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.body();
 	}
 
 }

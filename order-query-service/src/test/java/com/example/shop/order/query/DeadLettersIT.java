@@ -1,8 +1,5 @@
 package com.example.shop.order.query;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +11,7 @@ import com.example.shop.platform.eventing.deadletter.DeadLetter.Action;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Disposition;
 import com.example.shop.platform.eventing.deadletter.Dispositions;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
+import com.example.shop.platform.testsupport.ServiceApi;
 import com.example.shop.platform.testsupport.TestPrincipal;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +44,7 @@ class DeadLettersIT {
 	MongoTemplate mongo;
 
 	@Autowired
-	Environment environment;
+	ServiceApi api;
 
 	@Autowired
 	Dispositions dispositions;
@@ -65,11 +62,10 @@ class DeadLettersIT {
 		assertThat(letter.path("cause").asString()).isNotBlank();
 		String path = "/dead-letters/" + Topics.ORDERS_EVENTS + "/" + letter.path("id").asString();
 
-		assertThat(send("POST", path + "/discard", "{}", TestPrincipal.OPERATIONS).statusCode()).isEqualTo(400);
-		assertThat(send("POST", path + "/discard", "{\"reason\":\"x\"}", TestPrincipal.ALICE).statusCode())
+		assertThat(operations().post(path + "/discard", "{}").statusCode()).isEqualTo(400);
+		assertThat(this.api.as(TestPrincipal.ALICE).post(path + "/discard", "{\"reason\":\"x\"}").statusCode())
 			.isEqualTo(403);
-		HttpResponse<String> discarded = send("POST", path + "/discard", "{\"reason\":\"typed by hand\"}",
-				TestPrincipal.OPERATIONS);
+		HttpResponse<String> discarded = operations().post(path + "/discard", "{\"reason\":\"typed by hand\"}");
 
 		assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
 		JsonNode decided = this.json.readTree(discarded.body());
@@ -83,14 +79,11 @@ class DeadLettersIT {
 		assertThat(stored.getString("action")).isEqualTo("DISCARD");
 		assertThat(stored.getString("by")).isEqualTo("olivia");
 
-		HttpResponse<String> again = send("POST", path + "/redrive", "{}", TestPrincipal.OPERATIONS);
+		HttpResponse<String> again = operations().post(path + "/redrive", "{}");
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(this.json.readTree(again.body()).path("detail").asString()).contains("discarded by olivia");
-		assertThat(send("POST", path + "/discard", "{\"reason\":\"twice\"}", TestPrincipal.OPERATIONS).statusCode())
-			.isEqualTo(409);
-		assertThat(
-				this.json.readTree(send("GET", path, null, TestPrincipal.OPERATIONS).body()).path("status").asString())
-			.isEqualTo("DISCARDED");
+		assertThat(operations().post(path + "/discard", "{\"reason\":\"twice\"}").statusCode()).isEqualTo(409);
+		assertThat(this.json.readTree(operations().get(path).body()).path("status").asString()).isEqualTo("DISCARDED");
 	}
 
 	@Test
@@ -120,7 +113,7 @@ class DeadLettersIT {
 
 	@Test
 	void listsTheTopicsItConsumes() {
-		HttpResponse<String> topics = send("GET", "/dead-letters", null, TestPrincipal.OPERATIONS);
+		HttpResponse<String> topics = operations().get("/dead-letters");
 
 		assertThat(topics.statusCode()).isEqualTo(200);
 		assertThat(this.json.readTree(topics.body()).path("topics").findValuesAsString("topic"))
@@ -132,8 +125,8 @@ class DeadLettersIT {
 		QueryTestDriver.awaitTrue(() -> {
 			String after = null;
 			do {
-				HttpResponse<String> page = send("GET", "/dead-letters/" + Topics.ORDERS_EVENTS + "?size=100"
-						+ ((after != null) ? "&after=" + after : ""), null, TestPrincipal.OPERATIONS);
+				HttpResponse<String> page = operations().get("/dead-letters/" + Topics.ORDERS_EVENTS + "?size=100"
+						+ ((after != null) ? "&after=" + after : ""));
 				assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 				JsonNode body = this.json.readTree(page.body());
 				for (JsonNode letter : body.path("deadLetters")) {
@@ -150,19 +143,9 @@ class DeadLettersIT {
 		return found[0];
 	}
 
-	private HttpResponse<String> send(String method, String path, String body, TestPrincipal principal) {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + path))
-			.header("Authorization", principal.authorization())
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+	/** The API as an operator sees it. */
+	private ServiceApi operations() {
+		return this.api.as(TestPrincipal.OPERATIONS);
 	}
 
 }

@@ -1,8 +1,5 @@
 package com.example.shop.order.query;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +22,7 @@ import com.example.shop.order.query.revenue.OrderRevenue;
 import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.TopicDeclarations;
+import com.example.shop.platform.testsupport.ServiceApi;
 import com.example.shop.platform.testsupport.TestPrincipal;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -64,16 +61,16 @@ class QueryTestDriver {
 
 	private final JsonMapper json;
 
-	private final Environment environment;
+	private final ServiceApi api;
 
 	QueryTestDriver(KafkaTemplate<String, String> kafka, ConsumerFactory<String, byte[]> consumers, MongoTemplate mongo,
-			ProjectionCatalog catalog, JsonMapper json, Environment environment) {
+			ProjectionCatalog catalog, JsonMapper json, ServiceApi api) {
 		this.kafka = kafka;
 		this.consumers = consumers;
 		this.mongo = mongo;
 		this.catalog = catalog;
 		this.json = json;
-		this.environment = environment;
+		this.api = api;
 	}
 
 	/**
@@ -291,31 +288,15 @@ class QueryTestDriver {
 	}
 
 	HttpResponse<String> get(String path) {
-		return get(path, TestPrincipal.TRUSTED_CLIENT);
+		return this.api.get(path);
 	}
 
 	HttpResponse<String> get(String path, TestPrincipal principal) {
-		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", principal.authorization()).build());
+		return this.api.as(principal).get(path);
 	}
 
 	HttpResponse<String> post(String path) {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.environment.getProperty("local.server.port") + path);
-	}
-
-	private static HttpResponse<String> send(HttpRequest request) {
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.api.post(path);
 	}
 
 	/**
@@ -334,8 +315,8 @@ class QueryTestDriver {
 
 		@Bean
 		QueryTestDriver queryTestDriver(KafkaTemplate<String, String> kafka, ConsumerFactory<String, byte[]> consumers,
-				MongoTemplate mongo, ProjectionCatalog catalog, JsonMapper json, Environment environment) {
-			return new QueryTestDriver(kafka, consumers, mongo, catalog, json, environment);
+				MongoTemplate mongo, ProjectionCatalog catalog, JsonMapper json, ServiceApi api) {
+			return new QueryTestDriver(kafka, consumers, mongo, catalog, json, api);
 		}
 
 	}

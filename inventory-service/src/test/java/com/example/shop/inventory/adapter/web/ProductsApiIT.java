@@ -1,11 +1,6 @@
 package com.example.shop.inventory.adapter.web;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,18 +10,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.example.shop.platform.eventing.RetentionPurge;
+import com.example.shop.platform.testsupport.ServiceApi;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.TestPrincipal;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static com.example.shop.platform.testsupport.ServiceApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,10 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest
 class ProductsApiIT {
 
-	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-
-	@Value("${local.server.port}")
-	int port;
+	@Autowired
+	ServiceApi api;
 
 	@Autowired
 	JsonMapper json;
@@ -50,16 +42,11 @@ class ProductsApiIT {
 	@Qualifier("restockKeyPurge")
 	RetentionPurge restockKeyPurge;
 
-	@AfterEach
-	void close() {
-		this.http.close();
-	}
-
 	@Test
 	void createsAProductWithItsInitialStock() throws Exception {
 		String sku = newSku();
 
-		HttpResponse<String> response = put("/products/" + sku, "{\"stock\":7}");
+		HttpResponse<String> response = api.put("/products/" + sku, "{\"stock\":7}");
 
 		assertThat(response.statusCode()).isEqualTo(201);
 		assertThat(response.headers().firstValue("Location")).hasValue("/products/" + sku);
@@ -70,11 +57,11 @@ class ProductsApiIT {
 	@Test
 	void theSameCreateAgainIs200AndAnotherInitialStockIs409() throws Exception {
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":7}");
-		post("/products/" + sku + "/restocks", "{\"quantity\":3}");
+		api.put("/products/" + sku, "{\"stock\":7}");
+		api.post("/products/" + sku + "/restocks", "{\"quantity\":3}");
 
-		HttpResponse<String> again = put("/products/" + sku, "{\"stock\":7}");
-		HttpResponse<String> other = put("/products/" + sku, "{\"stock\":8}");
+		HttpResponse<String> again = api.put("/products/" + sku, "{\"stock\":7}");
+		HttpResponse<String> other = api.put("/products/" + sku, "{\"stock\":8}");
 
 		assertThat(again.statusCode()).isEqualTo(200);
 		assertThat(again.headers().firstValue("ETag")).hasValue("\"2\"");
@@ -86,10 +73,10 @@ class ProductsApiIT {
 	@Test
 	void restocksAddToAvailableAndReceived() throws Exception {
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":0}");
+		api.put("/products/" + sku, "{\"stock\":0}");
 
-		HttpResponse<String> first = post("/products/" + sku + "/restocks", "{\"quantity\":5}");
-		HttpResponse<String> second = post("/products/" + sku + "/restocks", "{\"quantity\":2}");
+		HttpResponse<String> first = api.post("/products/" + sku + "/restocks", "{\"quantity\":5}");
+		HttpResponse<String> second = api.post("/products/" + sku + "/restocks", "{\"quantity\":2}");
 
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(second.statusCode()).isEqualTo(200);
@@ -100,14 +87,14 @@ class ProductsApiIT {
 	@Test
 	void concurrentRestocksAreEachCountedOnce() throws Exception {
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":1}");
+		api.put("/products/" + sku, "{\"stock\":1}");
 
 		for (HttpResponse<String> response : concurrently(16,
-				() -> post("/products/" + sku + "/restocks", "{\"quantity\":3}"))) {
+				() -> api.post("/products/" + sku + "/restocks", "{\"quantity\":3}"))) {
 			assertThat(response.statusCode()).isEqualTo(200);
 		}
 
-		JsonNode product = json.readTree(get("/products/" + sku).body());
+		JsonNode product = json.readTree(api.get("/products/" + sku).body());
 		assertLevels(product, 49, 0, 0, 49);
 		assertThat(product.get("version").asLong()).isEqualTo(17);
 	}
@@ -115,12 +102,12 @@ class ProductsApiIT {
 	@Test
 	void aRestockRetriedWithItsIdempotencyKeyCountsOnce() throws Exception {
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":1}");
+		api.put("/products/" + sku, "{\"stock\":1}");
 		String key = UUID.randomUUID().toString();
 
 		List<HttpResponse<String>> sends = concurrently(8,
-				() -> post("/products/" + sku + "/restocks", "{\"quantity\":3}", key));
-		HttpResponse<String> another = post("/products/" + sku + "/restocks", "{\"quantity\":3}",
+				() -> api.post("/products/" + sku + "/restocks", "{\"quantity\":3}", "Idempotency-Key", key));
+		HttpResponse<String> another = api.post("/products/" + sku + "/restocks", "{\"quantity\":3}", "Idempotency-Key",
 				UUID.randomUUID().toString());
 
 		// one of them restocked, the others waited for it and answered the stock after it
@@ -129,7 +116,7 @@ class ProductsApiIT {
 			assertLevels(json.readTree(send.body()), 4, 0, 0, 4);
 		}
 		assertThat(another.statusCode()).isEqualTo(200);
-		JsonNode product = json.readTree(get("/products/" + sku).body());
+		JsonNode product = json.readTree(api.get("/products/" + sku).body());
 		assertLevels(product, 7, 0, 0, 7);
 		assertThat(product.get("version").asLong()).isEqualTo(3);
 	}
@@ -137,58 +124,66 @@ class ProductsApiIT {
 	@Test
 	void aRestockKeyIsForgottenAfterItsRetention() throws Exception {
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":1}");
+		api.put("/products/" + sku, "{\"stock\":1}");
 		String expired = UUID.randomUUID().toString();
 		String kept = UUID.randomUUID().toString();
-		post("/products/" + sku + "/restocks", "{\"quantity\":3}", expired);
-		post("/products/" + sku + "/restocks", "{\"quantity\":5}", kept);
+		api.post("/products/" + sku + "/restocks", "{\"quantity\":3}", "Idempotency-Key", expired);
+		api.post("/products/" + sku + "/restocks", "{\"quantity\":5}", "Idempotency-Key", kept);
 		// the default retention is 24 h
 		jdbc.update("UPDATE restock_key SET created_at = now() - interval '25 hours' WHERE key = ?", expired);
 
 		assertThat(restockKeyPurge.purge()).isGreaterThanOrEqualTo(1);
 
 		// the expired key restocks again, the kept one still adds nothing
-		assertThat(post("/products/" + sku + "/restocks", "{\"quantity\":3}", expired).statusCode()).isEqualTo(200);
-		assertThat(post("/products/" + sku + "/restocks", "{\"quantity\":5}", kept).statusCode()).isEqualTo(200);
-		assertLevels(json.readTree(get("/products/" + sku).body()), 12, 0, 0, 12);
+		assertThat(
+				api.post("/products/" + sku + "/restocks", "{\"quantity\":3}", "Idempotency-Key", expired).statusCode())
+			.isEqualTo(200);
+		assertThat(api.post("/products/" + sku + "/restocks", "{\"quantity\":5}", "Idempotency-Key", kept).statusCode())
+			.isEqualTo(200);
+		assertLevels(json.readTree(api.get("/products/" + sku).body()), 12, 0, 0, 12);
 	}
 
 	@Test
 	void anIdempotencyKeyReusedForAnotherRestockIs422() throws Exception {
 		String sku = newSku();
 		String other = newSku();
-		put("/products/" + sku, "{\"stock\":1}");
-		put("/products/" + other, "{\"stock\":1}");
+		api.put("/products/" + sku, "{\"stock\":1}");
+		api.put("/products/" + other, "{\"stock\":1}");
 		String key = UUID.randomUUID().toString();
-		post("/products/" + sku + "/restocks", "{\"quantity\":3}", key);
+		api.post("/products/" + sku + "/restocks", "{\"quantity\":3}", "Idempotency-Key", key);
 
-		HttpResponse<String> otherQuantity = post("/products/" + sku + "/restocks", "{\"quantity\":4}", key);
-		HttpResponse<String> otherProduct = post("/products/" + other + "/restocks", "{\"quantity\":3}", key);
+		HttpResponse<String> otherQuantity = api.post("/products/" + sku + "/restocks", "{\"quantity\":4}",
+				"Idempotency-Key", key);
+		HttpResponse<String> otherProduct = api.post("/products/" + other + "/restocks", "{\"quantity\":3}",
+				"Idempotency-Key", key);
 
 		assertProblem(otherQuantity, 422);
 		assertProblem(otherProduct, 422);
 		assertThat(otherQuantity.body()).contains(key);
-		assertLevels(json.readTree(get("/products/" + sku).body()), 4, 0, 0, 4);
-		assertLevels(json.readTree(get("/products/" + other).body()), 1, 0, 0, 1);
+		assertLevels(json.readTree(api.get("/products/" + sku).body()), 4, 0, 0, 4);
+		assertLevels(json.readTree(api.get("/products/" + other).body()), 1, 0, 0, 1);
 	}
 
 	@Test
 	void aTooLongIdempotencyKeyOrOneWithASpaceIs400AndAddsNothing() throws Exception {
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":1}");
+		api.put("/products/" + sku, "{\"stock\":1}");
 
-		assertProblem(post("/products/" + sku + "/restocks", "{\"quantity\":3}", "two words"), 400);
-		assertProblem(post("/products/" + sku + "/restocks", "{\"quantity\":3}", "k".repeat(256)), 400);
+		assertProblem(api.post("/products/" + sku + "/restocks", "{\"quantity\":3}", "Idempotency-Key", "two words"),
+				400);
+		assertProblem(
+				api.post("/products/" + sku + "/restocks", "{\"quantity\":3}", "Idempotency-Key", "k".repeat(256)),
+				400);
 
-		assertLevels(json.readTree(get("/products/" + sku).body()), 1, 0, 0, 1);
+		assertLevels(json.readTree(api.get("/products/" + sku).body()), 1, 0, 0, 1);
 	}
 
 	@Test
 	void readsAProductsStockAndVersion() throws Exception {
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":4}");
+		api.put("/products/" + sku, "{\"stock\":4}");
 
-		HttpResponse<String> response = get("/products/" + sku);
+		HttpResponse<String> response = api.get("/products/" + sku);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("ETag")).hasValue("\"1\"");
@@ -200,20 +195,20 @@ class ProductsApiIT {
 
 	@Test
 	void unknownProductsAre404() throws Exception {
-		assertProblem(get("/products/" + newSku()), 404);
-		assertProblem(post("/products/" + newSku() + "/restocks", "{\"quantity\":1}"), 404);
-		assertProblem(get("/products/not-a-sku"), 404);
+		assertProblem(api.get("/products/" + newSku()), 404);
+		assertProblem(api.post("/products/" + newSku() + "/restocks", "{\"quantity\":1}"), 404);
+		assertProblem(api.get("/products/not-a-sku"), 404);
 	}
 
 	@Test
 	void invalidFieldsAre400WithEachField() throws Exception {
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":1}");
+		api.put("/products/" + sku, "{\"stock\":1}");
 
-		HttpResponse<String> negative = put("/products/" + newSku(), "{\"stock\":-1}");
-		HttpResponse<String> missing = put("/products/" + newSku(), "{}");
-		HttpResponse<String> zero = post("/products/" + sku + "/restocks", "{\"quantity\":0}");
-		HttpResponse<String> badSku = put("/products/lower-case", "{\"stock\":1}");
+		HttpResponse<String> negative = api.put("/products/" + newSku(), "{\"stock\":-1}");
+		HttpResponse<String> missing = api.put("/products/" + newSku(), "{}");
+		HttpResponse<String> zero = api.post("/products/" + sku + "/restocks", "{\"quantity\":0}");
+		HttpResponse<String> badSku = api.put("/products/lower-case", "{\"stock\":1}");
 
 		for (var response : List.of(negative, missing, zero, badSku)) {
 			assertProblem(response, 400);
@@ -227,8 +222,8 @@ class ProductsApiIT {
 
 	@Test
 	void malformedJsonIs400() throws Exception {
-		HttpResponse<String> truncated = put("/products/" + newSku(), "{\"stock\": ");
-		HttpResponse<String> tooBig = put("/products/" + newSku(), "{\"stock\": 99999999999}");
+		HttpResponse<String> truncated = api.put("/products/" + newSku(), "{\"stock\": ");
+		HttpResponse<String> tooBig = api.put("/products/" + newSku(), "{\"stock\": 99999999999}");
 
 		for (var response : List.of(truncated, tooBig)) {
 			assertProblem(response, 400);
@@ -239,13 +234,13 @@ class ProductsApiIT {
 	@Test
 	void aRestockBeyondTheCountableUnitsIs422() throws Exception {
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":" + (Integer.MAX_VALUE - 10) + "}");
+		api.put("/products/" + sku, "{\"stock\":" + (Integer.MAX_VALUE - 10) + "}");
 
-		HttpResponse<String> response = post("/products/" + sku + "/restocks", "{\"quantity\":11}");
+		HttpResponse<String> response = api.post("/products/" + sku + "/restocks", "{\"quantity\":11}");
 
 		assertProblem(response, 422);
 		assertThat(fields(response)).containsExactly("quantity");
-		assertThat(json.readTree(get("/products/" + sku).body()).get("received").asInt())
+		assertThat(json.readTree(api.get("/products/" + sku).body()).get("received").asInt())
 			.isEqualTo(Integer.MAX_VALUE - 10);
 	}
 
@@ -253,37 +248,29 @@ class ProductsApiIT {
 	void aBodyOverTheLimitIs413() throws Exception {
 		String huge = "{\"stock\":1,\"padding\":\"" + "A".repeat(70_000) + "\"}";
 
-		assertProblem(put("/products/" + newSku(), huge), 413);
+		assertProblem(api.put("/products/" + newSku(), huge), 413);
 	}
 
 	@Test
 	void aChunkedBodyOverTheLimitIs413() throws Exception {
-		byte[] huge = ("{\"quantity\":1,\"padding\":\"" + "A".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+		String huge = "{\"quantity\":1,\"padding\":\"" + "A".repeat(70_000) + "\"}";
 		String sku = newSku();
-		put("/products/" + sku, "{\"stock\":1}");
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/" + sku + "/restocks"))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
-			.build();
+		api.put("/products/" + sku, "{\"stock\":1}");
 
-		assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 413);
-		assertThat(json.readTree(get("/products/" + sku).body()).get("received").asInt()).isEqualTo(1);
+		assertProblem(api.postChunked("/products/" + sku + "/restocks", huge), 413);
+		assertThat(json.readTree(api.get("/products/" + sku).body()).get("received").asInt()).isEqualTo(1);
 	}
 
 	@Test
 	void anUnknownRouteOrMethodIsAProblem() throws Exception {
-		assertProblem(get("/no-such-thing"), 404);
-		assertProblem(send(HttpRequest.newBuilder(uri("/products/" + newSku()))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.DELETE()), 405);
+		assertProblem(api.get("/no-such-thing"), 404);
+		assertProblem(api.send(api.request("/products/" + newSku()).DELETE()), 405);
 	}
 
 	@Test
 	void publishesItsOpenApiDocumentAndSwaggerUi() throws Exception {
-		HttpResponse<String> document = get("/v3/api-docs");
-		HttpResponse<String> ui = get("/swagger-ui.html");
+		HttpResponse<String> document = api.get("/v3/api-docs");
+		HttpResponse<String> ui = api.get("/swagger-ui.html");
 
 		assertThat(document.statusCode()).isEqualTo(200);
 		JsonNode paths = json.readTree(document.body()).get("paths");
@@ -307,19 +294,6 @@ class ProductsApiIT {
 		return json.readTree(response.body()).get("errors").findValuesAsString("field");
 	}
 
-	private void assertProblem(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(status);
-	}
-
-	private HttpResponse<String> put(String path, String body) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString(body)));
-	}
-
 	/**
 	 * Sends the request this many times at once, from eight threads, and returns the
 	 * answers.
@@ -337,34 +311,6 @@ class ProductsApiIT {
 			answers.add(answer.get());
 		}
 		return answers;
-	}
-
-	private HttpResponse<String> post(String path, String body) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
-	}
-
-	private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", idempotencyKey)
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization()));
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
 	}
 
 }

@@ -1,12 +1,8 @@
 package com.example.shop.payment.adapter.web;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -16,16 +12,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import com.example.shop.platform.testsupport.ServiceApi;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.TestPrincipal;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
+import static com.example.shop.platform.testsupport.ServiceApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,24 +32,17 @@ class AccountsApiIT {
 
 	private static final AtomicInteger CUSTOMERS = new AtomicInteger(ThreadLocalRandom.current().nextInt(300_000));
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@Value("${local.server.port}")
-	int port;
+	@Autowired
+	ServiceApi api;
 
 	@Autowired
 	JsonMapper json;
-
-	@AfterEach
-	void close() {
-		this.http.close();
-	}
 
 	@Test
 	void opensAnAccountWithItsVersionAndLocation() throws Exception {
 		String customer = newCustomerId();
 
-		HttpResponse<String> response = post("/accounts", account(customer, "EUR", "100"));
+		HttpResponse<String> response = api.post("/accounts", account(customer, "EUR", "100"));
 
 		assertThat(response.statusCode()).isEqualTo(201);
 		assertThat(response.headers().firstValue("Location")).hasValue("/accounts/" + customer);
@@ -69,7 +58,7 @@ class AccountsApiIT {
 	void openingAnAccountTwiceIs409() throws Exception {
 		String customer = openAccount("10.00");
 
-		HttpResponse<String> again = post("/accounts", account(customer, "EUR", "20"));
+		HttpResponse<String> again = api.post("/accounts", account(customer, "EUR", "20"));
 
 		assertProblem(again, 409);
 		assertThat(again.body()).contains("open already");
@@ -80,7 +69,7 @@ class AccountsApiIT {
 	void aDepositRaisesTheBalanceAndTheVersion() throws Exception {
 		String customer = openAccount("10.00");
 
-		HttpResponse<String> response = post("/accounts/" + customer + "/deposits", deposit("5.25", "EUR"));
+		HttpResponse<String> response = api.post("/accounts/" + customer + "/deposits", deposit("5.25", "EUR"));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("ETag")).hasValue("\"2\"");
@@ -92,9 +81,9 @@ class AccountsApiIT {
 	@Test
 	void readsBalanceMovementsAndVersion() throws Exception {
 		String customer = openAccount("10.00");
-		post("/accounts/" + customer + "/deposits", deposit("2.50", "EUR"));
+		api.post("/accounts/" + customer + "/deposits", deposit("2.50", "EUR"));
 
-		HttpResponse<String> response = get("/accounts/" + customer);
+		HttpResponse<String> response = api.get("/accounts/" + customer);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("ETag")).hasValue("\"2\"");
@@ -111,14 +100,14 @@ class AccountsApiIT {
 	void unknownAccountsAre404() throws Exception {
 		String customer = newCustomerId();
 
-		assertProblem(get("/accounts/" + customer), 404);
-		assertProblem(post("/accounts/" + customer + "/deposits", deposit("5", "EUR")), 404);
-		assertProblem(get("/accounts/not-a-customer"), 404);
+		assertProblem(api.get("/accounts/" + customer), 404);
+		assertProblem(api.post("/accounts/" + customer + "/deposits", deposit("5", "EUR")), 404);
+		assertProblem(api.get("/accounts/not-a-customer"), 404);
 	}
 
 	@Test
 	void invalidFieldsAre400WithEachField() throws Exception {
-		HttpResponse<String> response = post("/accounts", account("bob", "euro", "-1"));
+		HttpResponse<String> response = api.post("/accounts", account("bob", "euro", "-1"));
 
 		assertProblem(response, 400);
 		JsonNode errors = json.readTree(response.body()).get("errors");
@@ -130,7 +119,7 @@ class AccountsApiIT {
 	void aDepositThatIsNotPositiveIs400() throws Exception {
 		String customer = openAccount("10.00");
 
-		HttpResponse<String> response = post("/accounts/" + customer + "/deposits", deposit("0", "EUR"));
+		HttpResponse<String> response = api.post("/accounts/" + customer + "/deposits", deposit("0", "EUR"));
 
 		assertProblem(response, 400);
 		assertThat(json.readTree(response.body()).get("errors").findValuesAsString("field")).containsExactly("amount");
@@ -140,9 +129,9 @@ class AccountsApiIT {
 	void wellFormedInputThatBreaksARuleIs422WithTheField() throws Exception {
 		String customer = openAccount("10.00");
 
-		HttpResponse<String> otherCurrency = post("/accounts/" + customer + "/deposits", deposit("5", "USD"));
-		HttpResponse<String> tooPrecise = post("/accounts/" + customer + "/deposits", deposit("5.001", "EUR"));
-		HttpResponse<String> noCurrency = post("/accounts", account(newCustomerId(), "XYZ", "1"));
+		HttpResponse<String> otherCurrency = api.post("/accounts/" + customer + "/deposits", deposit("5", "USD"));
+		HttpResponse<String> tooPrecise = api.post("/accounts/" + customer + "/deposits", deposit("5.001", "EUR"));
+		HttpResponse<String> noCurrency = api.post("/accounts", account(newCustomerId(), "XYZ", "1"));
 
 		assertProblem(otherCurrency, 422);
 		assertThat(json.readTree(otherCurrency.body()).get("errors").findValuesAsString("field"))
@@ -156,7 +145,7 @@ class AccountsApiIT {
 
 	@Test
 	void malformedJsonIs400() throws Exception {
-		HttpResponse<String> response = post("/accounts", "{\"customerId\": ");
+		HttpResponse<String> response = api.post("/accounts", "{\"customerId\": ");
 
 		assertProblem(response, 400);
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
@@ -164,37 +153,30 @@ class AccountsApiIT {
 
 	@Test
 	void aBodyThatIsNotJsonIs415() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/accounts"))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
+		HttpRequest.Builder request = api.request("/accounts")
 			.header("Content-Type", "text/plain")
-			.POST(HttpRequest.BodyPublishers.ofString("open please"))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofString("open please"));
 
-		assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 415);
+		assertProblem(api.send(request), 415);
 	}
 
 	@Test
 	void aBodyOverTheLimitIs413() throws Exception {
 		String huge = account(newCustomerId(), "EUR", "1" + "0".repeat(70_000));
 
-		assertProblem(post("/accounts", huge), 413);
+		assertProblem(api.post("/accounts", huge), 413);
 	}
 
 	@Test
 	void aChunkedBodyOverTheLimitIs413() throws Exception {
-		byte[] huge = account(newCustomerId(), "EUR", "1" + "0".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/accounts"))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
-			.build();
+		String huge = account(newCustomerId(), "EUR", "1" + "0".repeat(70_000));
 
-		assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 413);
+		assertProblem(api.postChunked("/accounts", huge), 413);
 	}
 
 	@Test
 	void anUnknownRouteIsAProblem() throws Exception {
-		assertProblem(get("/no-such-thing"), 404);
+		assertProblem(api.get("/no-such-thing"), 404);
 	}
 
 	@Test
@@ -202,7 +184,7 @@ class AccountsApiIT {
 		String customer = openAccount("0.00");
 		List<Callable<Integer>> deposits = IntStream.range(0, 8)
 			.<Callable<Integer>>mapToObj(
-					(i) -> () -> post("/accounts/" + customer + "/deposits", deposit("1.00", "EUR")).statusCode())
+					(i) -> () -> api.post("/accounts/" + customer + "/deposits", deposit("1.00", "EUR")).statusCode())
 			.toList();
 
 		List<Integer> statuses;
@@ -218,8 +200,8 @@ class AccountsApiIT {
 
 	@Test
 	void theOpenApiDocumentDescribesTheAccountsApi() throws Exception {
-		HttpResponse<String> docs = get("/v3/api-docs");
-		HttpResponse<String> ui = get("/swagger-ui/index.html");
+		HttpResponse<String> docs = api.get("/v3/api-docs");
+		HttpResponse<String> ui = api.get("/swagger-ui/index.html");
 
 		assertThat(docs.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(docs.body()).get("paths").propertyNames()).contains("/accounts",
@@ -229,13 +211,13 @@ class AccountsApiIT {
 
 	private String openAccount(String balance) throws Exception {
 		String customer = newCustomerId();
-		HttpResponse<String> response = post("/accounts", account(customer, "EUR", balance));
+		HttpResponse<String> response = api.post("/accounts", account(customer, "EUR", balance));
 		assertThat(response.statusCode()).isEqualTo(201);
 		return customer;
 	}
 
 	private BigDecimal balanceOf(String customer) throws Exception {
-		return json.readTree(get("/accounts/" + customer).body()).get("balance").decimalValue();
+		return json.readTree(api.get("/accounts/" + customer).body()).get("balance").decimalValue();
 	}
 
 	/**
@@ -248,17 +230,18 @@ class AccountsApiIT {
 
 	@Test
 	void aCustomerReadsTheirOwnAccountOnlyAndMovesNoMoney() throws Exception {
-		assertThat(post("/accounts", account("C-000001", "EUR", "10.00")).statusCode()).isIn(201, 409);
+		assertThat(api.post("/accounts", account("C-000001", "EUR", "10.00")).statusCode()).isIn(201, 409);
 
-		assertThat(get("/accounts/C-000001", TestPrincipal.ALICE).statusCode()).isEqualTo(200);
-		HttpResponse<String> bobs = get("/accounts/C-000001", TestPrincipal.BOB);
-		HttpResponse<String> nobodys = get("/accounts/C-999999", TestPrincipal.BOB);
+		assertThat(api.as(TestPrincipal.ALICE).get("/accounts/C-000001").statusCode()).isEqualTo(200);
+		HttpResponse<String> bobs = api.as(TestPrincipal.BOB).get("/accounts/C-000001");
+		HttpResponse<String> nobodys = api.as(TestPrincipal.BOB).get("/accounts/C-999999");
 		assertThat(bobs.statusCode()).as("another customer's account is not found").isEqualTo(404);
 		assertThat(json.readTree(bobs.body()).get("title")).isEqualTo(json.readTree(nobodys.body()).get("title"));
 
-		assertThat(post("/accounts/C-000001/deposits", "{\"amount\":1000000,\"currency\":\"EUR\"}", TestPrincipal.ALICE)
+		assertThat(api.as(TestPrincipal.ALICE)
+			.post("/accounts/C-000001/deposits", "{\"amount\":1000000,\"currency\":\"EUR\"}")
 			.statusCode()).as("only finance deposits").isEqualTo(403);
-		assertThat(post("/accounts", account("C-000001", "EUR", "1000000"), TestPrincipal.ALICE).statusCode())
+		assertThat(api.as(TestPrincipal.ALICE).post("/accounts", account("C-000001", "EUR", "1000000")).statusCode())
 			.as("only finance opens accounts, with their opening balance")
 			.isEqualTo(403);
 	}
@@ -281,35 +264,6 @@ class AccountsApiIT {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(status);
-	}
-
-	private HttpResponse<String> post(String path, String body) throws Exception {
-		return post(path, body, TestPrincipal.TRUSTED_CLIENT);
-	}
-
-	private HttpResponse<String> post(String path, String body, TestPrincipal principal) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", principal.authorization())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return get(path, TestPrincipal.TRUSTED_CLIENT);
-	}
-
-	private HttpResponse<String> get(String path, TestPrincipal principal) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", principal.authorization())
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A service started whole on a random port, connected to the real PostgreSQL, Kafka and
- * MongoDB of {@link TestInfrastructure}, with a {@link TopicProbe} to autowire.
+ * MongoDB of {@link TestInfrastructure}, with a {@link TopicProbe} and a
+ * {@link ServiceApi} to autowire.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-@Import(TopicProbe.class)
+@Import({ TopicProbe.class, ServiceApi.class })
 public @interface ServiceIntegrationTest {
 
 }

@@ -1,11 +1,6 @@
 package com.example.shop.order.command.adapter.web;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +12,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.example.shop.platform.eventing.RetentionPurge;
+import com.example.shop.platform.testsupport.ServiceApi;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
-import com.example.shop.platform.testsupport.TestPrincipal;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static com.example.shop.platform.testsupport.ServiceApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,10 +38,8 @@ class OrdersApiIT {
 			 "shippingAddress":{"name":"Ada Lovelace","street":"1 Analytical St","city":"London",
 			                    "postalCode":"N1 9GU","country":"GB"}}""";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@Value("${local.server.port}")
-	int port;
+	@Autowired
+	ServiceApi api;
 
 	@Autowired
 	JsonMapper json;
@@ -59,14 +51,9 @@ class OrdersApiIT {
 	@Qualifier("idempotencyKeyPurge")
 	RetentionPurge idempotencyKeyPurge;
 
-	@AfterEach
-	void close() {
-		this.http.close();
-	}
-
 	@Test
 	void placesAnOrderWithItsVersionAndLocation() throws Exception {
-		HttpResponse<String> response = post("/orders", ORDER, "Idempotency-Key", UUID.randomUUID().toString());
+		HttpResponse<String> response = api.post("/orders", ORDER, "Idempotency-Key", UUID.randomUUID().toString());
 
 		assertThat(response.statusCode()).isEqualTo(201);
 		JsonNode body = json.readTree(response.body());
@@ -80,8 +67,8 @@ class OrdersApiIT {
 	void theSameIdempotencyKeyAndBodyPlaceOneOrder() throws Exception {
 		String key = UUID.randomUUID().toString();
 
-		HttpResponse<String> first = post("/orders", ORDER, "Idempotency-Key", key);
-		HttpResponse<String> retry = post("/orders", ORDER, "Idempotency-Key", key);
+		HttpResponse<String> first = api.post("/orders", ORDER, "Idempotency-Key", key);
+		HttpResponse<String> retry = api.post("/orders", ORDER, "Idempotency-Key", key);
 
 		assertThat(first.statusCode()).isEqualTo(201);
 		assertThat(retry.statusCode()).isEqualTo(201);
@@ -95,14 +82,14 @@ class OrdersApiIT {
 		String otherOrder = ORDER.replace("C-000123", "C-000456");
 		List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
 		for (int i = 0; i < 24; i++) {
-			requests.add(() -> post("/orders", ORDER, "Idempotency-Key", UUID.randomUUID().toString()));
+			requests.add(() -> api.post("/orders", ORDER, "Idempotency-Key", UUID.randomUUID().toString()));
 		}
 		for (int i = 0; i < 4; i++) {
-			requests.add(() -> post("/orders", ORDER, "Idempotency-Key", repeated));
+			requests.add(() -> api.post("/orders", ORDER, "Idempotency-Key", repeated));
 		}
-		requests.add(() -> post("/orders", ORDER, "Idempotency-Key", reused));
-		requests.add(() -> post("/orders", otherOrder, "Idempotency-Key", reused));
-		requests.add(() -> post("/orders", ORDER.replace("\"quantity\":2", "\"quantity\":0"), "Idempotency-Key",
+		requests.add(() -> api.post("/orders", ORDER, "Idempotency-Key", reused));
+		requests.add(() -> api.post("/orders", otherOrder, "Idempotency-Key", reused));
+		requests.add(() -> api.post("/orders", ORDER.replace("\"quantity\":2", "\"quantity\":0"), "Idempotency-Key",
 				UUID.randomUUID().toString()));
 
 		List<HttpResponse<String>> responses = new ArrayList<>();
@@ -134,15 +121,15 @@ class OrdersApiIT {
 	void anIdempotencyKeyIsForgottenAfterItsRetention() throws Exception {
 		String expired = UUID.randomUUID().toString();
 		String kept = UUID.randomUUID().toString();
-		HttpResponse<String> first = post("/orders", ORDER, "Idempotency-Key", expired);
-		HttpResponse<String> other = post("/orders", ORDER, "Idempotency-Key", kept);
+		HttpResponse<String> first = api.post("/orders", ORDER, "Idempotency-Key", expired);
+		HttpResponse<String> other = api.post("/orders", ORDER, "Idempotency-Key", kept);
 		// the default retention is 24 h
 		jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key = ?", expired);
 
 		assertThat(idempotencyKeyPurge.purge()).isGreaterThanOrEqualTo(1);
 
-		HttpResponse<String> late = post("/orders", ORDER, "Idempotency-Key", expired);
-		HttpResponse<String> retry = post("/orders", ORDER, "Idempotency-Key", kept);
+		HttpResponse<String> late = api.post("/orders", ORDER, "Idempotency-Key", expired);
+		HttpResponse<String> retry = api.post("/orders", ORDER, "Idempotency-Key", kept);
 		assertThat(late.statusCode()).isEqualTo(201);
 		assertThat(json.readTree(late.body()).get("orderId")).isNotEqualTo(json.readTree(first.body()).get("orderId"));
 		assertThat(json.readTree(retry.body()).get("orderId")).isEqualTo(json.readTree(other.body()).get("orderId"));
@@ -151,9 +138,9 @@ class OrdersApiIT {
 	@Test
 	void theSameIdempotencyKeyWithAnotherBodyIs422() throws Exception {
 		String key = UUID.randomUUID().toString();
-		post("/orders", ORDER, "Idempotency-Key", key);
+		api.post("/orders", ORDER, "Idempotency-Key", key);
 
-		HttpResponse<String> other = post("/orders", ORDER.replace("\"quantity\":2", "\"quantity\":3"),
+		HttpResponse<String> other = api.post("/orders", ORDER.replace("\"quantity\":2", "\"quantity\":3"),
 				"Idempotency-Key", key);
 
 		assertProblem(other, 422);
@@ -163,17 +150,17 @@ class OrdersApiIT {
 	@Test
 	void aTooLongIdempotencyKeyOrOneWithASpaceIs400() throws Exception {
 		for (String key : List.of("k".repeat(256), "two words")) {
-			HttpResponse<String> response = post("/orders", ORDER, "Idempotency-Key", key);
+			HttpResponse<String> response = api.post("/orders", ORDER, "Idempotency-Key", key);
 
 			assertProblem(response, 400);
 			assertThat(response.body()).contains("Idempotency-Key must be 1 to 255 visible ASCII characters");
 		}
-		assertThat(post("/orders", ORDER, "Idempotency-Key", "k".repeat(255)).statusCode()).isEqualTo(201);
+		assertThat(api.post("/orders", ORDER, "Idempotency-Key", "k".repeat(255)).statusCode()).isEqualTo(201);
 	}
 
 	@Test
 	void invalidFieldsAre400WithEachField() throws Exception {
-		HttpResponse<String> response = post("/orders",
+		HttpResponse<String> response = api.post("/orders",
 				ORDER.replace("C-000123", "bob")
 					.replace("\"quantity\":2", "\"quantity\":0")
 					.replace("\"GB\"", "\"UK!\""));
@@ -186,12 +173,12 @@ class OrdersApiIT {
 
 	@Test
 	void noLinesIs400() throws Exception {
-		assertProblem(post("/orders", ORDER.replaceAll("(?s)\"lines\":\\[.*?\\]\\s*,", "\"lines\":[],")), 400);
+		assertProblem(api.post("/orders", ORDER.replaceAll("(?s)\"lines\":\\[.*?\\]\\s*,", "\"lines\":[],")), 400);
 	}
 
 	@Test
 	void malformedJsonIs400() throws Exception {
-		HttpResponse<String> response = post("/orders", "{\"customerId\": ");
+		HttpResponse<String> response = api.post("/orders", "{\"customerId\": ");
 
 		assertProblem(response, 400);
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.");
@@ -199,7 +186,7 @@ class OrdersApiIT {
 
 	@Test
 	void linesInTwoCurrenciesAre422() throws Exception {
-		HttpResponse<String> response = post("/orders",
+		HttpResponse<String> response = api.post("/orders",
 				ORDER.replace("\"currency\":\"EUR\"}]", "\"currency\":\"USD\"}]"));
 
 		assertProblem(response, 422);
@@ -210,26 +197,21 @@ class OrdersApiIT {
 	void aBodyOverTheLimitIs413() throws Exception {
 		String huge = ORDER.replace("Ada Lovelace", "A".repeat(70_000));
 
-		assertProblem(post("/orders", huge), 413);
+		assertProblem(api.post("/orders", huge), 413);
 	}
 
 	@Test
 	void aChunkedBodyOverTheLimitIs413() throws Exception {
-		byte[] huge = ORDER.replace("Ada Lovelace", "A".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders"))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
-			.build();
+		String huge = ORDER.replace("Ada Lovelace", "A".repeat(70_000));
 
-		assertProblem(http.send(request, HttpResponse.BodyHandlers.ofString()), 413);
+		assertProblem(api.postChunked("/orders", huge), 413);
 	}
 
 	@Test
 	void cancellationNeedsIfMatch() throws Exception {
 		String orderId = placeOrder();
 
-		HttpResponse<String> response = post("/orders/" + orderId + "/cancellation", "");
+		HttpResponse<String> response = api.post("/orders/" + orderId + "/cancellation", "");
 
 		assertProblem(response, 428);
 	}
@@ -238,9 +220,9 @@ class OrdersApiIT {
 	void cancellationAtTheCurrentVersionIsAcceptedAndAStaleOneConflicts() throws Exception {
 		String orderId = placeOrder();
 
-		HttpResponse<String> stale = post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"7\"");
-		HttpResponse<String> accepted = post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"1\"");
-		HttpResponse<String> again = post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"2\"");
+		HttpResponse<String> stale = api.post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"7\"");
+		HttpResponse<String> accepted = api.post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"1\"");
+		HttpResponse<String> again = api.post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"2\"");
 
 		assertProblem(stale, 409);
 		assertThat(accepted.statusCode()).isEqualTo(202);
@@ -251,9 +233,9 @@ class OrdersApiIT {
 
 	@Test
 	void unknownOrdersAre404() throws Exception {
-		assertProblem(post("/orders/" + UUID.randomUUID() + "/cancellation", "", "If-Match", "\"1\""), 404);
-		assertProblem(get("/orders/not-a-uuid/history"), 404);
-		assertProblem(get("/orders/" + UUID.randomUUID() + "/history"), 404);
+		assertProblem(api.post("/orders/" + UUID.randomUUID() + "/cancellation", "", "If-Match", "\"1\""), 404);
+		assertProblem(api.get("/orders/not-a-uuid/history"), 404);
+		assertProblem(api.get("/orders/" + UUID.randomUUID() + "/history"), 404);
 	}
 
 	@Test
@@ -262,11 +244,11 @@ class OrdersApiIT {
 		Thread.sleep(20);
 		Instant between = Instant.now();
 		Thread.sleep(20);
-		post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"1\"");
+		api.post("/orders/" + orderId + "/cancellation", "", "If-Match", "\"1\"");
 
-		JsonNode now = json.readTree(get("/orders/" + orderId + "/history").body());
-		JsonNode then = json.readTree(get("/orders/" + orderId + "/history?asOf=" + between).body());
-		JsonNode before = json.readTree(get("/orders/" + orderId + "/history?asOf=2000-01-01T00:00:00Z").body());
+		JsonNode now = json.readTree(api.get("/orders/" + orderId + "/history").body());
+		JsonNode then = json.readTree(api.get("/orders/" + orderId + "/history?asOf=" + between).body());
+		JsonNode before = json.readTree(api.get("/orders/" + orderId + "/history?asOf=2000-01-01T00:00:00Z").body());
 
 		assertThat(now.get("version").asLong()).isEqualTo(2);
 		assertThat(now.get("state").get("status").asString()).isEqualTo("CANCELLATION_REQUESTED");
@@ -282,36 +264,13 @@ class OrdersApiIT {
 
 	@Test
 	void anUnknownRouteIsAProblem() throws Exception {
-		assertProblem(get("/no-such-thing"), 404);
+		assertProblem(api.get("/no-such-thing"), 404);
 	}
 
 	private String placeOrder() throws Exception {
-		HttpResponse<String> response = post("/orders", ORDER, "X-Correlation-Id", "corr-42");
+		HttpResponse<String> response = api.post("/orders", ORDER, "X-Correlation-Id", "corr-42");
 		assertThat(response.statusCode()).isEqualTo(201);
 		return json.readTree(response.body()).get("orderId").asString();
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(status);
-	}
-
-	private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", TestPrincipal.TRUSTED_CLIENT.authorization())
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }
