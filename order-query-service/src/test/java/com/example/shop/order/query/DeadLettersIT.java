@@ -10,8 +10,8 @@ import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Action;
 import com.example.shop.platform.eventing.deadletter.DeadLetter.Disposition;
 import com.example.shop.platform.eventing.deadletter.Dispositions;
-import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.ServiceApi;
+import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.TestPrincipal;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -109,6 +109,23 @@ class DeadLettersIT {
 		assertThat(this.dispositions.complete(position, first)).isFalse();
 		assertThat(this.dispositions.complete(position, later)).isTrue();
 		assertThat(this.dispositions.claim(position, first, now.plusSeconds(120))).isFalse();
+	}
+
+	@Test
+	void forgetsTheDecisionsAboutRecordsBeforeAnOffsetInMongoDb() {
+		Instant now = Instant.now();
+		for (long offset = 0; offset < 3; offset++) {
+			this.dispositions.claim(new Dispositions.Position("forget-it-dlt", 0, offset),
+					new Disposition(Action.DISCARD, "olivia", now, "noise", true), null);
+		}
+		this.dispositions.claim(new Dispositions.Position("forget-it-dlt", 1, 0),
+				new Disposition(Action.DISCARD, "olivia", now, "noise", true), null);
+
+		this.dispositions.forgetBefore("forget-it-dlt", 0, 2);
+
+		assertThat(this.dispositions.find("forget-it-dlt", 0, List.of(0L, 1L, 2L))).containsOnlyKeys(2L);
+		assertThat(this.dispositions.find("forget-it-dlt", 1, List.of(0L))).as("another partition's")
+			.containsOnlyKeys(0L);
 	}
 
 	@Test

@@ -72,7 +72,9 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * <li>{@link #discard}: leaves it for good, with a reason.</li>
  * </ul>
  * Each decision is logged, recorded with who made it, when and why, and counted in
- * {@code dead.letters.decisions} (tags {@code topic}, {@code action}).
+ * {@code dead.letters.decisions} (tags {@code topic}, {@code action}). A decision is kept
+ * as long as its record: each read of a dead-letter topic forgets the decisions about the
+ * records its retention has deleted ({@link Dispositions#forgetBefore}).
  */
 public class DeadLetters implements AutoCloseable {
 
@@ -401,6 +403,10 @@ public class DeadLetters implements AutoCloseable {
 			consumer.pause(partitions);
 			Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			// what the retention has deleted is never asked about again: so much for the
+			// decisions about it, which would otherwise be kept for good
+			begin.forEach((partition, first) -> this.dispositions.forgetBefore(deadLetterTopic, partition.partition(),
+					first));
 			for (TopicPartition partition : partitions) {
 				if (from != null && partition.partition() < from.partition()) {
 					continue;

@@ -41,6 +41,13 @@ public interface Dispositions {
 	Map<Long, Disposition> find(String deadLetterTopic, int partition, Collection<Long> offsets);
 
 	/**
+	 * Forgets the decisions about the records of one partition before {@code offset}: the
+	 * broker has deleted those records (the topic's retention), so nobody can ask about
+	 * them again.
+	 */
+	void forgetBefore(String deadLetterTopic, int partition, long offset);
+
+	/**
 	 * A record of a dead-letter topic.
 	 */
 	record Position(String deadLetterTopic, int partition, long offset) {

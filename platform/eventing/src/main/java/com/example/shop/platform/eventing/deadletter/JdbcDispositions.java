@@ -67,6 +67,14 @@ public class JdbcDispositions implements Dispositions {
 	}
 
 	@Override
+	public void forgetBefore(String deadLetterTopic, int partition, long offset) {
+		this.jdbc.update("""
+				DELETE FROM dead_letter_disposition
+				WHERE dead_letter_topic = ? AND dead_letter_partition = ? AND dead_letter_offset < ?
+				""", deadLetterTopic, partition, offset);
+	}
+
+	@Override
 	public Map<Long, Disposition> find(String deadLetterTopic, int partition, Collection<Long> offsets) {
 		Map<Long, Disposition> found = new HashMap<>();
 		if (offsets.isEmpty()) {

@@ -93,6 +93,13 @@ public class MongoDispositions implements Dispositions {
 		return found;
 	}
 
+	@Override
+	public void forgetBefore(String deadLetterTopic, int partition, long offset) {
+		this.mongo.remove(
+				query(where("topic").is(deadLetterTopic).and("partition").is(partition).and("offset").lt(offset)),
+				COLLECTION);
+	}
+
 	private static Document document(Position position, Disposition disposition) {
 		return new Document("_id", id(position)).append("topic", position.deadLetterTopic())
 			.append("partition", position.partition())

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -25,10 +26,13 @@ import com.example.shop.platform.eventing.inbox.Inbox;
 import com.example.shop.platform.testsupport.Eventually;
 import com.example.shop.platform.testsupport.RealInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +51,7 @@ import org.springframework.kafka.support.Acknowledgment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Dead letters made by a real listener container with the library's error handling, read
@@ -65,6 +70,10 @@ class DeadLettersIT {
 
 	static final String PAGING_GROUP = "dead-letters-it-paging";
 
+	static final String RETENTION_TOPIC = "dead-letters-it-retention";
+
+	static final String RETENTION_GROUP = "dead-letters-it-retention";
+
 	@Autowired
 	DeadLetters deadLetters;
 
@@ -82,6 +91,9 @@ class DeadLettersIT {
 
 	@Autowired
 	FixableListener listener;
+
+	@Autowired
+	KafkaAdmin admin;
 
 	@Test
 	void aDeadLetterWhoseCauseIsFixedIsAppliedOnceWhenRedriven() throws Exception {
@@ -332,6 +344,44 @@ class DeadLettersIT {
 	}
 
 	@Test
+	void theDecisionsAboutRecordsTheRetentionDeletedAreForgotten() throws Exception {
+		// one partition's worth: the same key
+		for (int i = 0; i < 3; i++) {
+			this.kafka.send(deadLetter(RETENTION_TOPIC, "key", RETENTION_GROUP, i)).get(10, TimeUnit.SECONDS);
+		}
+		List<DeadLetter> letters = this.deadLetters.page(RETENTION_TOPIC, null, null, 10).deadLetters();
+		assertThat(letters).hasSize(3);
+		for (DeadLetter letter : letters) {
+			this.deadLetters.discard(RETENTION_TOPIC, letter.id(), "olivia", "noise");
+		}
+		int partition = Integer.parseInt(letters.get(0).id().split("-")[0]);
+		long second = Long.parseLong(letters.get(1).id().split("-")[1]);
+
+		// what the topic's retention does, the first record now
+		try (Admin admin = Admin.create(this.admin.getConfigurationProperties())) {
+			admin
+				.deleteRecords(Map.of(new TopicPartition(RETENTION_TOPIC + "-dlt", partition),
+						RecordsToDelete.beforeOffset(second)))
+				.all()
+				.get(10, TimeUnit.SECONDS);
+		}
+		assertThat(decided(partition)).hasSize(3);
+
+		assertThat(this.deadLetters.page(RETENTION_TOPIC, null, null, 10).deadLetters())
+			.extracting(DeadLetter::id, DeadLetter::status)
+			.containsExactly(tuple(letters.get(1).id(), Status.DISCARDED),
+					tuple(letters.get(2).id(), Status.DISCARDED));
+		assertThat(decided(partition)).as("the decisions kept").containsExactly(second, second + 1);
+	}
+
+	private List<Long> decided(int partition) {
+		return this.jdbc.queryForList("""
+				SELECT dead_letter_offset FROM dead_letter_disposition
+				WHERE dead_letter_topic = ? AND dead_letter_partition = ? ORDER BY dead_letter_offset""", Long.class,
+				RETENTION_TOPIC + "-dlt", partition);
+	}
+
+	@Test
 	void aTopicThisServiceDoesNotConsumeHasNoDeadLettersHere() {
 		assertThatExceptionOfType(DeadLetterProblem.class)
 			.isThrownBy(() -> this.deadLetters.page("orders.events", null, null, 10))
@@ -345,7 +395,11 @@ class DeadLettersIT {
 
 	/** A record as the error handler would have dead-lettered it for {@code group}. */
 	private static ProducerRecord<String, String> deadLetter(String key, String group, int i) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(PAGING_TOPIC + "-dlt", key, "{\"n\":" + i + "}");
+		return deadLetter(PAGING_TOPIC, key, group, i);
+	}
+
+	private static ProducerRecord<String, String> deadLetter(String topic, String key, String group, int i) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(topic + "-dlt", key, "{\"n\":" + i + "}");
 		record.headers().add(CloudEventHeaders.ID, (group + "-" + i).getBytes(StandardCharsets.UTF_8));
 		record.headers().add("kafka_dlt-original-consumer-group", group.getBytes(StandardCharsets.UTF_8));
 		record.headers().add("kafka_dlt-exception-message", "refused".getBytes(StandardCharsets.UTF_8));
@@ -420,7 +474,8 @@ class DeadLettersIT {
 
 		@Bean
 		KafkaAdmin.NewTopics deadLettersTopics() {
-			return TopicDeclarations.of(2, List.of(TOPIC, PAGING_TOPIC), List.of(TOPIC, PAGING_TOPIC));
+			return TopicDeclarations.of(2, List.of(TOPIC, PAGING_TOPIC, RETENTION_TOPIC),
+					List.of(TOPIC, PAGING_TOPIC, RETENTION_TOPIC));
 		}
 
 		@Bean
@@ -473,6 +528,14 @@ class DeadLettersIT {
 		 */
 		@KafkaListener(topics = PAGING_TOPIC, groupId = PAGING_GROUP, batch = "true")
 		void paging(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
+			acknowledgment.acknowledge();
+		}
+
+		/**
+		 * Makes this service a consumer of the retention topic; its records are not used.
+		 */
+		@KafkaListener(topics = RETENTION_TOPIC, groupId = RETENTION_GROUP, batch = "true")
+		void retention(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
 			acknowledgment.acknowledge();
 		}
 
