@@ -36,14 +36,19 @@ class QueryConfiguration {
 	/**
 	 * Without MongoDB a request fails within seconds, as 503 problem details, as a
 	 * PostgreSQL service's does when its connection pool gives up: the driver's default
-	 * waits 30 s for a server (10 s to connect) before it says so. These settings replace
-	 * {@code serverSelectionTimeoutMS} and {@code connectTimeoutMS} given in the URI.
+	 * waits 30 s for a server (10 s to connect) before it says so. A MongoDB that stops
+	 * answering on an open connection (a network partition, a stalled host) fails an
+	 * operation after 30 s, as the PostgreSQL services' {@code socketTimeout} does, where
+	 * the driver's default waits for good. These settings replace
+	 * {@code serverSelectionTimeoutMS}, {@code connectTimeoutMS} and
+	 * {@code socketTimeoutMS} given in the URI.
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer mongoFailsFast() {
 		return (settings) -> settings
 			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-			.applyToSocketSettings((socket) -> socket.connectTimeout(2, TimeUnit.SECONDS));
+			.applyToSocketSettings(
+					(socket) -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS));
 	}
 
 	@Bean

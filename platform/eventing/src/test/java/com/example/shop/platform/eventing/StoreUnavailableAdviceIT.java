@@ -1,8 +1,11 @@
 package com.example.shop.platform.eventing;
 
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 
 import com.example.shop.platform.testsupport.PostgresEndpoint;
 import com.example.shop.platform.testsupport.TcpProxy;
@@ -103,6 +106,41 @@ class StoreUnavailableAdviceIT {
 				.storeFailed(failures[1]);
 			assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 			assertThat(answer.getBody().getDetail()).contains("cannot be reached");
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	/**
+	 * Behind a network partition, or on a stalled host, a statement gets no answer at
+	 * all: the driver's {@code socketTimeout}, which every service sets, ends the wait,
+	 * and what it throws is a connection that broke.
+	 */
+	@Test
+	void aStatementToADatabaseThatStoppedAnsweringFailsAfterTheSocketTimeoutAs503() {
+		PostgresEndpoint postgres = TestInfrastructure.get().postgres();
+		try (TcpProxy proxy = TcpProxy.to(postgres.jdbcUrl()); HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl(proxy.rewrite(postgres.jdbcUrl()));
+			pool.setUsername(postgres.username());
+			pool.setPassword(postgres.password());
+			pool.setConnectionTimeout(500);
+			pool.setValidationTimeout(250);
+			pool.addDataSourceProperty("socketTimeout", "1");
+			JdbcTemplate jdbc = new JdbcTemplate(pool);
+			assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
+
+			proxy.freeze();
+			Instant start = Instant.now();
+			DataAccessException failure = catchThrowableOfType(DataAccessException.class,
+					() -> jdbc.queryForObject("SELECT 1", Integer.class));
+			Duration took = Duration.between(start, Instant.now());
+
+			assertThat(failure).as("the statement to a database that does not answer")
+				.hasRootCauseInstanceOf(SocketTimeoutException.class);
+			assertThat(took).isLessThan(Duration.ofSeconds(5));
+			assertThat(StoreFailures.unreachable(failure)).as("%s", failure).isTrue();
+			assertThat(this.advice.storeFailed(failure).getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		}
 		catch (Exception ex) {
 			throw new AssertionError(ex);

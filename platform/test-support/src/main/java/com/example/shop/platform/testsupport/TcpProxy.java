@@ -12,8 +12,9 @@ import org.netcrusher.tcp.TcpCrusherBuilder;
 /**
  * A TCP proxy on a free loopback port in front of a real server, for a test that takes
  * the server away as an outage would: {@link #cut()} closes every open connection and
- * accepts no new one, {@link #restore()} accepts connections again. A service under test
- * is pointed at {@link #port()} instead of the server.
+ * accepts no new one, {@link #freeze()} lets nothing through either way while connections
+ * stay open, and {@link #restore()} undoes either. A service under test is pointed at
+ * {@link #port()} instead of the server.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -65,9 +66,23 @@ public final class TcpProxy implements AutoCloseable {
 		this.crusher.close();
 	}
 
+	/**
+	 * The server stops answering, as behind a network partition or on a stalled host:
+	 * open connections stay open and new ones are made, but no byte goes through either
+	 * way, so a client learns of it only from a timeout of its own.
+	 */
+	public void freeze() {
+		this.crusher.freeze();
+	}
+
 	/** The server is back. */
 	public void restore() {
-		this.crusher.open();
+		if (!this.crusher.isOpen()) {
+			this.crusher.open();
+		}
+		else if (this.crusher.isFrozen()) {
+			this.crusher.unfreeze();
+		}
 	}
 
 	@Override

@@ -1,6 +1,10 @@
 package com.example.shop.platform.testsupport.wiring;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service's Flyway set-up migrated its PostgreSQL database, a row written there is
- * read back, and the database ends transactions that a frozen instance left open.
+ * read back, the database ends transactions that a frozen instance left open, and a
+ * statement to a database that stopped answering does not wait for ever.
  */
 public interface PostgresWiring {
 
@@ -39,6 +44,20 @@ public interface PostgresWiring {
 		assertThat(jdbc.queryForObject("SHOW idle_in_transaction_session_timeout", String.class))
 			.as("idle_in_transaction_session_timeout (0 is off)")
 			.isNotEqualTo("0");
+	}
+
+	/**
+	 * A database that stops answering (a network partition, a stalled host) sends no
+	 * error: only the driver's {@code socketTimeout} ends a statement's wait for it,
+	 * which is none unless it is set.
+	 */
+	@Test
+	default void statementsToADatabaseThatStoppedAnsweringTimeOut(@Autowired DataSource dataSource)
+			throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			assertThat(connection.getNetworkTimeout()).as("the driver's socketTimeout in ms (0 is for ever)")
+				.isBetween(11_000, 60_000);
+		}
 	}
 
 }
