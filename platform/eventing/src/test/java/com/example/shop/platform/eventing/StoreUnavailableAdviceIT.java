@@ -79,11 +79,7 @@ class StoreUnavailableAdviceIT {
 	@Test
 	void aStatementOnAConnectionThatBrokeEarlierInItsTransactionIs503WhileTheDatabaseIsAway() {
 		PostgresEndpoint postgres = TestInfrastructure.get().postgres();
-		try (TcpProxy proxy = TcpProxy.to(postgres.jdbcUrl()); HikariDataSource pool = new HikariDataSource()) {
-			pool.setJdbcUrl(proxy.rewrite(postgres.jdbcUrl()));
-			pool.setUsername(postgres.username());
-			pool.setPassword(postgres.password());
-			pool.setConnectionTimeout(500);
+		try (TcpProxy proxy = TcpProxy.to(postgres.jdbcUrl()); HikariDataSource pool = pool(proxy)) {
 			JdbcTemplate jdbc = new JdbcTemplate(pool);
 			DataAccessException[] failures = new DataAccessException[2];
 			catchThrowableOfType(RuntimeException.class,
@@ -120,12 +116,7 @@ class StoreUnavailableAdviceIT {
 	@Test
 	void aStatementToADatabaseThatStoppedAnsweringFailsAfterTheSocketTimeoutAs503() {
 		PostgresEndpoint postgres = TestInfrastructure.get().postgres();
-		try (TcpProxy proxy = TcpProxy.to(postgres.jdbcUrl()); HikariDataSource pool = new HikariDataSource()) {
-			pool.setJdbcUrl(proxy.rewrite(postgres.jdbcUrl()));
-			pool.setUsername(postgres.username());
-			pool.setPassword(postgres.password());
-			pool.setConnectionTimeout(500);
-			pool.setValidationTimeout(250);
+		try (TcpProxy proxy = TcpProxy.to(postgres.jdbcUrl()); HikariDataSource pool = pool(proxy)) {
 			pool.addDataSourceProperty("socketTimeout", "1");
 			JdbcTemplate jdbc = new JdbcTemplate(pool);
 			assertThat(jdbc.queryForObject("SELECT 1", Integer.class)).isEqualTo(1);
@@ -157,6 +148,18 @@ class StoreUnavailableAdviceIT {
 		assertThat(this.advice.storeFailed(new DataAccessResourceFailureException("connection refused"))
 			.getBody()
 			.getDetail()).contains("cannot be reached");
+	}
+
+	/** A pool that reaches the database through the proxy and waits 0.5 s at most. */
+	private static HikariDataSource pool(TcpProxy proxy) {
+		PostgresEndpoint postgres = TestInfrastructure.get().postgres();
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(proxy.rewrite(postgres.jdbcUrl()));
+		pool.setUsername(postgres.username());
+		pool.setPassword(postgres.password());
+		pool.setConnectionTimeout(500);
+		pool.setValidationTimeout(250);
+		return pool;
 	}
 
 	private static Connection connect() throws Exception {
