@@ -1,7 +1,5 @@
 package com.example.shop.systemtests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import com.example.shop.platform.testsupport.Http;
 import com.example.shop.platform.testsupport.TestPrincipal;
 import com.example.shop.platform.testsupport.openapi.ApiFuzzer;
 import org.jspecify.annotations.Nullable;
@@ -89,16 +88,7 @@ final class ApiCalls {
 		}
 		request.method(method,
 				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(this.http, request.build());
 	}
 
 	/** The body of an order of one {@code sku} for {@code customerId}. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.example.shop.platform.testsupport.Http;
 import com.example.shop.platform.testsupport.TestPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.openapitools.openapidiff.core.OpenApiCompare;
@@ -372,16 +373,7 @@ public final class ApiContract {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
-		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(this.http, request.build());
 	}
 
 	private static int major(JsonNode document) {
