@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static com.example.shop.platform.testsupport.TestPrincipal.ALICE;
 import static com.example.shop.platform.testsupport.TestPrincipal.BOB;
@@ -19,16 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only as if they did not exist (404, the same answer as for an id nobody has), whatever
  * id they put in a path or a body.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Api1ObjectLevelAuthorizationIT {
-
-	private ApiCalls calls;
+class Api1ObjectLevelAuthorizationIT extends ApiSecurityTest {
 
 	private String sku;
 
 	@BeforeAll
 	void start() {
-		this.calls = new ApiCalls(SystemUnderTest.get());
 		this.calls.accountOpen(ALICE.customerId(), "500.00");
 		this.calls.accountOpen(BOB.customerId(), "500.00");
 		this.sku = this.calls.product(100);

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static com.example.shop.platform.testsupport.TestPrincipal.ALICE;
 import static com.example.shop.platform.testsupport.TestPrincipal.OPERATIONS;
@@ -23,15 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unknown {@code kid}, expired, not yet valid, wrong issuer or audience) are tested
  * against the resource server itself in {@code ResourceServerIT} of {@code platform/web}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Api2BrokenAuthenticationIT {
-
-	private ApiCalls calls;
-
-	@BeforeAll
-	void start() {
-		this.calls = new ApiCalls(SystemUnderTest.get());
-	}
+class Api2BrokenAuthenticationIT extends ApiSecurityTest {
 
 	@Test
 	void everyServiceRefusesEveryBrokenCredentialWith401() {

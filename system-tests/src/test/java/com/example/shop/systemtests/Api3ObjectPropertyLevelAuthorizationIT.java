@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import static com.example.shop.platform.testsupport.TestPrincipal.ALICE;
@@ -21,14 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or balance the body names. What answers may hold is checked for every operation by the
  * contract tests ({@code ApiContract}): no field outside the documented schema.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Api3ObjectPropertyLevelAuthorizationIT {
-
-	private ApiCalls calls;
+class Api3ObjectPropertyLevelAuthorizationIT extends ApiSecurityTest {
 
 	@BeforeAll
 	void start() {
-		this.calls = new ApiCalls(SystemUnderTest.get());
 		this.calls.accountOpen(ALICE.customerId(), "500.00");
 	}
 

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static com.example.shop.platform.testsupport.TestPrincipal.ALICE;
 import static com.example.shop.platform.testsupport.TestPrincipal.FINANCE;
@@ -24,18 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them the answer is problem details (413, 400, 431 or 400, 429 with
  * {@code Retry-After}), before any work is done.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Api4ResourceConsumptionIT {
+class Api4ResourceConsumptionIT extends ApiSecurityTest {
 
 	/** A body well past the 64 KB every service takes. */
 	private static final String HUGE = "{\"padding\":\"" + "x".repeat(200_000) + "\"}";
-
-	private ApiCalls calls;
-
-	@BeforeAll
-	void start() {
-		this.calls = new ApiCalls(SystemUnderTest.get());
-	}
 
 	@Test
 	void aBodyPastTheLimitIs413OnEveryServiceThatTakesOne() {

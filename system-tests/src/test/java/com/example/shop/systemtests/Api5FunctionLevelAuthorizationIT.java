@@ -4,9 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static com.example.shop.platform.testsupport.TestPrincipal.OPERATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,18 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * otherwise). An operation without a rule fails the build before this runs: a service
  * does not start with one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Api5FunctionLevelAuthorizationIT {
-
-	private SystemUnderTest system;
-
-	private ApiCalls calls;
-
-	@BeforeAll
-	void start() {
-		this.system = SystemUnderTest.get();
-		this.calls = new ApiCalls(this.system);
-	}
+class Api5FunctionLevelAuthorizationIT extends ApiSecurityTest {
 
 	@Test
 	void everyOperationOfEveryServiceAdmitsExactlyItsDocumentedRoles() {

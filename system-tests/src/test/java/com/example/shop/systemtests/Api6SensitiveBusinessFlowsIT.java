@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static com.example.shop.platform.testsupport.TestPrincipal.ALICE;
 import static com.example.shop.platform.testsupport.TestPrincipal.BOB;
@@ -23,16 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a cancellation must name the version its sender saw; and a person who scripts checkouts
  * is slowed to their rate.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Api6SensitiveBusinessFlowsIT {
-
-	private ApiCalls calls;
+class Api6SensitiveBusinessFlowsIT extends ApiSecurityTest {
 
 	private String sku;
 
 	@BeforeAll
 	void start() {
-		this.calls = new ApiCalls(SystemUnderTest.get());
 		this.calls.accountOpen(ALICE.customerId(), "500.00");
 		this.sku = this.calls.product(100);
 	}

@@ -16,7 +16,6 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,13 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with: a token that names another issuer, JWK set ({@code jku}) or certificate
  * ({@code x5u}) is refused without a single request to the place it names.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Api7ServerSideRequestForgeryIT {
+class Api7ServerSideRequestForgeryIT extends ApiSecurityTest {
 
 	/** Names of fields and parameters that would carry a URL a service might fetch. */
 	private static final Pattern URL_LIKE = Pattern.compile("(?i).*(url|uri|href|link|callback|webhook|redirect).*");
-
-	private ApiCalls calls;
 
 	private HttpServer trap;
 
@@ -44,7 +40,6 @@ class Api7ServerSideRequestForgeryIT {
 
 	@BeforeAll
 	void start() throws IOException {
-		this.calls = new ApiCalls(SystemUnderTest.get());
 		this.trap = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.trap.createContext("/", (exchange) -> {
 			this.fetched.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());

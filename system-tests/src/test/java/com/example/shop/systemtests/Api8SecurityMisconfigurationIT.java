@@ -3,9 +3,7 @@ package com.example.shop.systemtests;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static com.example.shop.platform.testsupport.TestPrincipal.FINANCE;
 import static com.example.shop.platform.testsupport.TestPrincipal.OPERATIONS;
@@ -22,18 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * TRACE is off; and the actuator is not on the API port, only on the management port,
  * which shows health and metrics and nothing else.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Api8SecurityMisconfigurationIT {
-
-	private ApiCalls calls;
-
-	private SystemUnderTest system;
-
-	@BeforeAll
-	void start() {
-		this.system = SystemUnderTest.get();
-		this.calls = new ApiCalls(this.system);
-	}
+class Api8SecurityMisconfigurationIT extends ApiSecurityTest {
 
 	@Test
 	void whateverGoesWrongTheAnswerIsProblemDetailsWithoutInternals() {

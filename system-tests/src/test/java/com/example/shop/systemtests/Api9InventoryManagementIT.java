@@ -2,9 +2,7 @@ package com.example.shop.systemtests;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import static com.example.shop.platform.testsupport.TestPrincipal.TRUSTED_CLIENT;
 import static com.example.shop.systemtests.ApiCalls.assertProblem;
@@ -15,22 +13,11 @@ import static com.example.shop.systemtests.ApiCalls.assertProblem;
  * its committed OpenAPI document; and the routes that forgotten, older or debugging APIs
  * tend to leave behind answer 404 to a caller with every role.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Api9InventoryManagementIT {
+class Api9InventoryManagementIT extends ApiSecurityTest {
 
 	private static final List<String> FORGOTTEN = List.of("/v1/orders", "/v2/orders", "/api/orders", "/api/v1/sagas",
 			"/admin", "/internal", "/debug", "/console", "/h2-console", "/graphql", "/v2/api-docs",
 			"/swagger-resources", "/env", "/metrics", "/trace", "/jolokia", "/products", "/error");
-
-	private SystemUnderTest system;
-
-	private ApiCalls calls;
-
-	@BeforeAll
-	void start() {
-		this.system = SystemUnderTest.get();
-		this.calls = new ApiCalls(this.system);
-	}
 
 	@Test
 	void everyServiceServesExactlyItsCommittedDocument() {
