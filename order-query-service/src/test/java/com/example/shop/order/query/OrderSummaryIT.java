@@ -390,14 +390,7 @@ class OrderSummaryIT {
 		queries.put("/customers/C-000123/orders?status=SHIPPED", "status");
 		queries.put("/customers/bob/orders", "customerId");
 		queries.put("/customers/C-000123/orders?size=ten", "size");
-		for (Map.Entry<String, String> query : queries.entrySet()) {
-			HttpResponse<String> response = driver.get(query.getKey());
-			assertThat(response.statusCode()).as(query.getKey()).isEqualTo(400);
-			assertThat(response.headers().firstValue("Content-Type")).as(query.getKey())
-				.hasValue("application/problem+json");
-			assertThat(json.readTree(response.body()).get("errors").findValuesAsString("field")).as(query.getKey())
-				.containsExactly(query.getValue());
-		}
+		driver.assertBadParameters(queries);
 	}
 
 	@Test

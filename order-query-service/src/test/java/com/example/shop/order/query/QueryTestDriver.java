@@ -300,6 +300,20 @@ class QueryTestDriver {
 	}
 
 	/**
+	 * Asserts that each query is answered 400 problem details whose {@code errors} name
+	 * the one parameter it gets wrong.
+	 * @param parameterByQuery each query, with that parameter
+	 */
+	void assertBadParameters(Map<String, String> parameterByQuery) {
+		parameterByQuery.forEach((query, parameter) -> {
+			HttpResponse<String> response = get(query);
+			ServiceApi.assertProblem(response, 400);
+			assertThat(this.json.readTree(response.body()).get("errors").findValuesAsString("field")).as(query)
+				.containsExactly(parameter);
+		});
+	}
+
+	/**
 	 * The driver, and the topics that their owners create in a real deployment:
 	 * {@code orders.events} (order-command-service), {@code payments.events}
 	 * (payment-service), {@code inventory.events} (inventory-service).
