@@ -471,8 +471,7 @@ class InventoryMessagingIT {
 	}
 
 	private String deadLetterReason(String commandId) {
-		return header(topics.await(DLT, (r) -> commandId.equals(header(r, CloudEventHeaders.ID))),
-				"kafka_dlt-exception-message");
+		return topics.deadLetterReason(DLT, commandId);
 	}
 
 	private List<ConsumerRecord<String, byte[]>> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match,

@@ -183,8 +183,7 @@ class PaymentMessagingIT {
 		awaitReply(order, "PaymentCharged");
 		send("ChargePayment", resentId, order, charge(order, customer, "30.00", "EUR"));
 
-		ConsumerRecord<String, byte[]> second = topics.await(Topics.PAYMENTS_EVENTS,
-				(reply) -> resentId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
+		ConsumerRecord<String, byte[]> second = replyTo(resentId);
 		List<ConsumerRecord<String, byte[]>> replies = replies(order);
 		assertThat(replies).hasSize(2);
 		assertThat(header(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentCharged");
@@ -204,8 +203,7 @@ class PaymentMessagingIT {
 
 		send("ChargePayment", resentId, order, charge(order, customer, "30.00", "EUR"));
 
-		ConsumerRecord<String, byte[]> second = topics.await(Topics.PAYMENTS_EVENTS,
-				(reply) -> resentId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
+		ConsumerRecord<String, byte[]> second = replyTo(resentId);
 		assertThat(header(second, CloudEventHeaders.TYPE)).isEqualTo("PaymentFailed");
 		assertThat(json.readTree(second.value())).isEqualTo(json.readTree(first.value()));
 		assertThat(balanceOf(customer)).isEqualByComparingTo("110.00");
@@ -220,8 +218,7 @@ class PaymentMessagingIT {
 		send("RefundPayment", UUID.randomUUID().toString(), order, refund(order, customer));
 		send("RefundPayment", resentId, order, refund(order, customer));
 
-		ConsumerRecord<String, byte[]> second = topics.await(Topics.PAYMENTS_EVENTS,
-				(reply) -> resentId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
+		ConsumerRecord<String, byte[]> second = replyTo(resentId);
 		assertThat(json.readTree(second.value()).get("amount").decimalValue()).isEqualByComparingTo("30.00");
 		assertThat(replies(order)).extracting((reply) -> header(reply, CloudEventHeaders.TYPE))
 			.containsExactly("PaymentCharged", "PaymentRefunded", "PaymentRefunded");
@@ -247,20 +244,11 @@ class PaymentMessagingIT {
 		send("ChargePayment", UUID.randomUUID().toString(), order, charge(order, customer, "30.00", "EUR"));
 
 		awaitReply(order, "PaymentCharged");
-		String dlt = Topics.deadLetter(Topics.PAYMENTS_COMMANDS);
-		assertThat(topics.await(dlt, (record) -> malformed.equals(header(record, CloudEventHeaders.ID)))).isNotNull();
-		assertThat(header(topics.await(dlt, (record) -> unknownType.equals(header(record, CloudEventHeaders.ID))),
-				"kafka_dlt-exception-message"))
-			.contains("Unknown command type PayTwice");
-		assertThat(header(topics.await(dlt, (record) -> invalidOrder.equals(header(record, CloudEventHeaders.ID))),
-				"kafka_dlt-exception-message"))
-			.contains("orderId");
-		assertThat(header(topics.await(dlt, (record) -> tooPrecise.equals(header(record, CloudEventHeaders.ID))),
-				"kafka_dlt-exception-message"))
-			.contains("decimals");
-		assertThat(header(topics.await(dlt, (record) -> invalidCustomer.equals(header(record, CloudEventHeaders.ID))),
-				"kafka_dlt-exception-message"))
-			.contains("customerId");
+		assertThat(deadLetterReason(malformed)).isNotBlank();
+		assertThat(deadLetterReason(unknownType)).contains("Unknown command type PayTwice");
+		assertThat(deadLetterReason(invalidOrder)).contains("orderId");
+		assertThat(deadLetterReason(tooPrecise)).contains("decimals");
+		assertThat(deadLetterReason(invalidCustomer)).contains("customerId");
 		assertThat(replies(order)).hasSize(1);
 		assertThat(balanceOf(customer)).isEqualByComparingTo("70.00");
 	}
@@ -358,6 +346,21 @@ class PaymentMessagingIT {
 	private ConsumerRecord<String, byte[]> awaitReply(String order, String type) {
 		return topics.await(Topics.PAYMENTS_EVENTS, (record) -> order.equals(record.key())
 				&& (type == null || type.equals(header(record, CloudEventHeaders.TYPE))));
+	}
+
+	/**
+	 * The reply to the command with this message id.
+	 */
+	private ConsumerRecord<String, byte[]> replyTo(String commandId) {
+		return topics.await(Topics.PAYMENTS_EVENTS,
+				(reply) -> commandId.equals(header(reply, CloudEventHeaders.CAUSATION_ID)));
+	}
+
+	/**
+	 * Why the command with this message id was dead-lettered, once it has been.
+	 */
+	private String deadLetterReason(String commandId) {
+		return topics.deadLetterReason(Topics.deadLetter(Topics.PAYMENTS_COMMANDS), commandId);
 	}
 
 	/**

@@ -88,6 +88,18 @@ public final class TopicProbe {
 	}
 
 	/**
+	 * Why the record with this message id ({@code ce_id}) was dead-lettered: the
+	 * exception message that the error handler put on its dead letter, once it is on
+	 * {@code deadLetterTopic}.
+	 * @throws AssertionError when it is not within {@link #TIMEOUT}
+	 */
+	public String deadLetterReason(String deadLetterTopic, String messageId) {
+		ConsumerRecord<String, byte[]> letter = await(deadLetterTopic,
+				(record) -> messageId.equals(header(record, "ce_id")));
+		return header(letter, "kafka_dlt-exception-message");
+	}
+
+	/**
 	 * The records of the topic, from its start, that match, once {@code count} have or
 	 * {@link #TIMEOUT} has passed; then one poll more, so that a record beyond the count
 	 * shows too. The caller asserts how many it expected.
@@ -172,6 +184,11 @@ public final class TopicProbe {
 				matching.add(record);
 			}
 		}
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 }
