@@ -2,12 +2,12 @@ package com.example.shop.saga;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.example.shop.contracts.Topics;
 import com.example.shop.platform.eventing.CloudEventHeaders;
+import com.example.shop.platform.testsupport.Eventually;
 import com.example.shop.platform.testsupport.ServiceApi;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,27 +60,20 @@ class StuckSagasIT {
 			.add(CloudEventHeaders.DATA_SCHEMA, "urn:shop:message:OrderPlaced:v2".getBytes(StandardCharsets.UTF_8));
 		kafka.send(placed).get(10, TimeUnit.SECONDS);
 
-		JsonNode listed = null;
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (listed == null) {
-			assertThat(Instant.now()).as("the saga listed as stuck within 30 s").isBefore(deadline);
-			for (JsonNode saga : json.readTree(api.get("/sagas/stuck").body()).path("sagas")) {
-				if (orderId.equals(saga.path("orderId").asString())) {
-					listed = saga;
-				}
-			}
-			Thread.sleep(200);
-		}
+		// listed as stuck
+		JsonNode listed = Eventually.await(Duration.ofSeconds(30),
+				() -> json.readTree(api.get("/sagas/stuck").body())
+					.path("sagas")
+					.valueStream()
+					.filter((saga) -> orderId.equals(saga.path("orderId").asString()))
+					.findFirst()
+					.orElse(null));
 
 		assertThat(listed.path("state").asString()).isEqualTo("PROCESSING");
 		assertThat(listed.path("step").asString()).isEqualTo("CHARGE_PAYMENT");
 		assertThat(json.readTree(api.get("/sagas/stuck").body()).path("stuckAfterSeconds").asLong()).isEqualTo(1);
 		// the gauges are refreshed every 5 s
-		Instant counted = Instant.now().plus(Duration.ofSeconds(20));
-		while (meters.get("sagas.stuck").gauge().value() < 1) {
-			assertThat(Instant.now()).as("sagas.stuck counts it within 20 s").isBefore(counted);
-			Thread.sleep(200);
-		}
+		Eventually.awaitTrue(Duration.ofSeconds(20), () -> meters.get("sagas.stuck").gauge().value() >= 1);
 	}
 
 }

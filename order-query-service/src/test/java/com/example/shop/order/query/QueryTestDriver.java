@@ -22,6 +22,7 @@ import com.example.shop.order.query.revenue.OrderRevenue;
 import com.example.shop.order.query.summary.OrderSummary;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.TopicDeclarations;
+import com.example.shop.platform.testsupport.Eventually;
 import com.example.shop.platform.testsupport.ServiceApi;
 import com.example.shop.platform.testsupport.TestPrincipal;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -50,6 +51,9 @@ class QueryTestDriver {
 
 	/** The consumer group of the live projections (see ProjectionListeners). */
 	private static final String PROJECTIONS_GROUP = "order-query-service.projections";
+
+	/** How long the driver waits for the projections. */
+	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	private final KafkaTemplate<String, String> kafka;
 
@@ -262,7 +266,7 @@ class QueryTestDriver {
 	}
 
 	static void awaitTrue(BooleanSupplier condition) {
-		assertThat(eventually(condition)).as("condition within 60 s").isTrue();
+		Eventually.awaitTrue(WAIT, condition);
 	}
 
 	/**
@@ -271,20 +275,7 @@ class QueryTestDriver {
 	 * @return whether the condition came true
 	 */
 	static boolean eventually(BooleanSupplier condition) {
-		Instant deadline = Instant.now().plusSeconds(60);
-		while (!condition.getAsBoolean()) {
-			if (Instant.now().isAfter(deadline)) {
-				return false;
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		return true;
+		return Eventually.holds(WAIT, condition);
 	}
 
 	HttpResponse<String> get(String path) {

@@ -24,6 +24,22 @@ public final class Eventually {
 		await(timeout, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
 	}
 
+	/**
+	 * Waits until the condition holds, or the timeout has passed, and answers which: for
+	 * a caller that then asserts what it expected, so that a failure shows the difference
+	 * rather than a timeout.
+	 */
+	public static boolean holds(Duration timeout, BooleanSupplier condition) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				return false;
+			}
+			pause();
+		}
+		return true;
+	}
+
 	/** Waits until {@code found} finds something, and answers it. */
 	public static <T> T await(Duration timeout, Supplier<T> found) {
 		Instant deadline = Instant.now().plus(timeout);
@@ -33,13 +49,17 @@ public final class Eventually {
 				return value;
 			}
 			assertThat(Instant.now()).as("within %d s", timeout.toSeconds()).isBefore(deadline);
-			try {
-				Thread.sleep(POLL);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting", ex);
-			}
+			pause();
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(POLL);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting", ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.example.shop.order.command.adapter.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import com.example.shop.order.command.domain.OrderTestData;
 import com.example.shop.order.command.domain.ShippingAddress;
 import com.example.shop.platform.eventing.CloudEventHeaders;
 import com.example.shop.platform.eventing.store.EventMetadata;
+import com.example.shop.platform.testsupport.Eventually;
 import com.example.shop.platform.testsupport.ServiceIntegrationTest;
 import com.example.shop.platform.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -128,12 +130,9 @@ class OrderMessagingIT {
 				CloudEventHeaders.CORRELATION_ID, "saga-corr", CloudEventHeaders.SOURCE, "saga-orchestrator"));
 	}
 
-	private void awaitStatus(OrderId id, OrderStatus status) throws InterruptedException {
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (history.asOf(id, Instant.now()).state().aggregate().status() != status) {
-			assertThat(Instant.now()).as("order %s %s within 30 s", id, status).isBefore(deadline);
-			Thread.sleep(100);
-		}
+	private void awaitStatus(OrderId id, OrderStatus status) {
+		Eventually.awaitTrue(Duration.ofSeconds(30),
+				() -> history.asOf(id, Instant.now()).state().aggregate().status() == status);
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {
