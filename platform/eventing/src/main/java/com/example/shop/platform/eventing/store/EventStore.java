@@ -111,8 +111,6 @@ public class EventStore {
 		this.appendTimer.record(() -> {
 			List<Row> rows = pending.rows;
 			int count = rows.size();
-			String[] streams = new String[count];
-			Long[] expected = new Long[count];
 			Long[] versions = new Long[count];
 			UUID[] ids = new UUID[count];
 			String[] types = new String[count];
@@ -120,11 +118,8 @@ public class EventStore {
 			String[] metadata = new String[count];
 			Map<Object, String> metadataJson = new HashMap<>();
 			for (int i = 0; i < count; i++) {
-				Row row = rows.get(i);
-				NewEvent event = row.event();
-				streams[i] = row.streamId();
-				expected[i] = pending.streams.get(row.streamId()).expectedVersion();
-				versions[i] = row.version();
+				NewEvent event = rows.get(i).event();
+				versions[i] = rows.get(i).version();
 				ids[i] = event.eventId();
 				types[i] = event.type();
 				data[i] = event.data();
@@ -134,6 +129,13 @@ public class EventStore {
 			if (pending.streams.size() == 1) {
 				writeOne(pending, versions, ids, types, data, metadata);
 				return;
+			}
+			// several streams: each row names its stream and the version it expects
+			String[] streams = new String[count];
+			Long[] expected = new Long[count];
+			for (int i = 0; i < count; i++) {
+				streams[i] = rows.get(i).streamId();
+				expected[i] = pending.streams.get(streams[i]).expectedVersion();
 			}
 			// one round trip: every stream's version check and all rows in one statement,
 			// in the order they were appended; a row another writer took meanwhile is
