@@ -99,19 +99,9 @@ class FulfillmentScenariosIT extends SystemTest {
 	void cancellationWhilePayingRefundsWhateverTheChargeDid() {
 		String customer = customer("100.00");
 		String sku = product(5);
-		this.system.pause(Service.PAYMENT);
-		ShopClient.PlacedOrder order;
-		try {
-			order = place(customer, sku, 1, "DE");
-			shop.awaitSaga(order.orderId(), (s) -> "CHARGE_PAYMENT".equals(s.get("step").asString()), SAGA_TIMEOUT);
-			assertThat(shop.requestCancellation(order)).isEqualTo(202);
-			shop.awaitSaga(order.orderId(), (s) -> "REFUND_PAYMENT".equals(s.get("step").asString()), SAGA_TIMEOUT);
-		}
-		finally {
-			this.system.resume(Service.PAYMENT);
-		}
 
-		JsonNode saga = awaitEnd(order);
+		JsonNode saga = cancelWhileFrozen(Service.PAYMENT, customer, sku, "CHARGE_PAYMENT", "REFUND_PAYMENT");
+
 		assertThat(saga.get("state").asString()).isEqualTo("CANCELLED");
 		assertThat(ShopClient.path(saga)).containsExactly("CHARGE_PAYMENT", "REFUND_PAYMENT", "CANCEL_ORDER");
 		assertThat(shop.account(customer).get("balance").decimalValue()).isEqualByComparingTo("100.00");
@@ -121,19 +111,9 @@ class FulfillmentScenariosIT extends SystemTest {
 	void cancellationWhileReservingReleasesAndRefunds() {
 		String customer = customer("100.00");
 		String sku = product(5);
-		this.system.pause(Service.INVENTORY);
-		ShopClient.PlacedOrder order;
-		try {
-			order = place(customer, sku, 1, "DE");
-			shop.awaitSaga(order.orderId(), (s) -> "RESERVE_INVENTORY".equals(s.get("step").asString()), SAGA_TIMEOUT);
-			assertThat(shop.requestCancellation(order)).isEqualTo(202);
-			shop.awaitSaga(order.orderId(), (s) -> "RELEASE_INVENTORY".equals(s.get("step").asString()), SAGA_TIMEOUT);
-		}
-		finally {
-			this.system.resume(Service.INVENTORY);
-		}
 
-		JsonNode saga = awaitEnd(order);
+		JsonNode saga = cancelWhileFrozen(Service.INVENTORY, customer, sku, "RESERVE_INVENTORY", "RELEASE_INVENTORY");
+
 		assertThat(saga.get("state").asString()).isEqualTo("CANCELLED");
 		assertThat(ShopClient.path(saga)).containsExactly("CHARGE_PAYMENT", "RESERVE_INVENTORY", "RELEASE_INVENTORY",
 				"REFUND_PAYMENT", "CANCEL_ORDER");
@@ -267,6 +247,27 @@ class FulfillmentScenariosIT extends SystemTest {
 				statement.execute("DELETE FROM event_store WHERE stream_id = 'forged-" + orderId + "'");
 			}
 		}
+	}
+
+	/**
+	 * Places an order of one unit with {@code frozen} stopped ({@code SIGSTOP}), asks to
+	 * cancel it once the saga waits at {@code step}, waits until the saga compensates
+	 * with {@code compensation}, then lets the service go on.
+	 * @return the saga at its end
+	 */
+	private JsonNode cancelWhileFrozen(Service frozen, String customer, String sku, String step, String compensation) {
+		this.system.pause(frozen);
+		ShopClient.PlacedOrder order;
+		try {
+			order = place(customer, sku, 1, "DE");
+			shop.awaitSaga(order.orderId(), (s) -> step.equals(s.get("step").asString()), SAGA_TIMEOUT);
+			assertThat(shop.requestCancellation(order)).isEqualTo(202);
+			shop.awaitSaga(order.orderId(), (s) -> compensation.equals(s.get("step").asString()), SAGA_TIMEOUT);
+		}
+		finally {
+			this.system.resume(frozen);
+		}
+		return awaitEnd(order);
 	}
 
 	private JsonNode fulfil(String customer, String sku, int quantity, String country) {
