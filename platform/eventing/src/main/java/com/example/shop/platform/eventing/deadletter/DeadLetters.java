@@ -73,8 +73,9 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * </ul>
  * Each decision is logged, recorded with who made it, when and why, and counted in
  * {@code dead.letters.decisions} (tags {@code topic}, {@code action}). A decision is kept
- * as long as its record: each read of a dead-letter topic forgets the decisions about the
- * records its retention has deleted ({@link Dispositions#forgetBefore}).
+ * as long as its record: each walk of a dead-letter topic from its start (a listing, or a
+ * first page) forgets the decisions about the records its retention has deleted
+ * ({@link Dispositions#forgetBefore}); the pages after it do not.
  */
 public class DeadLetters implements AutoCloseable {
 
@@ -403,10 +404,12 @@ public class DeadLetters implements AutoCloseable {
 			consumer.pause(partitions);
 			Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			// what the retention has deleted is never asked about again: so much for the
-			// decisions about it, which would otherwise be kept for good
-			begin.forEach((partition, first) -> this.dispositions.forgetBefore(deadLetterTopic, partition.partition(),
-					first));
+			if (from == null) {
+				// a walk from the start: what the retention has deleted is never asked
+				// about again, so neither are the decisions about it
+				begin.forEach((partition, first) -> this.dispositions.forgetBefore(deadLetterTopic,
+						partition.partition(), first));
+			}
 			for (TopicPartition partition : partitions) {
 				if (from != null && partition.partition() < from.partition()) {
 					continue;
